@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? undefined : s))
+  .optional();
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** Every environment variable Qingting reads (DESIGN §6); the only place that touches `process.env`. */
+export const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
+  /** Key prefix for everything Qingting stores in Redis, so several deployments or tests share one server. */
+  REDIS_PREFIX: z.string().min(1).default('qt:'),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),
+  OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
+  /** Mask phone and id numbers before customer text leaves the machine. */
+  OPENAI_MASK_PII: booleanFlag.default(true),
+  AGENT_SEED: optionalString,
+  /** Folder holding flows, scripts, knowledge base and rules; defaults to the shipped `config/`. */
+  CONFIG_DIR: z.string().min(1).default('config'),
+  /** A model trained by `qingting train emotion`, loaded by the offline understanding backend. */
+  EMOTION_MODEL_DIR: optionalString,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Largest customer message accepted, in characters. */
+  MAX_MESSAGE_CHARS: z.coerce.number().int().positive().default(4000),
+  /** Customer messages allowed per session per 10 seconds. */
+  CHAT_RATE_LIMIT: z.coerce.number().int().positive().default(20),
+});
+export type Env = z.infer<typeof EnvSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment once; a bad value becomes one line naming the variable and what it expected. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Readonly<Env> {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const variable = issue?.path.join('.') ?? 'environment';
+    throw new ConfigError(
+      `Invalid ${variable}: ${issue?.message ?? 'bad value'} (got ${JSON.stringify(source[variable])})`,
+    );
+  }
+  return Object.freeze(result.data);
+}
