@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import type { Message, MessageMeta } from '../domain/message.js';
+
+/** What a customer sees of a handoff (DESIGN §6 `handoff` event), channel-agnostic. */
+export const HandoffStatus = z.object({
+  state: z.enum(['queued', 'assigned', 'closed']),
+  position: z.number().int().min(1).optional(),
+  etaSeconds: z.number().int().min(0).optional(),
+  agentName: z.string().optional(),
+});
+export type HandoffStatus = z.infer<typeof HandoffStatus>;
+
+/**
+ * Proactive delivery to a customer outside their own turn (agent replies, queue updates, SLA notices),
+ * on whatever channel the conversation lives on. The message is also appended to the transcript.
+ */
+export interface CustomerDelivery {
+  send(
+    conversationId: string,
+    message: { from: 'bot' | 'agent' | 'system'; text: string; meta?: MessageMeta },
+  ): Promise<Message>;
+  notifyHandoff(conversationId: string, status: HandoffStatus): Promise<void>;
+}
