@@ -1,0 +1,18 @@
+/**
+ * `npm run bench [name…]`: runs every benchmark in scripts/bench/ (or the named ones) and prints
+ * its figures (medians, p95/p99, throughput). Each module exports `run(): Promise<void>`.
+ */
+import { readdir } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const dir = join(fileURLToPath(new URL('.', import.meta.url)), 'bench');
+const wanted = process.argv.slice(2);
+const files = (await readdir(dir)).filter((f) => f.endsWith('.ts')).sort();
+for (const file of files) {
+  const name = basename(file, '.ts');
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  console.log(`\n=== bench: ${name} ===`);
+  const module = (await import(join(dir, file))) as { run(): Promise<void> };
+  await module.run();
+}
