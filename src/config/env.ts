@@ -23,6 +23,10 @@ export const EnvSchema = z.object({
   OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
   /** Mask phone and id numbers before customer text leaves the machine. */
   OPENAI_MASK_PII: booleanFlag.default(true),
+  /** Consecutive LLM failures that open the circuit breaker (calls then go straight to the fallback). */
+  OPENAI_BREAKER_THRESHOLD: z.coerce.number().int().positive().default(3),
+  /** How long an open breaker waits before letting one probe call through. */
+  OPENAI_BREAKER_COOLDOWN_MS: z.coerce.number().int().positive().default(30_000),
   AGENT_SEED: optionalString,
   /** Folder holding flows, scripts, knowledge base and rules; defaults to the shipped `config/`. */
   CONFIG_DIR: z.string().min(1).default('config'),
