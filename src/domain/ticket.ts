@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import { SlotValues } from './analysis.js';
+import { Category, Emotion, Language, Nature, RiskFlag, SlotName } from './taxonomy.js';
+
+/** Lifecycle of DESIGN §1.6: open → in_progress → resolved | withdrawn → closed. */
+export const TICKET_STATUSES = ['open', 'in_progress', 'resolved', 'withdrawn', 'closed'] as const;
+export const TicketStatus = z.enum(TICKET_STATUSES);
+export type TicketStatus = z.infer<typeof TicketStatus>;
+
+const NEXT_STATUSES: Readonly<Record<TicketStatus, readonly TicketStatus[]>> = {
+  open: ['in_progress', 'resolved', 'withdrawn'],
+  in_progress: ['resolved', 'withdrawn'],
+  resolved: ['closed'],
+  withdrawn: ['closed'],
+  closed: [],
+};
+
+/** Open tickets still accept supplements and can be withdrawn. */
+export function isActive(status: TicketStatus): boolean {
+  return status === 'open' || status === 'in_progress';
+}
+
+export const SEVERITIES = ['P1', 'P2', 'P3', 'P4'] as const;
+export const Severity = z.enum(SEVERITIES);
+export type Severity = z.infer<typeof Severity>;
+
+/** Readable ids from a daily counter, e.g. `Q20261125-0042`. */
+export const TicketId = z.string().regex(/^Q\d{8}-\d{4,}$/);
+export const TICKET_ID_PATTERN = /Q\d{8}-\d{4,}/i;
+
+export const EmotionPoint = z.object({
+  emotion: Emotion,
+  intensity: z.number().min(0).max(1),
+  at: z.string(),
+});
+export type EmotionPoint = z.infer<typeof EmotionPoint>;
+
+export const Supplement = z.object({ text: z.string(), at: z.string(), slots: SlotValues });
+export type Supplement = z.infer<typeof Supplement>;
+
+/** What the dialogs know when they file a ticket; the store adds id, status, version and timestamps. */
+export const TicketDraft = z.object({
+  conversationId: z.string().min(1),
+  channel: z.string().min(1),
+  lang: Language,
+  category: Category,
+  nature: Nature,
+  severity: Severity,
+  flags: z.array(RiskFlag),
+  slots: SlotValues,
+  /** Slots the customer said they do not know. */
+  unknownSlots: z.array(SlotName),
+  /** Required slots neither collected nor unknown (a handed-off ticket may be incomplete). */
+  missingSlots: z.array(SlotName),
+  emotions: z.array(EmotionPoint),
+  handoffRule: z.string().optional(),
+  createdAt: z.string(),
+});
+export type TicketDraft = z.infer<typeof TicketDraft>;
+
+export const Ticket = TicketDraft.extend({
+  id: TicketId,
+  status: TicketStatus,
+  statusHistory: z.array(z.object({ status: TicketStatus, at: z.string() })),
+  supplements: z.array(Supplement),
+  withdrawReason: z.string().optional(),
+  updatedAt: z.string(),
+  /** Optimistic-concurrency counter: each stored change increments it. */
+  version: z.number().int().min(1),
+});
+export type Ticket = z.infer<typeof Ticket>;
+
+/** One change to a stored ticket; stores apply these atomically through `applyChange`. */
+export const TicketChange = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('details'),
+    at: z.string(),
+    details: TicketDraft.pick({
+      category: true,
+      nature: true,
+      severity: true,
+      flags: true,
+      slots: true,
+      unknownSlots: true,
+      missingSlots: true,
+      emotions: true,
+      handoffRule: true,
+    }).partial(),
+  }),
+  z.object({
+    kind: z.literal('status'),
+    at: z.string(),
+    status: TicketStatus,
+    reason: z.string().optional(),
+  }),
+  z.object({ kind: z.literal('supplement'), at: z.string(), text: z.string(), slots: SlotValues }),
+]);
+export type TicketChange = z.infer<typeof TicketChange>;
+
+export type ChangeResult =
+  | { ok: true; ticket: Ticket }
+  | { ok: false; reason: 'not_found' | 'invalid_transition' | 'inactive' };
+
+/** Pure application of a change; both stores call it so their behaviour cannot drift. */
+export function applyChange(ticket: Ticket, change: TicketChange): ChangeResult {
+  const stamp = { updatedAt: change.at, version: ticket.version + 1 };
+  switch (change.kind) {
+    case 'details':
+      return { ok: true, ticket: { ...ticket, ...definedOnly(change.details), ...stamp } };
+    case 'status': {
+      if (!NEXT_STATUSES[ticket.status].includes(change.status))
+        return { ok: false, reason: 'invalid_transition' };
+      const statusHistory = [...ticket.statusHistory, { status: change.status, at: change.at }];
+      const withdrawReason = change.status === 'withdrawn' ? change.reason : ticket.withdrawReason;
+      return {
+        ok: true,
+        ticket: { ...ticket, status: change.status, statusHistory, withdrawReason, ...stamp },
+      };
+    }
+    case 'supplement': {
+      if (!isActive(ticket.status)) return { ok: false, reason: 'inactive' };
+      const supplements = [
+        ...ticket.supplements,
+        { text: change.text, at: change.at, slots: change.slots },
+      ];
+      const slots = { ...ticket.slots, ...change.slots };
+      return { ok: true, ticket: { ...ticket, supplements, slots, ...stamp } };
+    }
+  }
+}
+
+/** A new ticket from its draft, id and creation time. */
+export function openTicket(id: string, draft: TicketDraft): Ticket {
+  return {
+    ...draft,
+    id,
+    status: 'open',
+    statusHistory: [{ status: 'open', at: draft.createdAt }],
+    supplements: [],
+    updatedAt: draft.createdAt,
+    version: 1,
+  };
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
