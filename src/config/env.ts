@@ -27,7 +27,30 @@ export const EnvSchema = z.object({
   OPENAI_BREAKER_THRESHOLD: z.coerce.number().int().positive().default(3),
   /** How long an open breaker waits before letting one probe call through. */
   OPENAI_BREAKER_COOLDOWN_MS: z.coerce.number().int().positive().default(30_000),
+  /** `name:password[,name:password]`: agent accounts created at start-up for demos and tests. */
   AGENT_SEED: optionalString,
+  /** Seeded agents who get the `admin` role, comma-separated. */
+  AGENT_ADMINS: z.string().default(''),
+  /** HMAC secret for agent tokens; unset: a random one per process (tokens die with it). */
+  AGENT_TOKEN_SECRET: optionalString.pipe(z.string().min(32).optional()),
+  AGENT_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(28_800),
+  /** Failed agent logins allowed per username and address per 15 minutes. */
+  AGENT_LOGIN_ATTEMPTS: z.coerce.number().int().positive().default(5),
+  /** How long a disconnected agent keeps their cases before they are requeued. */
+  AGENT_GRACE_SECONDS: z.coerce.number().int().positive().default(120),
+  /** When agents answer, e.g. `mon-fri 09:00-18:00`; outside it customers are told when to expect contact. */
+  BUSINESS_HOURS: z
+    .string()
+    .regex(/^(mon|tue|wed|thu|fri|sat|sun)-(mon|tue|wed|thu|fri|sat|sun) \d\d:\d\d-\d\d:\d\d$/)
+    .default('mon-sun 00:00-24:00'),
+  BUSINESS_TIME_ZONE: z.string().min(1).default('Asia/Shanghai'),
+  /** Minutes an agent has to pick up a P1,P2,P3,P4 case before an SLA-breach alert. */
+  HANDOFF_SLA_MINUTES: z
+    .string()
+    .regex(/^\d+,\d+,\d+,\d+$/)
+    .default('15,30,60,240'),
+  /** Hours after an agent closes a case until the follow-up (回访) reminder. */
+  FOLLOW_UP_HOURS: z.coerce.number().positive().default(24),
   /** Folder holding flows, scripts, knowledge base and rules; defaults to the shipped `config/`. */
   CONFIG_DIR: z.string().min(1).default('config'),
   /** A model trained by `qingting train emotion`, loaded by the offline understanding backend. */
