@@ -5,7 +5,12 @@
  */
 type CommandModule = { run(args: string[]): Promise<number> };
 
-const commands: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {};
+const commands: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
+  faq: {
+    summary: '{id, query} → {id, results: [{id, score}]} from the knowledge base [--kb FILE]',
+    load: () => import('./commands/faq.js'),
+  },
+};
 
 function usage(): string {
   const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(16)} ${c.summary}`);

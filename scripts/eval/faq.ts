@@ -1,0 +1,216 @@
+/**
+ * FAQ retrieval on the dev splits (DESIGN §7). banking77 and CLINC150 become FAQs: k-fold per
+ * label, one KB entry per intent made of the other folds' phrasings, queried with the held fold
+ * (CLINC's oos queries are never in the KB). insurance_faq_zh queries its shared KB. The
+ * abstention calibration and threshold for each fold are fitted on the other folds only.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { fitCalibration, confidenceOf, type Calibration } from '../../src/knowledge/calibration.js';
+import {
+  DEFAULT_RETRIEVAL,
+  FaqRetriever,
+  type RetrievalParams,
+} from '../../src/knowledge/faq-retriever.js';
+import type { KnowledgeEntry } from '../../src/knowledge/knowledge-entry.js';
+import { createTextAnalyzer, type Segmenter } from '../../src/knowledge/text-analyzer.js';
+
+const DATA = join(fileURLToPath(new URL('.', import.meta.url)), '../../../shared/data');
+const FOLDS = 5;
+
+const IntentLine = z.object({ id: z.string(), text: z.string(), label: z.string() });
+const InsuranceKbLine = z.object({ id: z.string(), question: z.string() });
+const InsuranceQueryLine = z.object({
+  id: z.string(),
+  query: z.string(),
+  answer_id: z.string(),
+  alt_answer_ids: z.array(z.string()),
+});
+
+async function readJsonl<T>(file: string, schema: z.ZodType<T>): Promise<T[]> {
+  const text = await readFile(join(DATA, file), 'utf8');
+  return text
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => schema.parse(JSON.parse(l)));
+}
+
+/** One scored query: the ranked ids, the features calibration sees, and which ids are right. */
+interface Outcome {
+  fold: number;
+  ranked: string[];
+  top: number;
+  margin: number;
+  gold: ReadonlySet<string>;
+}
+
+interface Task {
+  name: string;
+  lang: 'zh' | 'en';
+  /** Builds each fold's KB and queries. */
+  folds: { kb: KnowledgeEntry[]; queries: { text: string; gold: Set<string> }[] }[];
+}
+
+function hash(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/** Stratified k-fold: each label's items, in a fixed pseudo-random order, dealt round-robin. */
+function intentTask(name: string, items: z.infer<typeof IntentLine>[], k: number): Task {
+  const byLabel = new Map<string, z.infer<typeof IntentLine>[]>();
+  for (const item of items) byLabel.set(item.label, [...(byLabel.get(item.label) ?? []), item]);
+  const fold = new Map<string, number>();
+  for (const group of byLabel.values()) {
+    group.sort((a, b) => hash(a.id) - hash(b.id));
+    group.forEach((item, i) => fold.set(item.id, i % k));
+  }
+  const norm = (t: string): string => t.normalize('NFKC').toLowerCase().trim();
+  return {
+    name,
+    lang: 'en',
+    folds: Array.from({ length: k }, (_, f) => {
+      const kbItems = items.filter((i) => fold.get(i.id) !== f && i.label !== 'oos');
+      const kbTexts = new Set(kbItems.map((i) => norm(i.text)));
+      const kb = [...new Set(kbItems.map((i) => i.label))].map((label) => ({
+        id: label,
+        questions: kbItems.filter((i) => i.label === label).map((i) => i.text),
+        answer: label,
+        lang: 'en' as const,
+      }));
+      const queries = items
+        .filter((i) => fold.get(i.id) === f && !kbTexts.has(norm(i.text)))
+        .map((i) => ({ text: i.text, gold: new Set(i.label === 'oos' ? [] : [i.label]) }));
+      return { kb, queries };
+    }),
+  };
+}
+
+function runTask(task: Task, params: RetrievalParams, segmenter: Segmenter): Outcome[] {
+  const analyzer = createTextAnalyzer({ segmenter });
+  return task.folds.flatMap(({ kb, queries }, fold) => {
+    const retriever = new FaqRetriever(kb, analyzer, params);
+    return queries.map(({ text, gold }) => {
+      const { ranked } = retriever.rank(text, 5);
+      const top = ranked[0]?.score ?? 0;
+      const margin = top - (ranked[1]?.score ?? 0);
+      return { fold, ranked: ranked.map((r) => kb[r.entry]?.id ?? ''), top, margin, gold };
+    });
+  });
+}
+
+const inScope = (o: Outcome): boolean => o.gold.size > 0;
+const hit1 = (o: Outcome): boolean => o.gold.has(o.ranked[0] ?? '');
+
+function mrr5(outcomes: Outcome[]): number {
+  const sum = outcomes.reduce((s, o) => {
+    const rank = o.ranked.slice(0, 5).findIndex((id) => o.gold.has(id));
+    return s + (rank < 0 ? 0 : 1 / (rank + 1));
+  }, 0);
+  return sum / Math.max(1, outcomes.length);
+}
+
+const mean = (xs: boolean[]): number => xs.filter(Boolean).length / Math.max(1, xs.length);
+
+/**
+ * Cross-fitted abstention: for each fold, calibration and threshold come from the other folds'
+ * outcomes. The threshold maximises answered-and-right plus abstained-when-wrong.
+ */
+function crossFit(outcomes: Outcome[]): { abstain: boolean[]; confidences: number[] } {
+  const folds = [...new Set(outcomes.map((o) => o.fold))];
+  const abstain: boolean[] = new Array<boolean>(outcomes.length).fill(false);
+  const confidences: number[] = new Array<number>(outcomes.length).fill(0);
+  for (const f of folds) {
+    const train = outcomes.filter((o) => o.fold !== f);
+    const calibration = fitCalibration(train.map((o) => ({ ...o, correct: hit1(o) })));
+    const threshold = bestThreshold(train, calibration);
+    outcomes.forEach((o, i) => {
+      if (o.fold !== f) return;
+      confidences[i] = confidenceOf(calibration, o.top, o.margin);
+      abstain[i] = (confidences[i]) < threshold;
+    });
+  }
+  return { abstain, confidences };
+}
+
+function bestThreshold(train: Outcome[], calibration: Calibration): number {
+  let best = { threshold: 0.5, utility: -Infinity };
+  for (let t = 0.05; t < 0.96; t += 0.01) {
+    const utility = train.reduce((u, o) => {
+      const answered = confidenceOf(calibration, o.top, o.margin) >= t;
+      return u + (answered ? (hit1(o) ? 1 : 0) : hit1(o) ? 0 : 1);
+    }, 0);
+    if (utility > best.utility) best = { threshold: t, utility };
+  }
+  return best.threshold;
+}
+
+/** Expected calibration error over ten confidence bins. */
+function ece(outcomes: Outcome[], confidences: number[]): number {
+  let total = 0;
+  for (let bin = 0; bin < 10; bin++) {
+    const idx = confidences.flatMap((c, i) => (Math.min(9, Math.floor(c * 10)) === bin ? [i] : []));
+    if (idx.length === 0) continue;
+    const acc = mean(idx.map((i) => hit1(outcomes[i] as Outcome)));
+    const conf = idx.reduce((s, i) => s + (confidences[i] as number), 0) / idx.length;
+    total += (idx.length / outcomes.length) * Math.abs(acc - conf);
+  }
+  return total;
+}
+
+function report(task: Task, outcomes: Outcome[]): string {
+  const ins = outcomes.filter(inScope);
+  const oos = outcomes.filter((o) => !inScope(o));
+  const { abstain, confidences } = crossFit(outcomes);
+  const answeredRight = outcomes.map((o, i) => inScope(o) && hit1(o) && !abstain[i]);
+  const parts = [
+    `${task.name.padEnd(18)} queries ${String(ins.length).padStart(4)}`,
+    `top-1 ${mean(ins.map(hit1)).toFixed(3)}`,
+    `MRR@5 ${mrr5(ins).toFixed(3)}`,
+    `top-1 after abstention ${(answeredRight.filter(Boolean).length / Math.max(1, ins.length)).toFixed(3)}`,
+    `in-scope abstained ${mean(outcomes.flatMap((o, i) => (inScope(o) ? [abstain[i] ?? false] : []))).toFixed(3)}`,
+  ];
+  if (oos.length > 0) {
+    parts.push(
+      `oos abstained ${mean(outcomes.flatMap((o, i) => (inScope(o) ? [] : [abstain[i] ?? false]))).toFixed(3)} (${oos.length})`,
+    );
+  }
+  parts.push(`ECE ${ece(outcomes, confidences).toFixed(3)}`);
+  return parts.join(' · ');
+}
+
+async function loadTasks(k: number): Promise<Task[]> {
+  const banking = await readJsonl('banking77_en/dev.jsonl', IntentLine);
+  const clinc = await readJsonl('clinc150_en/dev.jsonl', IntentLine);
+  const kbLines = await readJsonl('insurance_faq_zh/kb.jsonl', InsuranceKbLine);
+  const queries = await readJsonl('insurance_faq_zh/dev.jsonl', InsuranceQueryLine);
+  // The insurance KB is shared and fixed, so its "folds" only split the queries for cross-fitting.
+  const insurance: Task = {
+    name: 'insurance_faq_zh',
+    lang: 'zh',
+    folds: Array.from({ length: k }, (_, f) => ({
+      kb: kbLines.map((l) => ({
+        id: l.id,
+        questions: [l.question],
+        answer: l.id,
+        lang: 'zh' as const,
+      })),
+      queries: queries
+        .filter((q) => hash(q.id) % k === f)
+        .map((q) => ({ text: q.query, gold: new Set([q.answer_id, ...q.alt_answer_ids]) })),
+    })),
+  };
+  return [intentTask('banking77_en', banking, k), intentTask('clinc150_en', clinc, k), insurance];
+}
+
+export async function run(): Promise<void> {
+  for (const k of [FOLDS, 2]) {
+    console.log(`\n${k}-fold (KB = ${k - 1}/${k} of each label's phrasings; 2-fold = 50/50):`);
+    const tasks = await loadTasks(k);
+    for (const task of tasks)
+      console.log(report(task, runTask(task, DEFAULT_RETRIEVAL, 'jieba-search')));
+  }
+}
