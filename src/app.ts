@@ -1,0 +1,206 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAdapter } from '@socket.io/redis-adapter';
+import {
+  ConversationState,
+  MemoryStorage,
+  UserState,
+  type Storage,
+  type TurnContext,
+} from 'botbuilder';
+import type { Dialog } from 'botbuilder-dialogs';
+import type { Express } from 'express';
+import type { Logger } from 'pino';
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
+import { Server } from 'socket.io';
+import { QingtingBot } from './bot/qingting.bot.js';
+import { TranscriptMiddleware } from './bot/transcript.middleware.js';
+import type { TurnInterceptor } from './bot/turn-interceptor.js';
+import { WelcomeDialog } from './bot/welcome.dialog.js';
+import { FitToChannelMiddleware } from './channels/fit.middleware.js';
+import { CHAT_NAMESPACE } from './channels/web/protocol.js';
+import { WebChatAdapter } from './channels/web/web-chat.adapter.js';
+import { WebChatDelivery } from './channels/web/web-chat.delivery.js';
+import { attachWebChat } from './channels/web/web-chat.gateway.js';
+import {
+  WEB_CHAT_CAPABILITIES,
+  WebChatOutbox,
+  type ChatNamespace,
+} from './channels/web/web-chat.outbox.js';
+import { WebChatSessions } from './channels/web/web-chat.sessions.js';
+import type { CustomerDelivery } from './channels/customer-delivery.port.js';
+import type { Env } from './config/env.js';
+import { reply } from './dialogs/outgoing.js';
+import { createHttpApp } from './server/http-app.js';
+import type { ReadinessCheck } from './server/health.js';
+import { createLogger } from './server/logger.js';
+import type { IdempotencyStore } from './storage/idempotency.port.js';
+import { MemoryIdempotencyStore } from './storage/memory.idempotency-store.js';
+import { MemoryTranscriptStore } from './storage/memory.transcript-store.js';
+import { connectRedis, duplicateRedis, type RedisClient } from './storage/redis-client.js';
+import { RedisIdempotencyStore } from './storage/redis.idempotency-store.js';
+import { RedisStorage } from './storage/redis.storage.js';
+import { RedisTranscriptStore } from './storage/redis.transcript-store.js';
+import type { TranscriptStore } from './storage/transcript.port.js';
+import type { Understanding } from './understanding/understanding.port.js';
+import { webRoutes } from './web/web.routes.js';
+
+/** Everything a root dialog, an interceptor or an extension may need, built once per app. */
+export interface AppContext {
+  env: Readonly<Env>;
+  logger: Logger;
+  /** botbuilder state storage: MemoryStorage embedded, RedisStorage in Redis mode. */
+  storage: Storage;
+  conversationState: ConversationState;
+  userState: UserState;
+  transcript: TranscriptStore;
+  /** Proactive delivery to customers (agent replies, handoff status). */
+  delivery: CustomerDelivery;
+  understanding: Understanding | undefined;
+  /** The shared node-redis client in Redis mode (use `.duplicate()` for blocking or pub/sub work). */
+  redis: RedisClient | undefined;
+  /** The socket.io server, e.g. to add the `/agent` namespace. */
+  io: Server;
+  /** The express app, e.g. to mount the agent API (404 handling is added after `extend`). */
+  http: Express;
+}
+
+export interface AppOptions {
+  logger?: Logger;
+  understanding?: Understanding;
+  /** Builds the root dialog the bot runs; default: the temporary WelcomeDialog. */
+  rootDialog?: (context: AppContext) => Dialog;
+  /** Builds the interceptors run before the dialogs on each customer message, in order. */
+  interceptors?: (context: AppContext) => readonly TurnInterceptor[];
+  /** Mounts more routes or namespaces; the returned function runs at close, before Redis is closed. */
+  extend?: (
+    context: AppContext,
+  ) => Promise<(() => Promise<void>) | void> | (() => Promise<void>) | void;
+}
+
+export interface App {
+  httpServer: HttpServer;
+  io: Server;
+  context: AppContext;
+  /** Starts listening (port 0 picks a free one) and resolves to the base URL. */
+  listen(port?: number, host?: string): Promise<string>;
+  /** Graceful stop: sockets, HTTP, extensions, then Redis. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** The composition root: wires storage, bot, web-chat channel and HTTP for embedded or Redis mode. */
+export async function createApp(env: Readonly<Env>, options: AppOptions = {}): Promise<App> {
+  const logger = options.logger ?? createLogger(env);
+  const redis = env.REDIS_URL ? await connectRedis(env.REDIS_URL, logger) : undefined;
+  const prefix = env.REDIS_PREFIX;
+  const storage: Storage = redis ? new RedisStorage(redis, prefix) : new MemoryStorage();
+  const transcript: TranscriptStore = redis
+    ? new RedisTranscriptStore(redis, prefix)
+    : new MemoryTranscriptStore();
+  const idempotency: IdempotencyStore = redis
+    ? new RedisIdempotencyStore(redis, prefix)
+    : new MemoryIdempotencyStore();
+  const limits = { points: env.CHAT_RATE_LIMIT, duration: 10, keyPrefix: `${prefix}rate:chat` };
+  const rateLimiter: RateLimiterAbstract = redis
+    ? new RateLimiterRedis({ storeClient: redis, useRedisPackage: true, ...limits })
+    : new RateLimiterMemory(limits);
+
+  const readiness: ReadinessCheck[] = redis
+    ? [{ name: 'redis', check: async () => redis.ping() }]
+    : [];
+  const { app: http, finish } = createHttpApp({
+    logger,
+    readiness,
+    routers: [webRoutes()],
+  });
+  const httpServer = createServer(http);
+  const io = new Server(httpServer, { cors: { origin: '*' }, maxHttpBufferSize: 64 * 1024 });
+  const pubSub = redis
+    ? [await duplicateRedis(redis, logger, 'pub'), await duplicateRedis(redis, logger, 'sub')]
+    : [];
+  if (pubSub[0] && pubSub[1])
+    io.adapter(createAdapter(pubSub[0], pubSub[1], { key: `${prefix}socket.io` }));
+
+  // socket.io types events per server; the chat namespace gets its own protocol types here, once.
+  const chat = io.of(CHAT_NAMESPACE) as unknown as ChatNamespace;
+  const outbox = new WebChatOutbox(chat);
+  const adapter = new WebChatAdapter(outbox);
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+  const context: AppContext = {
+    env,
+    logger,
+    storage,
+    conversationState,
+    userState,
+    transcript,
+    delivery: new WebChatDelivery(outbox, transcript),
+    understanding: options.understanding,
+    redis,
+    io,
+    http,
+  };
+
+  const bot = new QingtingBot({
+    conversationState,
+    userState,
+    rootDialog: options.rootDialog?.(context) ?? new WelcomeDialog(),
+    interceptors: options.interceptors?.(context) ?? [],
+  });
+  adapter.use(new FitToChannelMiddleware(WEB_CHAT_CAPABILITIES));
+  adapter.use(new TranscriptMiddleware(transcript));
+  adapter.onTurnError = async (turn: TurnContext, error: Error) => {
+    logger.error({ err: error, conversationId: turn.activity.conversation.id }, 'bot turn failed');
+    const zh = turn.activity.locale?.startsWith('en') !== true;
+    await turn.sendActivity(
+      reply(
+        zh
+          ? '抱歉,系统刚才出了点问题,请稍后再发一次。您之前说的内容都已保存。'
+          : 'Sorry, something went wrong on our side. Please send that again in a moment — nothing you said is lost.',
+        { act: 'inform' },
+      ),
+    );
+  };
+  attachWebChat({
+    chat,
+    adapter,
+    logic: (turn) => bot.run(turn),
+    sessions: new WebChatSessions(storage),
+    transcript,
+    idempotency,
+    rateLimiter,
+    maxMessageChars: env.MAX_MESSAGE_CHARS,
+    logger,
+  });
+
+  const cleanup = (await options.extend?.(context)) ?? undefined;
+  finish();
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      await new Promise<void>((resolve) => {
+        void io.close(() => resolve());
+      });
+      if (cleanup) await cleanup();
+      for (const client of [...pubSub, redis]) if (client?.isOpen) await client.close();
+    })();
+    return closing;
+  };
+
+  const listen = (port = env.PORT, host = env.HOST): Promise<string> =>
+    new Promise((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(port, host, () => {
+        httpServer.off('error', reject);
+        const { port: bound } = httpServer.address() as AddressInfo;
+        resolve(`http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${bound}`);
+      });
+    });
+
+  return { httpServer, io, context, listen, close };
+}

@@ -1,0 +1,23 @@
+import { createApp } from './app.js';
+import { ConfigError, loadEnv } from './config/env.js';
+import { createLogger } from './server/logger.js';
+import { onShutdownSignal } from './server/shutdown.js';
+
+/** `npm start`: parse the environment once, start the app, stop gracefully on SIGTERM/SIGINT. */
+async function main(): Promise<void> {
+  const env = loadEnv();
+  const logger = createLogger(env);
+  const app = await createApp(env, { logger });
+  const url = await app.listen();
+  logger.info({ url, mode: env.REDIS_URL ? 'redis' : 'embedded' }, 'qingting listening');
+  onShutdownSignal(logger, () => app.close());
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    error instanceof ConfigError
+      ? `${error.message}\n`
+      : `qingting failed to start: ${String(error)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,41 @@
+import express, { type ErrorRequestHandler, type Express, type Router } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { healthRoutes, type ReadinessCheck } from './health.js';
+import { requestLog } from './request-log.js';
+
+/**
+ * The express app: security headers, request logs, health, then the given routers in order, then
+ * JSON 404 and a last-resort error handler that logs and never leaks internals.
+ */
+export function createHttpApp(options: {
+  logger: Logger;
+  readiness: readonly ReadinessCheck[];
+  routers: readonly Router[];
+}): { app: Express; finish: () => void } {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.use(
+    helmet({
+      // The widget script is embedded on other sites.
+      crossOriginResourcePolicy: { policy: 'cross-origin' },
+    }),
+  );
+  app.use(requestLog(options.logger));
+  app.use(healthRoutes(options.readiness));
+  for (const router of options.routers) app.use(router);
+
+  const onError: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
+    options.logger.error({ err: error }, 'http request failed');
+    if (!res.headersSent) res.status(500).json({ error: 'internal_error' });
+  };
+  /** Adds the 404 and error handlers; called once every router, including extensions, is mounted. */
+  const finish = (): void => {
+    app.use('/{*splat}', (_req, res) => {
+      res.status(404).json({ error: 'not_found' });
+    });
+    app.use(onError);
+  };
+  return { app, finish };
+}

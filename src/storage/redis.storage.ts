@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import type { Storage, StoreItems } from 'botbuilder';
+import type { RedisClient } from './redis-client.js';
+
+/** Writes only when the caller's eTag is absent, `*`, or still current — atomically, inside Redis. */
+const WRITE_IF_CURRENT = `
+local current = redis.call('HGET', KEYS[1], 'e')
+if ARGV[1] ~= '' and ARGV[1] ~= '*' and current and current ~= ARGV[1] then return 0 end
+redis.call('HSET', KEYS[1], 'e', ARGV[3], 'v', ARGV[2])
+return 1`;
+
+/**
+ * botbuilder `Storage` over Redis with the same optimistic concurrency as botbuilder's MemoryStorage:
+ * a write carrying a stale eTag fails, `*` or no eTag overwrites, every write gets a fresh eTag.
+ */
+export class RedisStorage implements Storage {
+  constructor(
+    private readonly client: RedisClient,
+    private readonly prefix: string,
+  ) {}
+
+  async read(keys: string[]): Promise<StoreItems> {
+    const items: StoreItems = {};
+    if (keys.length === 0) return items;
+    const rows = await Promise.all(
+      keys.map((key) => this.client.hmGet(this.keyOf(key), ['e', 'v'])),
+    );
+    keys.forEach((key, index) => {
+      const [eTag, value] = rows[index] ?? [];
+      if (typeof eTag === 'string' && typeof value === 'string') {
+        items[key] = { ...(JSON.parse(value) as Record<string, unknown>), eTag };
+      }
+    });
+    return items;
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    for (const [key, item] of Object.entries(changes)) {
+      const { eTag, ...value } = (item ?? {}) as { eTag?: unknown };
+      const written = await this.client.eval(WRITE_IF_CURRENT, {
+        keys: [this.keyOf(key)],
+        arguments: [typeof eTag === 'string' ? eTag : '', JSON.stringify(value), randomUUID()],
+      });
+      if (written !== 1) throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
+    }
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    if (keys.length > 0) await this.client.unlink(keys.map((key) => this.keyOf(key)));
+  }
+
+  private keyOf(key: string): string {
+    return `${this.prefix}state:${key}`;
+  }
+}
