@@ -59,6 +59,7 @@ const DEFAULT_BACKOFF_MS = 300;
 export class LlmClient {
   private readonly meter: UsageMeter;
   private readonly logger: LlmLogger;
+  private readonly formats = new WeakMap<z.ZodType, ResponseFormat>();
 
   constructor(private readonly options: LlmClientOptions) {
     this.meter = options.meter ?? new UsageMeter();
@@ -75,7 +76,7 @@ export class LlmClient {
 
   /** A JSON answer validated by `schema`; anything else is a failure value, never a throw. */
   structured<S extends z.ZodType>(request: StructuredRequest<S>): Promise<LlmOutcome<z.output<S>>> {
-    const format = zodResponseFormat(request.schema, request.name);
+    const format = this.responseFormat(request.schema, request.name);
     return this.run(request, format, (content, masker) => {
       let json: unknown;
       try {
@@ -103,6 +104,15 @@ export class LlmClient {
         ? { ok: false, reason: 'malformed_json', detail: 'empty answer' }
         : { ok: true, value: masker ? masker.restore(content) : content },
     );
+  }
+
+  /** JSON-schema generation is not free; each schema is converted once. */
+  private responseFormat(schema: z.ZodType, name: string): ResponseFormat {
+    const cached = this.formats.get(schema);
+    if (cached?.json_schema.name === name) return cached;
+    const format = zodResponseFormat(schema, name);
+    this.formats.set(schema, format);
+    return format;
   }
 
   private async run<T>(
@@ -147,8 +157,12 @@ export class LlmClient {
     } finally {
       clearTimeout(timer);
     }
+    const before = breaker.state;
     if (outcome.ok) breaker.recordSuccess();
     else breaker.recordFailure();
+    if (breaker.state !== before) {
+      this.logger.warn({ from: before, to: breaker.state }, 'llm circuit breaker changed state');
+    }
     return this.finish(outcome);
   }
 
@@ -206,15 +220,15 @@ export class LlmClient {
   private finish<T>(outcome: LlmOutcome<T>): LlmOutcome<T> {
     this.meter.recordOutcome(outcome);
     if (!outcome.ok) {
-      this.logger.warn(
-        {
-          reason: outcome.reason,
-          detail: outcome.detail,
-          attempts: outcome.attempts,
-          breaker: this.options.breaker.state,
-        },
-        'llm call failed',
-      );
+      const fields = {
+        reason: outcome.reason,
+        detail: outcome.detail,
+        attempts: outcome.attempts,
+        breaker: this.options.breaker.state,
+      };
+      // While the breaker is open every call is refused; that is logged once, at the transition.
+      if (outcome.reason === 'circuit_open') this.logger.debug(fields, 'llm call failed');
+      else this.logger.warn(fields, 'llm call failed');
     }
     return outcome;
   }

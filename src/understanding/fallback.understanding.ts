@@ -17,12 +17,22 @@ export class FallbackUnderstanding implements Understanding {
   ) {}
 
   async analyze(text: string, context: AnalysisContext): Promise<Analysis> {
-    const outcome = await this.primary.tryAnalyze(text, context);
+    const outcome = await this.tryPrimary(text, context);
     if (outcome.ok) return outcome.value;
     this.logger.debug(
       { reason: outcome.reason, attempts: outcome.attempts },
       'understanding fell back to offline',
     );
     return this.offline.analyze(text, context);
+  }
+
+  /** The primary reports failures as values; a throw is a bug, and still must not cost the turn. */
+  private async tryPrimary(text: string, context: AnalysisContext): Promise<LlmOutcome<Analysis>> {
+    try {
+      return await this.primary.tryAnalyze(text, context);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'understanding backend threw');
+      return { ok: false, reason: 'unexpected', detail: String(error), attempts: 0 };
+    }
   }
 }

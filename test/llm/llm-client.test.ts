@@ -222,6 +222,25 @@ describe('LlmClient circuit breaker', () => {
     expect(client.breakerState).toBe('closed');
   });
 
+  it('logs each state change once, and refusals while open only at debug level', async () => {
+    const entries: Array<{ level: string; msg: string | undefined }> = [];
+    const logger = {
+      warn: (_obj: object, msg?: string) => entries.push({ level: 'warn', msg }),
+      debug: (_obj: object, msg?: string) => entries.push({ level: 'debug', msg }),
+    };
+    const client = testClient({ failureThreshold: 1, logger });
+    fail();
+    await client.structured(ask);
+    await client.structured(ask);
+    await client.structured(ask);
+    expect(entries).toEqual([
+      { level: 'warn', msg: 'llm circuit breaker changed state' },
+      { level: 'warn', msg: 'llm call failed' },
+      { level: 'debug', msg: 'llm call failed' },
+      { level: 'debug', msg: 'llm call failed' },
+    ]);
+  });
+
   it('re-opens at once when the half-open probe fails', async () => {
     const clock = new FakeClock();
     const client = testClient({ failureThreshold: 3, cooldownMs: 1_000, clock });

@@ -1,3 +1,6 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import nock from 'nock';
 import { pino } from 'pino';
@@ -139,6 +142,24 @@ describe('FallbackUnderstanding over OpenAI', () => {
     expect(log).toContain('understanding fell back to offline');
     expect(log).not.toContain('13812345678');
     expect(log).not.toContain('气死了');
+  });
+});
+
+describe('FallbackUnderstanding guards', () => {
+  it('answers offline even if the primary throws instead of reporting', async () => {
+    const offline = new FixedUnderstanding();
+    const throwing = { tryAnalyze: () => Promise.reject(new Error('bug')) };
+    expect(await new FallbackUnderstanding(throwing, offline).analyze(text, context())).toEqual(
+      NEUTRAL,
+    );
+  });
+
+  it('refuses at load time a prompt that uses a variable the backend does not fill', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'qt-prompts-'));
+    await mkdir(path.join(root, 'understanding'));
+    await writeFile(path.join(root, 'understanding/system.zh.md'), '现在 {{now}}');
+    await writeFile(path.join(root, 'understanding/system.en.md'), 'Now {{now}} for {{customer}}');
+    await expect(loadUnderstandingPrompts(new PromptLoader(root))).rejects.toThrow(/customer/);
   });
 });
 

@@ -2,15 +2,22 @@ import type { Analysis } from '../../domain/analysis.js';
 import type { Language } from '../../domain/taxonomy.js';
 import type { LlmClient } from '../../llm/llm-client.js';
 import type { LlmOutcome } from '../../llm/outcome.js';
-import type { PromptLoader, PromptTemplate } from '../../llm/prompt-loader.js';
+import { PromptError, type PromptLoader, type PromptTemplate } from '../../llm/prompt-loader.js';
 import type { FallibleUnderstanding } from '../fallback.understanding.js';
 import type { AnalysisContext } from '../understanding.port.js';
-import { buildUnderstandingMessages, promptLanguage } from './understanding-request.js';
+import {
+  buildUnderstandingMessages,
+  promptLanguage,
+  SYSTEM_PROMPT_VARIABLES,
+} from './understanding-request.js';
 import { toAnalysis, WireAnalysis } from './wire-analysis.schema.js';
 
 export type UnderstandingPrompts = Readonly<Record<Language, PromptTemplate>>;
 
-/** Reads the system prompts once, at start-up, so a missing file fails there and not on a turn. */
+/**
+ * Reads the system prompts once, at start-up, so a missing file or an edit that uses a variable the
+ * backend does not fill fails there and not on a turn.
+ */
 export async function loadUnderstandingPrompts(
   loader: PromptLoader,
 ): Promise<UnderstandingPrompts> {
@@ -18,6 +25,14 @@ export async function loadUnderstandingPrompts(
     loader.load('understanding/system.zh.md'),
     loader.load('understanding/system.en.md'),
   ]);
+  for (const template of [zh, en]) {
+    const unknown = template.variables.filter((v) => !SYSTEM_PROMPT_VARIABLES.includes(v));
+    if (unknown.length > 0) {
+      throw new PromptError(
+        `${template.name} uses ${unknown.join(', ')}; only ${SYSTEM_PROMPT_VARIABLES.join(', ')} are filled`,
+      );
+    }
+  }
   return { zh, en };
 }
 

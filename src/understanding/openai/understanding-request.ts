@@ -7,6 +7,9 @@ import { localTime } from './local-time.js';
 /** Earlier turns sent along: enough to resolve "是前天" without paying for the whole transcript. */
 export const MAX_HISTORY_TURNS = 8;
 
+/** The `{{var}}`s a system prompt may use. */
+export const SYSTEM_PROMPT_VARIABLES: readonly string[] = ['now', 'weekday', 'timeZone'];
+
 const HAN = /\p{Script=Han}/u;
 
 /** The system prompt's language: the conversation's, else zh when the text has any Han character. */
