@@ -6,6 +6,11 @@
 type CommandModule = { run(args: string[]): Promise<number> };
 
 const commands: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
+  analyze: {
+    summary:
+      '{id, text} → {id, lang, emotion, intensity, intent, category, nature, flags, entities} [--model DIR]',
+    load: () => import('./commands/analyze.js'),
+  },
   faq: {
     summary: '{id, query} → {id, results: [{id, score}]} from the knowledge base [--kb FILE]',
     load: () => import('./commands/faq.js'),

@@ -1,0 +1,111 @@
+import type { LexiconIndex, ScoredEmotion } from './lexicon-index.js';
+
+/** One emotion entry found in the text, with the modifiers that reach it. */
+export interface LexHit {
+  emotion: ScoredEmotion;
+  weight: number;
+  factor: number;
+  negated: boolean;
+}
+
+const ZH_CLAUSE_BREAK = /[,，。.!！?？;；~、\n]/;
+/** How far back (in characters / tokens) a negation or degree word still applies. */
+const ZH_REACH = 4;
+const EN_REACH = 3;
+const CONTRAST_BOOST = 1.3;
+
+interface Pending {
+  negatedAt: number;
+  degree: number;
+  degreeAt: number;
+  afterContrast: boolean;
+}
+
+function reset(p: Pending): void {
+  p.negatedAt = -Infinity;
+  p.degree = 1;
+  p.degreeAt = -Infinity;
+}
+
+function hitAt(
+  p: Pending,
+  pos: number,
+  reach: number,
+  entry: { emotion: ScoredEmotion; weight: number },
+): LexHit {
+  const negated = pos - p.negatedAt <= reach;
+  const degree = pos - p.degreeAt <= reach ? p.degree : 1;
+  const factor = degree * (p.afterContrast ? CONTRAST_BOOST : 1);
+  return { emotion: entry.emotion, weight: entry.weight, factor, negated };
+}
+
+/** Greedy longest-match scan over characters (Chinese text and emoji). */
+export function scanChinese(lower: string, index: LexiconIndex): LexHit[] {
+  const hits: LexHit[] = [];
+  const p: Pending = { negatedAt: -Infinity, degree: 1, degreeAt: -Infinity, afterContrast: false };
+  let i = 0;
+  while (i < lower.length) {
+    const ch = lower[i] ?? '';
+    if (ZH_CLAUSE_BREAK.test(ch)) reset(p);
+    const cps = lower.codePointAt(i) ?? 0;
+    const head = String.fromCodePoint(cps);
+    const found = index.candidates(head)?.find((c) => lower.startsWith(c.key, i));
+    if (found === undefined) {
+      i += head.length;
+      continue;
+    }
+    const e = found.entry;
+    if (e.kind === 'negation') p.negatedAt = i + found.key.length;
+    else if (e.kind === 'degree') {
+      p.degree = e.factor;
+      p.degreeAt = i + found.key.length;
+    } else if (e.kind === 'contrast') {
+      reset(p);
+      p.afterContrast = true;
+    } else hits.push(hitAt(p, i, ZH_REACH, e));
+    i += found.key.length;
+  }
+  return hits;
+}
+
+const EN_TOKEN = /[a-z0-9]+(?:['’][a-z]+)*|[:;][-']?[()dp]|<3|[?!]/g;
+
+/** Greedy longest-phrase scan over English tokens (words, contractions, emoticons). */
+export function scanEnglish(lower: string, index: LexiconIndex): LexHit[] {
+  const tokens = lower.replace(/’/g, "'").match(EN_TOKEN) ?? [];
+  const hits: LexHit[] = [];
+  const p: Pending = { negatedAt: -Infinity, degree: 1, degreeAt: -Infinity, afterContrast: false };
+  let i = 0;
+  while (i < tokens.length) {
+    const tok = tokens[i] ?? '';
+    if (tok === '?' || tok === '!') {
+      reset(p);
+      i += 1;
+      continue;
+    }
+    let matched: { key: string; length: number } | undefined;
+    const list = index.candidates(tok);
+    const entry = list?.find((c) => {
+      const n = c.key.split(' ').length;
+      if (tokens.slice(i, i + n).join(' ') !== c.key) return false;
+      matched = { key: c.key, length: n };
+      return true;
+    });
+    if (entry === undefined || matched === undefined) {
+      i += 1;
+      continue;
+    }
+    const e = entry.entry;
+    const end = i + matched.length;
+    if (e.kind === 'negation') p.negatedAt = end;
+    else if (e.kind === 'degree') {
+      p.degree = e.factor;
+      p.degreeAt = end;
+    } else if (e.kind === 'contrast') {
+      reset(p);
+      p.afterContrast = true;
+    } else hits.push(hitAt(p, i, EN_REACH, e));
+    i = end;
+  }
+  return hits;
+}

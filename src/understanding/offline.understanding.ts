@@ -1,0 +1,170 @@
+import type { Analysis, SlotValues } from '../domain/analysis.js';
+import type { Emotion, Intent, Language } from '../domain/taxonomy.js';
+import { detectLanguage, normalizeText } from './language.js';
+import { LexiconEmotion, type LexiconReading } from './emotion/lexicon-emotion.js';
+import { trajectory } from './emotion/trajectory.js';
+import { EmotionModel } from './model/emotion-model.js';
+import { CategoryClassifier } from './rules/category.rule.js';
+import { FlagDetector } from './rules/flags.rule.js';
+import { IntentClassifier } from './rules/intent.rule.js';
+import { SlotExtractorSet } from './slots/slot-extractor.js';
+import { isValidTimeZone } from './slots/zoned-time.js';
+import type { AnalysisContext, Understanding } from './understanding.port.js';
+import { loadUnderstandingConfig, type UnderstandingConfig } from './understanding-config.js';
+
+export interface OfflineUnderstandingOptions {
+  /** Folder with the lexicons, cue lists and vocabularies; defaults to the shipped `config/understanding`. */
+  configDir?: string;
+  /** Folder of a model written by `qingting train emotion` (env EMOTION_MODEL_DIR), combined with the lexicon. */
+  modelDir?: string;
+  /** An already loaded model (takes precedence over `modelDir`). */
+  model?: EmotionModel;
+  /** Extra product names every conversation may mention, on top of `context.products`. */
+  products?: readonly string[];
+  /** Longest text analysed; the rest is ignored so one huge message cannot stall a turn. */
+  maxChars?: number;
+}
+
+const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+const DEFAULT_MAX_CHARS = 4000;
+const EVENT_MAX_CHARS = 120;
+const COMPLAINING: ReadonlySet<Intent> = new Set(['complaint', 'supplement', 'request_human']);
+
+/** The offline backend: lexicons, rules and extractors, plus an optional trained emotion model. Never throws. */
+export class OfflineUnderstanding implements Understanding {
+  private readonly lexicon: LexiconEmotion;
+  private readonly intents: IntentClassifier;
+  private readonly categories: CategoryClassifier;
+  private readonly flags: FlagDetector;
+  private readonly slots: SlotExtractorSet;
+
+  constructor(
+    config: UnderstandingConfig,
+    private readonly options: Omit<OfflineUnderstandingOptions, 'configDir' | 'modelDir'> = {},
+  ) {
+    this.lexicon = new LexiconEmotion(config.lexicon, config.emotion);
+    this.intents = new IntentClassifier(config.intents);
+    this.categories = new CategoryClassifier(config.categories);
+    this.flags = new FlagDetector(config.flags);
+    this.slots = new SlotExtractorSet(config.slots);
+  }
+
+  analyze(text: string, context: AnalysisContext): Promise<Analysis> {
+    try {
+      return Promise.resolve(this.analyzeSync(text, context));
+    } catch {
+      // Understanding must never break a turn: an unreadable message is a neutral "other".
+      return Promise.resolve(fallbackAnalysis(context.lang ?? 'zh'));
+    }
+  }
+
+  /** The same analysis, synchronously, for batch use (CLI, eval, bench). */
+  analyzeSync(input: string, context: AnalysisContext): Analysis {
+    const text = normalizeText(String(input).slice(0, this.options.maxChars ?? DEFAULT_MAX_CHARS));
+    const lower = text.toLowerCase();
+    const lang = detectLanguage(text, context.lang);
+    const { emotion, intensity } = this.emotionOf(text, lang, context);
+    const intent = this.intents.classify(lower, lang, emotion);
+    const category = this.categories.classify(lower, lang);
+    const complaining = COMPLAINING.has(intent.intent);
+    const earlier = context.history
+      .filter((t) => t.from === 'customer')
+      .map((t) => t.text.toLowerCase());
+    const flags = this.flags.detect({ lower, earlierCustomerTurns: earlier, complaining });
+    const timeZone =
+      context.timeZone !== undefined && isValidTimeZone(context.timeZone)
+        ? context.timeZone
+        : DEFAULT_TIME_ZONE;
+    const products = [...(context.products ?? []), ...(this.options.products ?? [])];
+    const slots: SlotValues = this.slots.extract({
+      text,
+      lower,
+      lang,
+      context: { ...context, products },
+      timeZone,
+    });
+    if (complaining && slots.event === undefined && text.trim() !== '') {
+      const first = text.trim().split(/(?<=[。.!！?？\n])/)[0] ?? text;
+      slots.event = {
+        value: first.slice(0, EVENT_MAX_CHARS).trim(),
+        raw: text.trim(),
+        confidence: 0.5,
+      };
+    }
+    return {
+      lang,
+      emotion,
+      intensity,
+      intent: intent.intent,
+      intentConfidence: intent.confidence,
+      category,
+      nature: this.categories.nature(category, intent.intent),
+      flags,
+      slots,
+    };
+  }
+
+  /** The lexicon reading alone, for training features and evaluation. */
+  readLexicon(text: string, lang: Language): LexiconReading {
+    return this.lexicon.read(normalizeText(text), lang);
+  }
+
+  private emotionOf(
+    text: string,
+    lang: Language,
+    context: AnalysisContext,
+  ): { emotion: Emotion; intensity: number } {
+    const reading = this.lexicon.read(text, lang);
+    let emotion = reading.emotion;
+    let intensity = reading.intensity;
+    const model = this.options.model;
+    if (model?.knows(lang) === true) {
+      const predicted = model.predict(text, lang, reading.scores);
+      emotion = predicted.emotion;
+      // The lexicon knows degree and typography; the model knows which emotion.
+      intensity =
+        emotion === 'neutral'
+          ? 0
+          : Math.max(
+              emotion === reading.emotion ? reading.intensity : 0,
+              Math.round(predicted.probability * 60) / 100,
+            );
+    }
+    const history = context.emotionHistory ?? [];
+    if (history.length === 0) return { emotion, intensity };
+    const smoothed = trajectory([...history, { emotion, intensity }]).current;
+    // Smoothing keeps the current emotion when the turn itself is clear; it fills in calm-looking turns.
+    return emotion === 'neutral' && smoothed.emotion !== 'neutral'
+      ? { emotion: smoothed.emotion, intensity: Math.round(smoothed.intensity * 0.7 * 100) / 100 }
+      : {
+          emotion,
+          intensity:
+            Math.round(
+              Math.max(intensity, smoothed.emotion === emotion ? smoothed.intensity : 0) * 100,
+            ) / 100,
+        };
+  }
+}
+
+function fallbackAnalysis(lang: Language): Analysis {
+  return {
+    lang,
+    emotion: 'neutral',
+    intensity: 0,
+    intent: 'other',
+    intentConfidence: 0,
+    category: 'other',
+    nature: 'communicative',
+    flags: [],
+    slots: {},
+  };
+}
+
+/** Builds the offline backend from its data folder (validated once, so a bad file fails at start-up). */
+export function createOfflineUnderstanding(
+  options: OfflineUnderstandingOptions = {},
+): OfflineUnderstanding {
+  const { configDir, modelDir, ...rest } = options;
+  const model = rest.model ?? (modelDir === undefined ? undefined : EmotionModel.load(modelDir));
+  return new OfflineUnderstanding(loadUnderstandingConfig(configDir), { ...rest, model });
+}

@@ -1,0 +1,66 @@
+import { CueMatcher } from '../cue-matcher.js';
+import type { SlotVocabulary } from '../understanding-config.js';
+import type { SlotExtractor, SlotHit } from './slot-types.js';
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Characters that end a place name on the left: prepositions, pronouns, particles. */
+const NAME_CHAR =
+  '(?:(?![在去到了从我你他她是个家这那里的和跟被把给说找买办问])[\\p{Script=Han}A-Za-z0-9])';
+
+/** Places: a named store or hall (…营业厅, …店), a city, an online channel (APP, 官网, website). */
+export function createPlaceExtractor(vocab: SlotVocabulary): SlotExtractor {
+  const zhSuffixes = [...vocab.placeSuffixes.zh].sort((a, b) => b.length - a.length).map(escape);
+  const zhStore = new RegExp(
+    `${NAME_CHAR}{1,10}(?:${zhSuffixes.join('|')})(?![员长铺主里面内家])`,
+    'gu',
+  );
+  const enSuffixes = [...vocab.placeSuffixes.en].sort((a, b) => b.length - a.length).map(escape);
+  const enStore = new RegExp(
+    `\\b(?:at|in|from|to|visited)\\s+(?:the|your|a)\\s+((?:[A-Z][\\w'&-]*\\s+){1,4}(?:${enSuffixes.join('|')}))\\b`,
+    'g',
+  );
+  const cities = new CueMatcher(vocab.cities);
+  const channels = new CueMatcher(vocab.channels);
+  return ({ text, lower }) => {
+    const hits: SlotHit[] = [];
+    for (const m of text.matchAll(zhStore)) {
+      hits.push({ slot: 'place', value: m[0], raw: m[0], confidence: 0.85, index: m.index });
+    }
+    for (const m of text.matchAll(enStore)) {
+      const name = (m[1] ?? '').trim();
+      hits.push({
+        slot: 'place',
+        value: name,
+        raw: name,
+        confidence: 0.8,
+        index: m.index + m[0].indexOf(name),
+      });
+    }
+    const inside = (i: number): boolean =>
+      hits.some((h) => i >= h.index && i < h.index + h.raw.length);
+    for (const lang of ['zh', 'en'] as const) {
+      for (const c of cities.find(lower, lang)) {
+        if (inside(c.index)) continue;
+        hits.push({
+          slot: 'place',
+          value: text.slice(c.index, c.index + c.cue.length),
+          raw: text.slice(c.index, c.index + c.cue.length),
+          confidence: 0.7,
+          index: c.index,
+        });
+      }
+      for (const c of channels.find(lower, lang)) {
+        if (inside(c.index)) continue;
+        const raw = text.slice(c.index, c.index + c.cue.length);
+        hits.push({
+          slot: 'place',
+          value: `online:${raw.toLowerCase()}`,
+          raw,
+          confidence: 0.75,
+          index: c.index,
+        });
+      }
+    }
+    return hits.sort((a, b) => a.index - b.index);
+  };
+}

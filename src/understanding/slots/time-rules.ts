@@ -1,0 +1,154 @@
+import type { Language } from '../../domain/taxonomy.js';
+import { parseChineseNumber } from './chinese-number.js';
+import { addDays, type WallClock } from './zoned-time.js';
+
+/** A date or time found in the text, still as a wall clock in the conversation's zone. */
+export interface TimeFinding {
+  index: number;
+  raw: string;
+  wall: WallClock;
+  hasTime: boolean;
+  confidence: number;
+  explicitYear: boolean;
+  /** False for a bare clock time ("3点"): the date is today. */
+  dateKnown: boolean;
+  weekdayOnly: boolean;
+  /** Only a day of the month ("3号", "the 14th"): a future one means last month. */
+  dayOnly: boolean;
+}
+
+type Rule = {
+  lang: Language;
+  re: RegExp;
+  resolve: (m: RegExpMatchArray, now: WallClock) => Partial<TimeFinding> & { wall: WallClock };
+};
+
+const date = (now: WallClock, days: number): WallClock => ({
+  ...addDays(now, days),
+  hour: 12,
+  minute: 0,
+});
+
+function monthShift(now: WallClock, months: number, day: number): WallClock {
+  const total = now.year * 12 + (now.month - 1) + months;
+  return { year: Math.floor(total / 12), month: (total % 12) + 1, day, hour: 12, minute: 0 };
+}
+
+const EN_NUMBER: Readonly<Record<string, number>> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  couple: 2,
+  few: 3,
+};
+
+/** What chrono (en, zh.hans 2.x) does not resolve: 上个月5号, 3号, 刚才, 前几天, 上周, the 14th, a week ago. */
+const RULES: readonly Rule[] = [
+  {
+    lang: 'zh',
+    re: /(上上个?月|上个?月|本月|这个?月)(\d{1,2})[号日]/g,
+    resolve: (m, now) => {
+      const shift = m[1]?.startsWith('上上') ? -2 : m[1]?.startsWith('上') ? -1 : 0;
+      return { wall: monthShift(now, shift, Number(m[2])) };
+    },
+  },
+  {
+    lang: 'zh',
+    re: /(?<![月\d.])(\d{1,2})[号日](?![元块\d])/g,
+    resolve: (m, now) => ({
+      wall: { ...now, day: Number(m[1]), hour: 12, minute: 0 },
+      dayOnly: true,
+    }),
+  },
+  {
+    lang: 'zh',
+    re: /刚才|刚刚|方才/g,
+    resolve: (_m, now) => ({ wall: now, hasTime: true, confidence: 0.7 }),
+  },
+  {
+    lang: 'zh',
+    re: /前几天|前两天|这两天|这几天/g,
+    resolve: (_m, now) => ({ wall: date(now, -2), confidence: 0.5 }),
+  },
+  {
+    lang: 'zh',
+    re: /上上周|上上个?星期/g,
+    resolve: (_m, now) => ({ wall: date(now, -14), confidence: 0.5 }),
+  },
+  {
+    lang: 'zh',
+    re: /上周|上个?星期|上个礼拜/g,
+    resolve: (_m, now) => ({ wall: date(now, -7), confidence: 0.5 }),
+  },
+  {
+    lang: 'zh',
+    re: /上个?月(?!\d)/g,
+    resolve: (_m, now) => ({ wall: monthShift(now, -1, now.day), confidence: 0.4 }),
+  },
+  {
+    lang: 'zh',
+    re: /([\d一二两三四五六七八九十半]+)\s*(周|个?星期|个?礼拜|个月|年)(?:以)?前/g,
+    resolve: (m, now) => {
+      const n = parseChineseNumber(m[1] ?? '') ?? (m[1] === '半' ? 0.5 : 1);
+      const unit = m[2] ?? '';
+      const days = unit.includes('月') ? 30 : unit === '年' ? 365 : 7;
+      return { wall: date(now, -Math.round(n * days)), confidence: 0.6 };
+    },
+  },
+  {
+    lang: 'en',
+    re: /\b(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+of\s)/gi,
+    resolve: (m, now) => ({
+      wall: { ...now, day: Number(m[1]), hour: 12, minute: 0 },
+      dayOnly: true,
+    }),
+  },
+  {
+    lang: 'en',
+    re: /\bjust now\b|\ba (?:moment|minute) ago\b/gi,
+    resolve: (_m, now) => ({ wall: now, hasTime: true, confidence: 0.7 }),
+  },
+  {
+    lang: 'en',
+    re: /\b(?:a few days ago|the other day|couple of days ago)\b/gi,
+    resolve: (_m, now) => ({ wall: date(now, -2), confidence: 0.5 }),
+  },
+  {
+    lang: 'en',
+    re: /\b(a|an|one|two|three|four|five|six|seven|\d+)\s+(weeks?|months?)\s+ago\b/gi,
+    resolve: (m, now) => {
+      const n = EN_NUMBER[(m[1] ?? '').toLowerCase()] ?? Number(m[1]);
+      const days = (m[2] ?? '').toLowerCase().startsWith('month') ? 30 : 7;
+      return { wall: date(now, -n * days), confidence: 0.6 };
+    },
+  },
+];
+
+export function findCustomTimes(text: string, lang: Language, now: WallClock): TimeFinding[] {
+  const found: TimeFinding[] = [];
+  for (const rule of RULES) {
+    if (rule.lang !== lang) continue;
+    for (const m of text.matchAll(rule.re)) {
+      const r = rule.resolve(m, now);
+      if (r.wall.day < 1 || r.wall.day > 31) continue;
+      found.push({
+        index: m.index,
+        raw: m[0],
+        hasTime: false,
+        confidence: 0.85,
+        explicitYear: false,
+        dateKnown: true,
+        weekdayOnly: false,
+        dayOnly: false,
+        ...r,
+      });
+    }
+  }
+  return found;
+}

@@ -1,0 +1,118 @@
+import * as chrono from 'chrono-node';
+import type { Language } from '../../domain/taxonomy.js';
+import { CHINESE_NUMERAL_CHARS, parseChineseNumber } from './chinese-number.js';
+import { findCustomTimes, type TimeFinding } from './time-rules.js';
+import type { SlotHit, SlotInput } from './slot-types.js';
+import { addDays, formatWallClock, wallClockAt, wallKey, type WallClock } from './zoned-time.js';
+
+/** Hours implied by a part of the day when no clock time is given. */
+const PART_OF_DAY: ReadonlyArray<[RegExp, number]> = [
+  [/凌晨|半夜|深夜|midnight|small hours/i, 2],
+  [/早上|早晨|上午|今早|昨早|清早|一早|morning/i, 9],
+  [/中午|noon|lunch/i, 12],
+  [/下午|afternoon/i, 15],
+  [/傍晚|evening/i, 18],
+  [/晚上|昨晚|今晚|夜里|夜间|night|tonight/i, 20],
+];
+const FUTURE_MARK =
+  /明天|后天|下周|下个|下礼拜|下星期|明早|明晚|以后联系|tomorrow|next|tonight|later/i;
+const NUMERAL_BEFORE_UNIT = new RegExp(
+  `([${CHINESE_NUMERAL_CHARS}]{1,4})(?=[月号日点时]|个?小时|天前|分)`,
+  'g',
+);
+
+/** 十一月三号 → 11月3号 so chrono and the rules see digits; lengths change, positions are approximate. */
+function digitise(text: string): string {
+  return text
+    .replace(NUMERAL_BEFORE_UNIT, (m: string) => String(parseChineseNumber(m) ?? m))
+    .replace(/礼拜/g, '周');
+}
+
+function fromChrono(text: string, lang: Language, now: WallClock): TimeFinding[] {
+  const ref = new Date(now.year, now.month - 1, now.day, now.hour, now.minute);
+  const parser = lang === 'zh' ? chrono.zh.hans : chrono.en;
+  const results = parser.parse(text, ref);
+  const found: TimeFinding[] = [];
+  for (const r of results) {
+    const c = r.start;
+    const wall: WallClock = {
+      year: c.get('year') ?? now.year,
+      month: c.get('month') ?? now.month,
+      day: c.get('day') ?? now.day,
+      hour: c.get('hour') ?? 12,
+      minute: c.get('minute') ?? 0,
+    };
+    const timeOnly = !c.isCertain('day') && !c.isCertain('weekday') && !c.isCertain('month');
+    const prev = found.at(-1);
+    // "上周三下午": chrono returns the date and the part of day separately; join them.
+    if (timeOnly && prev !== undefined && r.index - (prev.index + prev.raw.length) <= 1) {
+      prev.raw = text.slice(prev.index, r.index + r.text.length);
+      prev.wall = { ...prev.wall, hour: wall.hour, minute: wall.minute };
+      prev.hasTime = c.isCertain('hour') || PART_OF_DAY.some(([re]) => re.test(r.text));
+      continue;
+    }
+    found.push({
+      index: r.index,
+      raw: r.text,
+      wall,
+      hasTime: c.isCertain('hour'),
+      confidence: 0.9,
+      explicitYear: c.isCertain('year'),
+      dateKnown: !timeOnly,
+      weekdayOnly: c.isCertain('weekday') && !c.isCertain('day'),
+      dayOnly: false,
+    });
+  }
+  return found;
+}
+
+/** Complaints are about the past: a date that lands in the future without a future word moves back. */
+function preferPast(f: TimeFinding, now: WallClock): void {
+  if (FUTURE_MARK.test(f.raw) || f.explicitYear) return;
+  const tomorrow = wallKey(addDays({ ...now, hour: 23, minute: 59 }, 0));
+  if (wallKey(f.wall) <= tomorrow) return;
+  if (f.weekdayOnly) f.wall = addDays(f.wall, -7);
+  else if (f.dayOnly)
+    f.wall = {
+      ...f.wall,
+      month: f.wall.month === 1 ? 12 : f.wall.month - 1,
+      year: f.wall.month === 1 ? f.wall.year - 1 : f.wall.year,
+    };
+  else f.wall = { ...f.wall, year: f.wall.year - 1 };
+}
+
+function applyPartOfDay(f: TimeFinding): void {
+  if (f.hasTime) return;
+  const part = PART_OF_DAY.find(([re]) => re.test(f.raw));
+  if (part === undefined) return;
+  f.wall = { ...f.wall, hour: part[1], minute: 0 };
+  f.hasTime = true;
+  f.confidence = Math.min(f.confidence, 0.8);
+}
+
+/** Dates and times, resolved to ISO in the conversation's zone: chrono (en, zh.hans) plus our own rules. */
+export function findTimes(input: SlotInput): SlotHit[] {
+  const now = wallClockAt(input.context.now, input.timeZone);
+  const text = digitise(input.text);
+  const findings = fromChrono(text, input.lang, now);
+  for (const f of findCustomTimes(text, input.lang, now)) {
+    const overlaps = findings.some(
+      (g) => f.index < g.index + g.raw.length && f.index + f.raw.length > g.index,
+    );
+    if (!overlaps) findings.push(f);
+  }
+  const hits: SlotHit[] = [];
+  for (const f of findings) {
+    applyPartOfDay(f);
+    if (!f.dateKnown) f.wall = { ...f.wall, year: now.year, month: now.month, day: now.day };
+    preferPast(f, now);
+    hits.push({
+      slot: 'time',
+      value: formatWallClock(f.wall, input.timeZone, f.hasTime),
+      raw: f.raw,
+      confidence: f.confidence,
+      index: f.index,
+    });
+  }
+  return hits.sort((a, b) => a.index - b.index);
+}

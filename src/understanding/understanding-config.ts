@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { CATEGORIES, INTENTS, RISK_FLAGS } from '../domain/taxonomy.js';
+
+/** The shipped data folder; `src/understanding` and `dist/understanding` both sit two levels below the root. */
+export const DEFAULT_UNDERSTANDING_DIR = fileURLToPath(
+  new URL('../../config/understanding', import.meta.url),
+);
+
+const Weights = z.record(z.string().min(1), z.number());
+const CueList = z.array(z.string().min(1));
+const BiCues = z.object({ zh: CueList.default([]), en: CueList.default([]) });
+
+/** Emotion lexicon of one language: weighted entries per non-neutral emotion. */
+export const EmotionLexicon = z.object({
+  angry: Weights.default({}),
+  sad: Weights.default({}),
+  anxious: Weights.default({}),
+  positive: Weights.default({}),
+});
+export type EmotionLexicon = z.infer<typeof EmotionLexicon>;
+
+/** Modifier words: negation flips or cancels the next entry, degree words scale it. */
+export const Modifiers = z.object({
+  negation: CueList,
+  degree: Weights,
+  /** Words after which a following clause dominates ("但是", "but"). */
+  contrast: CueList.default([]),
+});
+export type Modifiers = z.infer<typeof Modifiers>;
+
+export const EmotionSettings = z.object({
+  zh: Modifiers,
+  en: Modifiers,
+  /** Score under which a message is neutral. */
+  neutralThreshold: z.number().positive(),
+  /** What a negated positive entry becomes, as a share of its weight per emotion. */
+  negatedPositive: z.partialRecord(z.enum(['angry', 'sad', 'anxious']), z.number()),
+  /** Share of a negated negative entry's weight that survives. */
+  negatedNegative: z.number().min(0).max(1),
+});
+export type EmotionSettings = z.infer<typeof EmotionSettings>;
+
+export const IntentRule = z.object({
+  intent: z.enum(INTENTS),
+  cues: BiCues,
+  weight: z.number().positive().default(1),
+  /** Only when the whole message is short (greetings, yes/no). */
+  maxChars: z.number().int().positive().optional(),
+});
+export const IntentRules = z.object({ rules: z.array(IntentRule) });
+export type IntentRules = z.infer<typeof IntentRules>;
+
+export const CategoryRules = z.object({
+  rules: z.array(
+    z.object({ category: z.enum(CATEGORIES), cues: BiCues, weight: z.number().default(1) }),
+  ),
+  /** Categories where the company may be at fault: a complaint about them is `effective`. */
+  effective: z.array(z.enum(CATEGORIES)),
+});
+export type CategoryRules = z.infer<typeof CategoryRules>;
+
+export const FlagRules = z.object({
+  rules: z.array(z.object({ flag: z.enum(RISK_FLAGS), cues: BiCues })),
+});
+export type FlagRules = z.infer<typeof FlagRules>;
+
+export const SlotVocabulary = z.object({
+  products: BiCues,
+  cities: BiCues,
+  channels: BiCues,
+  placeSuffixes: BiCues,
+  demands: z.record(z.string(), BiCues),
+  correction: BiCues,
+  contact: BiCues,
+  /** Common Chinese surnames as one string, for "张经理"-style mentions. */
+  surnames: z.string().min(1),
+});
+export type SlotVocabulary = z.infer<typeof SlotVocabulary>;
+
+/** Everything the offline backend reads from its data folder, validated once at start-up. */
+export interface UnderstandingConfig {
+  lexicon: { zh: EmotionLexicon; en: EmotionLexicon; emoji: EmotionLexicon };
+  emotion: EmotionSettings;
+  intents: IntentRules;
+  categories: CategoryRules;
+  flags: FlagRules;
+  slots: SlotVocabulary;
+}
+
+function readJson<T>(dir: string, file: string, schema: z.ZodType<T>): T {
+  const path = join(dir, file);
+  const parsed = schema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`${path}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}
+
+/** Loads and validates the data files; a bad file fails start-up with its path and the offending field. */
+export function loadUnderstandingConfig(
+  dir: string = DEFAULT_UNDERSTANDING_DIR,
+): UnderstandingConfig {
+  return {
+    lexicon: {
+      zh: readJson(dir, 'emotion-lexicon.zh.json', EmotionLexicon),
+      en: readJson(dir, 'emotion-lexicon.en.json', EmotionLexicon),
+      emoji: readJson(dir, 'emotion-lexicon.emoji.json', EmotionLexicon),
+    },
+    emotion: readJson(dir, 'emotion-settings.json', EmotionSettings),
+    intents: readJson(dir, 'intents.json', IntentRules),
+    categories: readJson(dir, 'categories.json', CategoryRules),
+    flags: readJson(dir, 'flags.json', FlagRules),
+    slots: readJson(dir, 'slot-vocabulary.json', SlotVocabulary),
+  };
+}
