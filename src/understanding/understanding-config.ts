@@ -38,6 +38,8 @@ export const EmotionSettings = z.object({
   neutralThreshold: z.number().positive(),
   /** What a negated positive entry becomes, as a share of its weight per emotion. */
   negatedPositive: z.partialRecord(z.enum(['angry', 'sad', 'anxious']), z.number()),
+  /** Positive evidence counts less than negative (negativity bias: a missed unhappy customer costs more). */
+  positiveWeight: z.number().positive().max(1).default(1),
   /** Share of a negated negative entry's weight that survives. */
   negatedNegative: z.number().min(0).max(1),
 });

@@ -46,6 +46,7 @@ export class LexiconEmotion {
     const hits = lang === 'zh' ? scanChinese(lower, this.zh) : scanEnglish(lower, this.en);
     hits.push(...scanChinese(lower, this.emoji));
     const scores = this.accumulate(hits);
+    scores.positive *= this.settings.positiveWeight;
     const arousal = arousalOf(text, lang);
     if (arousal > 1 && scores.angry + scores.sad + scores.anxious > 0) scores.angry += arousal - 1;
     return this.decide(scores, arousal);
