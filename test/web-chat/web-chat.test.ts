@@ -75,9 +75,12 @@ describe('web chat over a real socket.io server (embedded mode)', () => {
       text: '宽带断了三天',
       clientMessageId: randomUUID(),
     });
-    const [a] = await firstBox.next();
+    const [echo, a] = await firstBox.next(2);
     const [b] = await secondBox.next();
+    expect(echo).toMatchObject({ from: 'customer', text: '宽带断了三天' });
+    expect(a?.from).toBe('bot');
     expect(a?.id).toBe(b?.id);
+    expect(secondBox.messages.filter((m) => m.from === 'customer')).toHaveLength(0);
   });
 
   it('processes a retried clientMessageId once and acks it with the same id', async () => {

@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { ActivityTypes, RoleTypes, type Activity, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Message } from '../../domain/message.js';
 import type { IdempotencyStore } from '../../storage/idempotency.port.js';
 import type { TranscriptStore } from '../../storage/transcript.port.js';
+import { toMessage } from '../activity-message.js';
 import { roomOf, type ChatSocketData, type MessageAck } from './protocol.js';
 import { WEB_CHAT_CHANNEL, type WebChatAdapter } from './web-chat.adapter.js';
 import type { ChatNamespace } from './web-chat.outbox.js';
@@ -57,7 +59,9 @@ export function attachWebChat(options: WebChatGatewayOptions): void {
     socket.on('message', (payload: unknown, ack?: unknown) => {
       if (typeof ack !== 'function') return;
       const answer = ack as (result: MessageAck) => void;
-      onMessage(options, socket.data, payload).then(answer, (error: unknown) => {
+      onMessage(options, socket.data, payload, (message) => {
+        socket.to(roomOf(conversationId)).emit('message', message);
+      }).then(answer, (error: unknown) => {
         logger.error({ err: error, conversationId }, 'web chat message failed');
         answer({ ok: false, error: 'unavailable' });
       });
@@ -94,6 +98,7 @@ async function onMessage(
   options: WebChatGatewayOptions,
   data: ChatSocketData,
   payload: unknown,
+  toOtherTabs: (message: Message) => void,
 ): Promise<MessageAck> {
   const parsed = ChatMessageIn.safeParse(payload);
   if (!parsed.success) return { ok: false, error: 'invalid_payload' };
@@ -113,10 +118,9 @@ async function onMessage(
     { conversationId: data.conversationId, chars: text.length },
     'customer message',
   );
-  await options.adapter.processActivity(
-    activityFor(data, { type: ActivityTypes.Message, id, text }),
-    options.logic,
-  );
+  const activity = activityFor(data, { type: ActivityTypes.Message, id, text });
+  toOtherTabs(toMessage(activity, 'customer'));
+  await options.adapter.processActivity(activity, options.logic);
   return { ok: true, id };
 }
 
