@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+export const AGENT_ROLES = ['agent', 'admin'] as const;
+export const AgentRole = z.enum(AGENT_ROLES);
+export type AgentRole = z.infer<typeof AgentRole>;
+
+/** Who is acting, as carried in a token and attached to each authenticated request or socket. */
+export const AgentIdentity = z.object({
+  username: z.string().min(1),
+  role: AgentRole,
+});
+export type AgentIdentity = z.infer<typeof AgentIdentity>;
+
+const Username = z
+  .string()
+  .regex(/^[\p{L}\p{N}_.-]{1,64}$/u, 'letters, digits, _ . - (1–64 characters)');
+
+/** `name:password[,name:password]`; a password may itself contain `:`. */
+export const AgentSeed = z
+  .string()
+  .transform((seed) => seed.split(',').filter((entry) => entry.trim() !== ''))
+  .pipe(
+    z.array(
+      z
+        .string()
+        .transform((entry) => {
+          const at = entry.indexOf(':');
+          return {
+            username: entry.slice(0, at).trim(),
+            password: at < 0 ? '' : entry.slice(at + 1),
+          };
+        })
+        .pipe(z.object({ username: Username, password: z.string().min(1, 'empty password') })),
+    ),
+  );
+export type AgentSeed = z.infer<typeof AgentSeed>;

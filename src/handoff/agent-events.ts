@@ -1,0 +1,66 @@
+import type { Message } from '../domain/message.js';
+import type { Handoff, HandoffNote, HandoffState, Survey } from './handoff.js';
+import type { HandoffSummary } from './summary/summary.schema.js';
+
+/** One row of `GET /api/agent/queue` and of the live queue (DESIGN §6). */
+export type QueueItem = {
+  id: string;
+  ticketId: string;
+  priority: number;
+  waitingSeconds: number;
+  group?: string;
+  summary: HandoffSummary;
+};
+
+/** `GET /api/agent/handoffs/:id`: the case with its live transcript and internal notes. */
+export type HandoffDetail = {
+  id: string;
+  state: HandoffState;
+  agent?: string;
+  group?: string;
+  summary: HandoffSummary;
+  transcript: Message[];
+  notes: HandoffNote[];
+  survey?: Survey;
+};
+
+export type HandoffAlert = {
+  id: string;
+  ticketId: string;
+  kind: 'sla_breach' | 'follow_up' | 'requeued';
+};
+
+/** Server → agent events on socket.io `/agent`, shared by the namespace and the console. */
+export interface AgentServerEvents {
+  /** A case entered (or re-entered) the queue. */
+  'queue:added': (item: QueueItem) => void;
+  /** A case left the queue (claimed or closed). */
+  'queue:removed': (event: { id: string }) => void;
+  /** A case is now yours (claim or transfer). */
+  'handoff:assigned': (event: { handoff: Pick<Handoff, 'id' | 'ticketId' | 'agent'> }) => void;
+  /** A case you owned went to someone else or back to the queue. */
+  'handoff:released': (event: { id: string }) => void;
+  'handoff:closed': (event: { id: string }) => void;
+  /** The customer wrote while the case is queued (all agents) or assigned (its owner). */
+  'customer:message': (event: {
+    handoffId: string;
+    conversationId: string;
+    message: Message;
+  }) => void;
+  'handoff:alert': (alert: HandoffAlert) => void;
+}
+
+/** Where the handoff service sends agent events; the socket.io namespace implements it. */
+export interface AgentNotifier {
+  toAll<E extends keyof AgentServerEvents>(
+    event: E,
+    ...args: Parameters<AgentServerEvents[E]>
+  ): void;
+  toAgent<E extends keyof AgentServerEvents>(
+    agent: string,
+    event: E,
+    ...args: Parameters<AgentServerEvents[E]>
+  ): void;
+  /** Usernames with at least one connected console, across instances. */
+  onlineAgents(): Promise<string[]>;
+}

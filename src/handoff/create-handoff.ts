@@ -1,0 +1,117 @@
+import type { Router } from 'express';
+import type { RedisClientType } from 'redis';
+import type { Server } from 'socket.io';
+import type { CustomerDelivery } from '../channels/customer-delivery.port.js';
+import type { Env } from '../config/env.js';
+import { SEVERITIES, type Severity } from '../domain/ticket.js';
+import type { TranscriptStore } from '../storage/transcript.port.js';
+import type { TicketStore } from '../tickets/ticket-store.port.js';
+import { AgentDirectory } from '../agents/agent-directory.js';
+import { requireAgent } from '../agents/agent-auth.middleware.js';
+import { AgentTokens } from '../agents/agent-tokens.js';
+import { LoginLimiter } from '../agents/login-limiter.js';
+import { createAgentRouter } from './agent-api.router.js';
+import { AgentNamespace } from './agent.namespace.js';
+import { BullmqHandoffQueue } from './bullmq.handoff-queue.js';
+import { BusinessHours } from './business-hours.js';
+import { HandoffInterceptor } from './handoff.interceptor.js';
+import type { HandoffQueue } from './handoff-queue.port.js';
+import { HandoffService } from './handoff.service.js';
+import { MemoryHandoffQueue } from './memory.handoff-queue.js';
+
+export type HandoffEnv = Pick<
+  Env,
+  | 'AGENT_SEED'
+  | 'AGENT_ADMINS'
+  | 'AGENT_TOKEN_SECRET'
+  | 'AGENT_TOKEN_TTL_SECONDS'
+  | 'AGENT_LOGIN_ATTEMPTS'
+  | 'AGENT_GRACE_SECONDS'
+  | 'BUSINESS_HOURS'
+  | 'BUSINESS_TIME_ZONE'
+  | 'HANDOFF_SLA_MINUTES'
+  | 'FOLLOW_UP_HOURS'
+  | 'MAX_MESSAGE_CHARS'
+>;
+
+export type HandoffDeps = {
+  env: HandoffEnv;
+  io: Server;
+  tickets: TicketStore;
+  transcripts: TranscriptStore;
+  delivery: CustomerDelivery;
+  /** Redis mode: a connected node-redis client and the key prefix (REDIS_PREFIX). */
+  redis?: { client: RedisClientType; prefix: string };
+  onError: (error: unknown, context: string) => void;
+};
+
+/** Everything the composition root wires: the trigger for the dialogs, the interceptor for the bot core, the routers. */
+export type HandoffSubsystem = {
+  service: HandoffService;
+  /** Give to the intake dialogs as their `HandoffTrigger`. */
+  trigger: HandoffService;
+  /** Put first in the bot core's interceptors. */
+  interceptor: HandoffInterceptor;
+  /** Mount with `app.use('/api/agent', agentRouter)`. */
+  agentRouter: Router;
+  /** Bearer-token check for other agent endpoints (e.g. `GET /api/tickets/:id`). */
+  requireAgent: ReturnType<typeof requireAgent>;
+  /** Closes timers and workers (before sockets and Redis). */
+  close(): Promise<void>;
+};
+
+/** Builds the handoff subsystem for embedded (memory) or Redis (BullMQ) mode. */
+export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem> {
+  const { env, redis } = deps;
+  const admins = env.AGENT_ADMINS.split(',').map((name) => name.trim());
+  const directory = await AgentDirectory.fromSeed(env.AGENT_SEED, admins);
+  const tokens = new AgentTokens(env.AGENT_TOKEN_SECRET, env.AGENT_TOKEN_TTL_SECONDS);
+  const limiter = new LoginLimiter(env.AGENT_LOGIN_ATTEMPTS, redis);
+  const toError = (error: Error): void => deps.onError(error, 'handoff queue');
+  const queue: HandoffQueue =
+    redis === undefined
+      ? new MemoryHandoffQueue()
+      : new BullmqHandoffQueue({ client: redis.client, prefix: redis.prefix, onError: toError });
+  const namespace = new AgentNamespace(deps.io, tokens, deps.onError);
+  const minutes = env.HANDOFF_SLA_MINUTES.split(',').map(Number);
+  const slaMinutes = Object.fromEntries(SEVERITIES.map((s, i) => [s, minutes[i] ?? 60])) as Record<
+    Severity,
+    number
+  >;
+  const service = new HandoffService({
+    queue,
+    tickets: deps.tickets,
+    transcripts: deps.transcripts,
+    delivery: deps.delivery,
+    notifier: namespace,
+    isAgent: (username) => directory.has(username),
+    config: {
+      slaMinutes,
+      businessHours: new BusinessHours(env.BUSINESS_HOURS, env.BUSINESS_TIME_ZONE),
+      graceSeconds: env.AGENT_GRACE_SECONDS,
+      followUpHours: env.FOLLOW_UP_HOURS,
+    },
+    onError: deps.onError,
+  });
+  namespace.onPresence({
+    connected: (agent) => service.agentConnected(agent),
+    disconnected: (agent) => service.agentDisconnected(agent),
+  });
+  return {
+    service,
+    trigger: service,
+    interceptor: new HandoffInterceptor(queue, namespace, deps.delivery),
+    agentRouter: createAgentRouter({
+      service,
+      directory,
+      tokens,
+      limiter,
+      maxMessageChars: env.MAX_MESSAGE_CHARS,
+    }),
+    requireAgent: requireAgent(tokens),
+    close: async () => {
+      await service.stop();
+      await queue.shutdown();
+    },
+  };
+}

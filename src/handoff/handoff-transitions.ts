@@ -1,0 +1,92 @@
+import type {
+  Handoff,
+  HandoffNote,
+  HandoffOutcome,
+  NewHandoff,
+  Resolution,
+  Survey,
+} from './handoff.js';
+
+/** One change to a stored handoff; both queue implementations apply it through `applyHandoffChange`. */
+export type HandoffChange =
+  | { kind: 'claim'; agent: string; at: string }
+  /** Back to the queue; with `agent`, only if that agent still owns it (grace expiry must not undo a transfer). */
+  | { kind: 'release'; agent?: string; at: string }
+  | { kind: 'transfer'; from: string; to: { agent: string } | { group: string }; at: string }
+  | { kind: 'close'; agent: string; resolution: Resolution; at: string }
+  | { kind: 'note'; note: HandoffNote }
+  | { kind: 'survey'; survey?: Survey };
+
+export function isActive(handoff: Pick<Handoff, 'state'>): boolean {
+  return handoff.state !== 'closed';
+}
+
+export function openHandoff(id: string, input: NewHandoff): Handoff {
+  const { at, ...rest } = input;
+  return {
+    ...rest,
+    id,
+    state: 'queued',
+    enqueuedAt: at,
+    notes: [],
+    surveyPending: false,
+    version: 1,
+  };
+}
+
+/** Pure application of a change, so the memory and Redis queues cannot drift apart. */
+export function applyHandoffChange(handoff: Handoff, change: HandoffChange): HandoffOutcome {
+  const next = (patch: Partial<Handoff>): HandoffOutcome => ({
+    ok: true,
+    handoff: { ...handoff, ...patch, version: handoff.version + 1 },
+  });
+  switch (change.kind) {
+    case 'claim':
+      if (handoff.state === 'closed') return { ok: false, reason: 'closed' };
+      if (handoff.state === 'assigned') return { ok: false, reason: 'taken' };
+      return next({
+        state: 'assigned',
+        agent: change.agent,
+        assignedAt: change.at,
+        group: undefined,
+      });
+    case 'release':
+      if (handoff.state !== 'assigned') return { ok: false, reason: 'not_assigned' };
+      if (change.agent !== undefined && handoff.agent !== change.agent)
+        return { ok: false, reason: 'not_owner' };
+      return next({ state: 'queued', agent: undefined, assignedAt: undefined });
+    case 'transfer':
+      if (handoff.state === 'closed') return { ok: false, reason: 'closed' };
+      if (handoff.state !== 'assigned' || handoff.agent !== change.from)
+        return { ok: false, reason: 'not_owner' };
+      return 'agent' in change.to
+        ? next({ agent: change.to.agent, assignedAt: change.at, group: undefined })
+        : next({
+            state: 'queued',
+            agent: undefined,
+            assignedAt: undefined,
+            group: change.to.group,
+          });
+    case 'close':
+      if (handoff.state === 'closed') return { ok: false, reason: 'closed' };
+      if (handoff.state !== 'assigned' || handoff.agent !== change.agent)
+        return { ok: false, reason: 'not_owner' };
+      return next({
+        state: 'closed',
+        closedAt: change.at,
+        resolution: change.resolution,
+        surveyPending: true,
+      });
+    case 'note':
+      return next({ notes: [...handoff.notes, change.note] });
+    case 'survey':
+      if (!handoff.surveyPending) return { ok: false, reason: 'closed' };
+      return next({ surveyPending: false, survey: change.survey });
+  }
+}
+
+/** Seconds an agent spent on a closed case, for the customer's estimated wait. */
+export function handlingSeconds(handoff: Handoff): number | undefined {
+  if (handoff.assignedAt === undefined || handoff.closedAt === undefined) return undefined;
+  return Math.max(0, (Date.parse(handoff.closedAt) - Date.parse(handoff.assignedAt)) / 1000);
+}

@@ -1,0 +1,324 @@
+import { randomUUID } from 'node:crypto';
+import type { CustomerDelivery } from '../channels/customer-delivery.port.js';
+import type { Severity, TicketStatus } from '../domain/ticket.js';
+import type { TranscriptStore } from '../storage/transcript.port.js';
+import type { TicketStore } from '../tickets/ticket-store.port.js';
+import type { AgentIdentity } from '../agents/agent.js';
+import type { AgentNotifier, HandoffDetail, QueueItem } from './agent-events.js';
+import type { BusinessHours } from './business-hours.js';
+import { CUSTOMER_TEXT } from './customer-text.js';
+import type { Handoff, HandoffRefusal, HandoffTimer, Resolution } from './handoff.js';
+import type { HandoffQueue } from './handoff-queue.port.js';
+import type {
+  HandoffOutcome as TriggerOutcome,
+  HandoffRequest,
+  HandoffTrigger,
+} from './handoff-trigger.port.js';
+import { boostOf, priorityOf, waitingSeconds } from './priority.js';
+import { QueuePositions } from './queue-positions.js';
+import { buildSummary } from './summary/build-summary.js';
+
+export type HandoffConfig = {
+  slaMinutes: Readonly<Record<Severity, number>>;
+  businessHours: BusinessHours;
+  graceSeconds: number;
+  followUpHours: number;
+};
+
+export type HandoffServiceDeps = {
+  queue: HandoffQueue;
+  tickets: TicketStore;
+  transcripts: TranscriptStore;
+  delivery: CustomerDelivery;
+  notifier: AgentNotifier;
+  /** Whether a transfer target names a known agent. */
+  isAgent: (username: string) => boolean;
+  config: HandoffConfig;
+  onError: (error: unknown, context: string) => void;
+  clock?: () => Date;
+};
+
+/** Refusals of agent actions, on top of the queue's own. */
+export type ActionOutcome =
+  { ok: true; handoff: Handoff } | { ok: false; reason: HandoffRefusal | 'unknown_target' };
+
+/**
+ * The handoff subsystem's use cases: the `HandoffTrigger` the dialogs call, the agent actions
+ * behind the API, and the timers (SLA breach, follow-up, disconnect grace). It keeps the customer
+ * told (CustomerDelivery) and the agents told (AgentNotifier) of every change.
+ */
+export class HandoffService implements HandoffTrigger {
+  private readonly positions: QueuePositions;
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: HandoffServiceDeps) {
+    this.now = deps.clock ?? (() => new Date());
+    this.positions = new QueuePositions(deps.queue, deps.notifier, deps.delivery, (error) =>
+      deps.onError(error, 'queue positions'),
+    );
+    deps.queue.onTimer((timer) => this.onTimer(timer));
+  }
+
+  /** HandoffTrigger: queue the case with its summary; position and ETA, or when agents are back. */
+  async request(request: HandoffRequest): Promise<TriggerOutcome> {
+    const { queue, tickets, transcripts, config } = this.deps;
+    const now = this.now();
+    const ticket = await tickets.get(request.ticketId);
+    if (ticket === undefined) throw new Error(`handoff for unknown ticket ${request.ticketId}`);
+    const transcript = await transcripts.list(request.conversationId);
+    const summary = buildSummary({
+      ticket: {
+        ...ticket,
+        lang: request.lang,
+        channel: request.channel,
+        handoffRule: request.rule,
+      },
+      transcript,
+      handoffAt: now,
+      slaMinutes: config.slaMinutes[ticket.severity],
+    });
+    const handoff = await queue.enqueue({
+      conversationId: request.conversationId,
+      ticketId: ticket.id,
+      channel: request.channel,
+      lang: request.lang,
+      boost: boostOf(summary),
+      summary,
+      at: now.toISOString(),
+    });
+    this.deps.notifier.toAll('queue:added', this.itemOf(handoff, now));
+    await queue.schedule(
+      { kind: 'sla_breach', handoffId: handoff.id },
+      new Date(summary.slaDeadline),
+    );
+    const estimate = await this.positions.estimate(handoff.id);
+    this.positions.refreshSoon();
+    if (!config.businessHours.isOpen(now)) {
+      await this.deps.delivery.notifyHandoff(handoff.conversationId, { state: 'queued' });
+      return {
+        state: 'out_of_hours',
+        contactAt: config.businessHours.nextOpening(now).toISOString(),
+      };
+    }
+    const position = estimate?.position ?? 1;
+    this.positions.told(handoff.id, position);
+    const etaSeconds = estimate?.etaSeconds ?? 0;
+    await this.deps.delivery.notifyHandoff(handoff.conversationId, {
+      state: 'queued',
+      position,
+      etaSeconds,
+    });
+    return { state: 'queued', position, etaSeconds };
+  }
+
+  async queueItems(): Promise<QueueItem[]> {
+    const now = this.now();
+    return (await this.deps.queue.list()).map((h) => this.itemOf(h, now));
+  }
+
+  async detail(id: string): Promise<HandoffDetail | undefined> {
+    const handoff = await this.deps.queue.get(id);
+    if (handoff === undefined) return undefined;
+    const transcript = await this.deps.transcripts.list(handoff.conversationId);
+    const { state, agent, group, summary, notes, survey } = handoff;
+    return { id, state, agent, group, summary, transcript, notes, survey };
+  }
+
+  /** Cases an agent owns, for a console that reconnects or reloads. */
+  assignedTo(agent: string): Promise<Handoff[]> {
+    return this.deps.queue.assignedTo(agent);
+  }
+
+  async claim(id: string, actor: AgentIdentity): Promise<ActionOutcome> {
+    const outcome = await this.deps.queue.claim(id, actor.username, this.now().toISOString());
+    if (!outcome.ok) return outcome;
+    const handoff = outcome.handoff;
+    await this.deps.queue.cancel('sla_breach', id);
+    await this.announceAssigned(handoff, actor.username);
+    await this.setTicketStatus(handoff.ticketId, 'in_progress');
+    return outcome;
+  }
+
+  /** Sends the agent's text to the customer on their channel; only the owner may. */
+  async message(id: string, actor: AgentIdentity, text: string): Promise<ActionOutcome> {
+    const handoff = await this.deps.queue.get(id);
+    const refusal = this.ownership(handoff, actor, false);
+    if (refusal !== undefined) return { ok: false, reason: refusal };
+    if (handoff === undefined) return { ok: false, reason: 'not_found' };
+    await this.deps.delivery.send(handoff.conversationId, { from: 'agent', text });
+    return { ok: true, handoff };
+  }
+
+  /** Internal note: kept on the handoff, never sent to the customer or put in their transcript. */
+  async note(id: string, actor: AgentIdentity, text: string): Promise<ActionOutcome> {
+    const handoff = await this.deps.queue.get(id);
+    const refusal = this.ownership(handoff, actor, true);
+    if (refusal !== undefined) return { ok: false, reason: refusal };
+    const note = { id: randomUUID(), agent: actor.username, text, at: this.now().toISOString() };
+    return this.deps.queue.update(id, { kind: 'note', note });
+  }
+
+  /** To another agent (`to` is a username) or back to the queue for a group (`group:<name>`). */
+  async transfer(id: string, actor: AgentIdentity, to: string): Promise<ActionOutcome> {
+    const handoff = await this.deps.queue.get(id);
+    const refusal = this.ownership(handoff, actor, true);
+    if (refusal !== undefined || handoff?.agent === undefined)
+      return { ok: false, reason: refusal ?? 'not_found' };
+    const owner = handoff.agent;
+    const target: { agent: string } | { group: string } = to.startsWith('group:')
+      ? { group: to.slice('group:'.length) }
+      : { agent: to };
+    if ('agent' in target && !this.deps.isAgent(target.agent))
+      return { ok: false, reason: 'unknown_target' };
+    const at = this.now().toISOString();
+    const outcome = await this.deps.queue.update(id, {
+      kind: 'transfer',
+      from: owner,
+      to: target,
+      at,
+    });
+    if (!outcome.ok) return outcome;
+    this.deps.notifier.toAgent(owner, 'handoff:released', { id });
+    if ('agent' in target) await this.announceAssigned(outcome.handoff, target.agent);
+    else await this.announceQueued(outcome.handoff);
+    return outcome;
+  }
+
+  /** Ends the handoff: the customer is told, the assistant resumes with the satisfaction survey. */
+  async close(id: string, actor: AgentIdentity, resolution: Resolution): Promise<ActionOutcome> {
+    const handoff = await this.deps.queue.get(id);
+    const refusal = this.ownership(handoff, actor, true);
+    if (refusal !== undefined || handoff?.agent === undefined)
+      return { ok: false, reason: refusal ?? 'not_found' };
+    const owner = handoff.agent;
+    const at = this.now();
+    const outcome = await this.deps.queue.update(id, {
+      kind: 'close',
+      agent: owner,
+      resolution,
+      at: at.toISOString(),
+    });
+    if (!outcome.ok) return outcome;
+    const closed = outcome.handoff;
+    this.deps.notifier.toAll('handoff:closed', { id });
+    await this.deps.delivery.notifyHandoff(closed.conversationId, { state: 'closed' });
+    await this.deps.delivery.send(closed.conversationId, {
+      from: 'bot',
+      text: CUSTOMER_TEXT[closed.lang].survey,
+      meta: { act: 'survey', ticketId: closed.ticketId, suggestions: ['1', '2', '3', '4', '5'] },
+    });
+    await this.setTicketStatus(closed.ticketId, 'resolved');
+    const followUpAt = new Date(at.getTime() + this.deps.config.followUpHours * 3_600_000);
+    await this.deps.queue.schedule({ kind: 'follow_up', handoffId: id, agent: owner }, followUpAt);
+    return outcome;
+  }
+
+  /** A console connected: the agent's cases stop counting down their grace period. */
+  async agentConnected(agent: string): Promise<void> {
+    for (const handoff of await this.deps.queue.assignedTo(agent))
+      await this.deps.queue.cancel('agent_grace', handoff.id);
+  }
+
+  /** An agent's last console went away: their cases wait a grace period, then go back to the queue. */
+  async agentDisconnected(agent: string): Promise<void> {
+    if ((await this.deps.notifier.onlineAgents()).includes(agent)) return;
+    const at = new Date(this.now().getTime() + this.deps.config.graceSeconds * 1000);
+    for (const handoff of await this.deps.queue.assignedTo(agent))
+      await this.deps.queue.schedule({ kind: 'agent_grace', handoffId: handoff.id, agent }, at);
+  }
+
+  async stop(): Promise<void> {
+    await this.positions.stop();
+  }
+
+  private async onTimer(timer: HandoffTimer): Promise<void> {
+    const handoff = await this.deps.queue.get(timer.handoffId);
+    if (handoff === undefined) return;
+    const alert = { id: handoff.id, ticketId: handoff.ticketId };
+    if (timer.kind === 'sla_breach' && handoff.state === 'queued')
+      this.deps.notifier.toAll('handoff:alert', { ...alert, kind: 'sla_breach' });
+    if (timer.kind === 'follow_up' && timer.agent !== undefined)
+      this.deps.notifier.toAgent(timer.agent, 'handoff:alert', { ...alert, kind: 'follow_up' });
+    if (timer.kind === 'agent_grace' && timer.agent !== undefined)
+      await this.graceExpired(timer.agent, handoff);
+  }
+
+  private async graceExpired(agent: string, handoff: Handoff): Promise<void> {
+    if ((await this.deps.notifier.onlineAgents()).includes(agent)) return;
+    const at = this.now().toISOString();
+    const outcome = await this.deps.queue.update(handoff.id, { kind: 'release', agent, at });
+    if (!outcome.ok) return;
+    await this.deps.delivery.send(handoff.conversationId, {
+      from: 'system',
+      text: CUSTOMER_TEXT[handoff.lang].requeued,
+      meta: { act: 'handoff', ticketId: handoff.ticketId },
+    });
+    this.deps.notifier.toAll('handoff:alert', {
+      id: handoff.id,
+      ticketId: handoff.ticketId,
+      kind: 'requeued',
+    });
+    await this.announceQueued(outcome.handoff);
+  }
+
+  private async announceAssigned(handoff: Handoff, agent: string): Promise<void> {
+    this.deps.notifier.toAll('queue:removed', { id: handoff.id });
+    this.deps.notifier.toAgent(agent, 'handoff:assigned', {
+      handoff: { id: handoff.id, ticketId: handoff.ticketId, agent },
+    });
+    await this.deps.delivery.notifyHandoff(handoff.conversationId, {
+      state: 'assigned',
+      agentName: agent,
+    });
+    this.positions.refreshSoon();
+  }
+
+  private async announceQueued(handoff: Handoff): Promise<void> {
+    const now = this.now();
+    this.deps.notifier.toAll('queue:added', this.itemOf(handoff, now));
+    const slaAt = new Date(
+      now.getTime() + this.deps.config.slaMinutes[handoff.summary.severity] * 60_000,
+    );
+    await this.deps.queue.schedule({ kind: 'sla_breach', handoffId: handoff.id }, slaAt);
+    const estimate = await this.positions.estimate(handoff.id);
+    if (estimate !== undefined) this.positions.told(handoff.id, estimate.position);
+    await this.deps.delivery.notifyHandoff(handoff.conversationId, {
+      state: 'queued',
+      ...estimate,
+    });
+    this.positions.refreshSoon();
+  }
+
+  /** Only the owner (or, where allowed, an admin) may act on an assigned case. */
+  private ownership(
+    handoff: Handoff | undefined,
+    actor: AgentIdentity,
+    adminMay: boolean,
+  ): HandoffRefusal | undefined {
+    if (handoff === undefined) return 'not_found';
+    if (handoff.state === 'closed') return 'closed';
+    if (handoff.state !== 'assigned') return 'not_assigned';
+    if (handoff.agent === actor.username || (adminMay && actor.role === 'admin')) return undefined;
+    return 'not_owner';
+  }
+
+  private async setTicketStatus(ticketId: string, status: TicketStatus): Promise<void> {
+    // A ticket already past this status (e.g. resolved earlier) keeps its own: the refusal is a value.
+    await this.deps.tickets.update(ticketId, {
+      kind: 'status',
+      status,
+      at: this.now().toISOString(),
+    });
+  }
+
+  private itemOf(handoff: Handoff, now: Date): QueueItem {
+    return {
+      id: handoff.id,
+      ticketId: handoff.ticketId,
+      priority: priorityOf(handoff, now),
+      waitingSeconds: waitingSeconds(handoff, now),
+      group: handoff.group,
+      summary: handoff.summary,
+    };
+  }
+}

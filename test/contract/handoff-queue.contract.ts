@@ -1,0 +1,184 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { HandoffTimer } from '../../src/handoff/handoff.js';
+import type { HandoffQueue } from '../../src/handoff/handoff-queue.port.js';
+import { newHandoff } from '../handoff/fixtures.js';
+
+export type HandoffQueueFixture = {
+  queue: HandoffQueue;
+  /** A second queue over the same storage (another instance, or the same one after a restart). */
+  reopen(): Promise<HandoffQueue>;
+  cleanup(): Promise<void>;
+};
+
+const AT = '2026-11-25T10:00:00.000Z';
+const later = (minutes: number): string =>
+  new Date(Date.parse(AT) + minutes * 60_000).toISOString();
+
+/** The behaviour every HandoffQueue must show, run against memory and BullMQ/Redis. */
+export function handoffQueueContract(
+  name: string,
+  factory: () => Promise<HandoffQueueFixture>,
+): void {
+  describe(`HandoffQueue contract: ${name}`, () => {
+    let fixture: HandoffQueueFixture;
+    let queue: HandoffQueue;
+    beforeEach(async () => {
+      fixture = await factory();
+      queue = fixture.queue;
+    });
+    afterEach(async () => {
+      await fixture.cleanup();
+    });
+
+    it('enqueues once per active conversation and finds it again', async () => {
+      const first = await queue.enqueue(newHandoff({ conversationId: 'c1' }));
+      const again = await queue.enqueue(newHandoff({ conversationId: 'c1', boost: 50 }));
+      expect(again.id).toBe(first.id);
+      expect(first.state).toBe('queued');
+      expect(await queue.get(first.id)).toEqual(first);
+      expect((await queue.latest('c1'))?.id).toBe(first.id);
+      expect(await queue.latest('nobody')).toBeUndefined();
+      expect(await queue.get('missing')).toBeUndefined();
+    });
+
+    it('orders the queue by boost plus waiting time, and reports positions', async () => {
+      const calm = await queue.enqueue(newHandoff({ conversationId: 'calm', at: AT, boost: 0 }));
+      const angry = await queue.enqueue(
+        newHandoff({ conversationId: 'angry', at: later(5), boost: 30 }),
+      );
+      const old = await queue.enqueue(
+        newHandoff({ conversationId: 'old', at: later(-40), boost: 0 }),
+      );
+      expect((await queue.list()).map((h) => h.id)).toEqual([old.id, angry.id, calm.id]);
+      expect(await queue.position(old.id)).toBe(1);
+      expect(await queue.position(calm.id)).toBe(3);
+    });
+
+    it('lets exactly one of many concurrent claims win; the rest are told it is taken', async () => {
+      const handoff = await queue.enqueue(newHandoff({ conversationId: 'race' }));
+      const agents = ['a1', 'a2', 'a3', 'a4', 'a5', 'a6'];
+      const outcomes = await Promise.all(agents.map((a) => queue.claim(handoff.id, a, later(1))));
+      const winners = outcomes.filter((o) => o.ok);
+      expect(winners).toHaveLength(1);
+      expect(outcomes.filter((o) => !o.ok && o.reason === 'taken')).toHaveLength(5);
+      const winner = winners[0]?.ok === true ? winners[0].handoff.agent : undefined;
+      expect((await queue.get(handoff.id))?.agent).toBe(winner);
+      expect(await queue.list()).toEqual([]);
+      expect(await queue.position(handoff.id)).toBeUndefined();
+      expect((await queue.assignedTo(winner ?? '')).map((h) => h.id)).toEqual([handoff.id]);
+      expect(await queue.claim('missing', 'a1', AT)).toEqual({ ok: false, reason: 'not_found' });
+    });
+
+    it('requeues a released case at its original place', async () => {
+      const first = await queue.enqueue(newHandoff({ conversationId: 'first', at: AT }));
+      const second = await queue.enqueue(newHandoff({ conversationId: 'second', at: later(1) }));
+      await queue.claim(first.id, 'amy', later(2));
+      expect(await queue.update(first.id, { kind: 'release', agent: 'bob', at: later(3) })).toEqual(
+        {
+          ok: false,
+          reason: 'not_owner',
+        },
+      );
+      const released = await queue.update(first.id, {
+        kind: 'release',
+        agent: 'amy',
+        at: later(3),
+      });
+      expect(released.ok && released.handoff.state).toBe('queued');
+      expect((await queue.list()).map((h) => h.id)).toEqual([first.id, second.id]);
+      expect(await queue.assignedTo('amy')).toEqual([]);
+    });
+
+    it('transfers to another agent or back to the queue for a group, only by the owner', async () => {
+      const h = await queue.enqueue(newHandoff({ conversationId: 't1' }));
+      await queue.claim(h.id, 'amy', later(1));
+      const refused = await queue.update(h.id, {
+        kind: 'transfer',
+        from: 'bob',
+        to: { agent: 'carl' },
+        at: later(2),
+      });
+      expect(refused).toEqual({ ok: false, reason: 'not_owner' });
+      await queue.update(h.id, {
+        kind: 'transfer',
+        from: 'amy',
+        to: { agent: 'bob' },
+        at: later(2),
+      });
+      expect((await queue.assignedTo('bob')).map((x) => x.id)).toEqual([h.id]);
+      expect(await queue.assignedTo('amy')).toEqual([]);
+      const grouped = await queue.update(h.id, {
+        kind: 'transfer',
+        from: 'bob',
+        to: { group: 'billing' },
+        at: later(3),
+      });
+      expect(grouped.ok && [grouped.handoff.state, grouped.handoff.group]).toEqual([
+        'queued',
+        'billing',
+      ]);
+      expect(await queue.position(h.id)).toBe(1);
+    });
+
+    it('closes only by the owner, records handling time, notes and one survey answer', async () => {
+      const h = await queue.enqueue(newHandoff({ conversationId: 'close' }));
+      await queue.claim(h.id, 'amy', later(1));
+      const note = { id: 'n1', agent: 'amy', text: '客户情绪激动', at: later(2) };
+      await queue.update(h.id, { kind: 'note', note });
+      const resolution = { code: 'refunded' };
+      expect(
+        await queue.update(h.id, { kind: 'close', agent: 'bob', resolution, at: later(5) }),
+      ).toEqual({ ok: false, reason: 'not_owner' });
+      const closed = await queue.update(h.id, {
+        kind: 'close',
+        agent: 'amy',
+        resolution,
+        at: later(5),
+      });
+      expect(closed.ok && closed.handoff).toMatchObject({
+        state: 'closed',
+        resolution,
+        notes: [note],
+        surveyPending: true,
+      });
+      expect(await queue.recentHandlingSeconds(10)).toEqual([240]);
+      expect(await queue.assignedTo('amy')).toEqual([]);
+      expect(await queue.claim(h.id, 'bob', later(6))).toEqual({ ok: false, reason: 'closed' });
+      const survey = { rating: 4, comment: '还行', at: later(7) };
+      const surveyed = await queue.update(h.id, { kind: 'survey', survey });
+      expect(surveyed.ok && surveyed.handoff.survey).toEqual(survey);
+      expect((await queue.update(h.id, { kind: 'survey', survey })).ok).toBe(false);
+      const reopened = await queue.enqueue(newHandoff({ conversationId: 'close', at: later(8) }));
+      expect(reopened.id).not.toBe(h.id);
+    });
+
+    it('keeps everything for another instance over the same storage', async () => {
+      const h = await queue.enqueue(newHandoff({ conversationId: 'persist' }));
+      await queue.claim(h.id, 'amy', later(1));
+      const other = await fixture.reopen();
+      expect(await other.get(h.id)).toEqual(await queue.get(h.id));
+      expect((await other.assignedTo('amy')).map((x) => x.id)).toEqual([h.id]);
+      await other.shutdown();
+    });
+
+    it('fires a delayed timer once, retries a failing handler, and forgets a cancelled one', async () => {
+      const seen: HandoffTimer[] = [];
+      let failures = 0;
+      queue.onTimer((timer) => {
+        if (timer.kind === 'follow_up' && failures++ === 0) throw new Error('transient');
+        seen.push(timer);
+        return Promise.resolve();
+      });
+      const soon = new Date(Date.now() + 150);
+      await queue.schedule({ kind: 'sla_breach', handoffId: 'h1' }, soon);
+      await queue.schedule({ kind: 'follow_up', handoffId: 'h1' }, soon);
+      await queue.schedule({ kind: 'agent_grace', handoffId: 'h2', agent: 'amy' }, soon);
+      await queue.cancel('agent_grace', 'h2');
+      await expect.poll(() => seen.length, { timeout: 8000, interval: 50 }).toBe(2);
+      expect(seen.map((t) => t.kind).sort()).toEqual(['follow_up', 'sla_breach']);
+      expect(failures).toBe(2);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(seen).toHaveLength(2);
+    });
+  });
+}
