@@ -1,4 +1,3 @@
-import { createApp } from './app.js';
 import { ConfigError, loadEnv } from './config/env.js';
 import { createLogger } from './server/logger.js';
 import { onShutdownSignal } from './server/shutdown.js';
@@ -6,6 +5,8 @@ import { onShutdownSignal } from './server/shutdown.js';
 /** `npm start`: parse the environment once, start the app, stop gracefully on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   const env = loadEnv();
+  // Loaded after the environment parses, so a bad variable fails fast, before botbuilder loads.
+  const { createApp } = await import('./app.js');
   const logger = createLogger(env);
   const app = await createApp(env, { logger });
   const url = await app.listen();

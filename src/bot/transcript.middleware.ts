@@ -12,7 +12,7 @@ export class TranscriptMiddleware implements Middleware {
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const conversationId = context.activity.conversation.id;
     const incoming = context.activity;
-    if (isMessage(incoming) && incoming.from.role === 'user') {
+    if (isMessage(incoming)) {
       await this.transcript.append(conversationId, toMessage(incoming, 'customer'));
     }
     context.onSendActivities(async (_context, activities, sendNext) => {
