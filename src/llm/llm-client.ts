@@ -38,7 +38,9 @@ export interface LlmClientOptions {
 
 export interface CompletionRequest {
   messages: readonly ChatMessage[];
+  /** Sent only when given: reasoning models reject any temperature but their default. */
   temperature?: number;
+  /** Sent only when given, as `max_completion_tokens`. */
   maxTokens?: number;
 }
 
@@ -144,7 +146,7 @@ export class LlmClient {
           {
             model: this.options.model,
             messages,
-            temperature: request.temperature ?? 0,
+            ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
             ...(request.maxTokens === undefined
               ? {}
               : { max_completion_tokens: request.maxTokens }),

@@ -30,9 +30,16 @@ describe('LlmClient.structured', () => {
     });
     expect(scope.isDone()).toBe(true);
     expect(sent[0]?.model).toBe('test-model');
-    expect(sent[0]?.temperature).toBe(0);
+    expect(sent[0]).not.toHaveProperty('temperature');
     expect(sent[0]?.response_format?.type).toBe('json_schema');
     expect(sent[0]?.response_format?.json_schema).toMatchObject({ name: 'answer', strict: true });
+  });
+
+  it('sends temperature and a token cap only when asked to', async () => {
+    const sent: SentRequest[] = [];
+    expectCompletion(sent).reply(200, completionBody(good));
+    await testClient().structured({ ...ask, temperature: 0.2, maxTokens: 300 });
+    expect(sent[0]).toMatchObject({ temperature: 0.2, max_completion_tokens: 300 });
   });
 
   it('reports malformed JSON as a value', async () => {

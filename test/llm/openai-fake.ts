@@ -11,6 +11,7 @@ export const COMPLETIONS_PATH = '/v1/chat/completions';
 export interface SentRequest {
   model: string;
   temperature?: number;
+  max_completion_tokens?: number;
   messages: Array<{ role: string; content: string }>;
   response_format?: { type: string; json_schema?: { name: string; strict?: boolean } };
 }
