@@ -4,6 +4,7 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import {
   ConversationState,
   MemoryStorage,
+  ShowTypingMiddleware,
   UserState,
   type Storage,
   type TurnContext,
@@ -151,6 +152,8 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
     rootDialog: options.rootDialog?.(context) ?? new WelcomeDialog(),
     interceptors: options.interceptors?.(context) ?? [],
   });
+  // A typing indicator when a turn takes longer than 400 ms (e.g. an LLM call); never recorded.
+  adapter.use(new ShowTypingMiddleware(400, 2000));
   adapter.use(new FitToChannelMiddleware(WEB_CHAT_CAPABILITIES));
   adapter.use(new TranscriptMiddleware(transcript));
   adapter.onTurnError = async (turn: TurnContext, error: Error) => {
