@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PiiMasker } from '../../src/llm/pii-masker.js';
+import { NAUGHTY_STRINGS } from '../fixtures/naughty-strings.js';
 
 describe('PiiMasker.mask', () => {
   it.each([
@@ -45,5 +47,33 @@ describe('PiiMasker.restore', () => {
     expect(
       masker.restoreDeep({ list: ['[PHONE_1]', 3, null], nested: { e: '[EMAIL_1]' } }),
     ).toEqual({ list: ['13812345678', 3, null], nested: { e: 'a@b.io' } });
+  });
+});
+
+describe('PiiMasker round trip', () => {
+  const pii = fc.constantFrom(
+    '13812345678',
+    '+86 139-8765-4321',
+    'li.na@example.cn',
+    '11010519491231002X',
+    '4111 1111 1111 1111',
+  );
+  const fragment = fc.oneof(
+    pii,
+    fc.constantFrom(...NAUGHTY_STRINGS),
+    fc.string(),
+    fc.constant('订单号2024'),
+  );
+
+  it('restores any text exactly, and no masked text keeps a PRC mobile number', () => {
+    fc.assert(
+      fc.property(fc.array(fragment, { maxLength: 8 }), (parts) => {
+        const text = parts.join(' ');
+        const masker = new PiiMasker();
+        const masked = masker.mask(text);
+        expect(masker.restore(masked)).toBe(text);
+        expect(masked).not.toMatch(/(?<!\d)1[3-9]\d{9}(?!\d)/);
+      }),
+    );
   });
 });

@@ -15,6 +15,7 @@ import {
   testClient,
   type TestClientOptions,
 } from '../llm/openai-fake.js';
+import { NAUGHTY_STRINGS } from '../fixtures/naughty-strings.js';
 import { context, wireAnswer } from './openai-fixtures.js';
 
 let prompts: UnderstandingPrompts;
@@ -100,6 +101,18 @@ describe('OpenAIUnderstanding', () => {
       'message',
       'products',
     ]);
+  });
+
+  it('carries every naughty string verbatim as data and still answers', async () => {
+    const sent: SentRequest[] = [];
+    expectCompletion(sent)
+      .times(NAUGHTY_STRINGS.length)
+      .reply(200, completionBody(JSON.stringify(wireAnswer())));
+    const understanding = backend({ maskPii: false });
+    for (const naughty of NAUGHTY_STRINGS) {
+      expect((await understanding.tryAnalyze(naughty, context())).ok).toBe(true);
+    }
+    expect(sent.map((request) => userData([request]).message)).toEqual(NAUGHTY_STRINGS);
   });
 
   it('masks the phone number in text and known slots, and restores it in the returned slot', async () => {
