@@ -20,6 +20,8 @@ export function createHttpApp(options: {
     helmet({
       // The widget script is embedded on other sites.
       crossOriginResourcePolicy: { policy: 'cross-origin' },
+      // The demo also runs over plain HTTP on a LAN address; TLS is the proxy's job.
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
     }),
   );
   app.use(requestLog(options.logger));
