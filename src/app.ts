@@ -35,6 +35,7 @@ import {
 import { WebChatSessions } from './channels/web/web-chat.sessions.js';
 import type { CustomerDelivery } from './channels/customer-delivery.port.js';
 import type { Env } from './config/env.js';
+import { createHandoff, type HandoffSubsystem } from './handoff/create-handoff.js';
 import { reply } from './dialogs/outgoing.js';
 import { createHttpApp } from './server/http-app.js';
 import type { ReadinessCheck } from './server/health.js';
@@ -47,7 +48,12 @@ import { RedisIdempotencyStore } from './storage/redis.idempotency-store.js';
 import { RedisStorage } from './storage/redis.storage.js';
 import { RedisTranscriptStore } from './storage/redis.transcript-store.js';
 import type { TranscriptStore } from './storage/transcript.port.js';
+import { MemoryTicketStore } from './tickets/memory.ticket-store.js';
+import { RedisTicketStore } from './tickets/redis.ticket-store.js';
+import type { TicketStore } from './tickets/ticket-store.port.js';
+import { createTicketsRouter } from './tickets/tickets.router.js';
 import type { Understanding } from './understanding/understanding.port.js';
+import { agentConsoleRoutes } from './web/agent/agent-console.routes.js';
 import { webRoutes } from './web/web.routes.js';
 
 /** Everything a root dialog, an interceptor or an extension may need, built once per app. */
@@ -61,6 +67,9 @@ export interface AppContext {
   transcript: TranscriptStore;
   /** Proactive delivery to customers (agent replies, handoff status). */
   delivery: CustomerDelivery;
+  tickets: TicketStore;
+  /** Handoff queue, agent API and console: `handoff.trigger` is the dialogs' HandoffTrigger. */
+  handoff: HandoffSubsystem;
   understanding: Understanding | undefined;
   /** The shared node-redis client in Redis mode (use `.duplicate()` for blocking or pub/sub work). */
   redis: RedisClient | undefined;
@@ -132,6 +141,22 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
   const adapter = new WebChatAdapter(outbox);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
+  const delivery = new WebChatDelivery(outbox, transcript);
+  const tickets: TicketStore = redis
+    ? new RedisTicketStore({ client: redis, prefix })
+    : new MemoryTicketStore();
+  const handoff = await createHandoff({
+    env,
+    io,
+    tickets,
+    transcripts: transcript,
+    delivery,
+    redis: redis ? { client: redis, prefix } : undefined,
+    onError: (error, where) => logger.error({ err: error, where }, 'handoff failed'),
+  });
+  http.use('/api/agent', handoff.agentRouter);
+  http.use(createTicketsRouter({ tickets, auth: handoff.requireAgent }));
+  http.use(agentConsoleRoutes());
   const context: AppContext = {
     env,
     logger,
@@ -139,7 +164,9 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
     conversationState,
     userState,
     transcript,
-    delivery: new WebChatDelivery(outbox, transcript),
+    delivery,
+    tickets,
+    handoff,
     understanding: options.understanding,
     redis,
     io,
@@ -150,7 +177,7 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
     conversationState,
     userState,
     rootDialog: options.rootDialog?.(context) ?? new WelcomeDialog(),
-    interceptors: options.interceptors?.(context) ?? [],
+    interceptors: [handoff.interceptor, ...(options.interceptors?.(context) ?? [])],
   });
   // A typing indicator when a turn takes longer than 400 ms (e.g. an LLM call); never recorded.
   adapter.use(new ShowTypingMiddleware(400, 2000));
@@ -189,6 +216,7 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
       });
+      await handoff.close();
       if (cleanup) await cleanup();
       for (const client of [...pubSub, redis]) if (client?.isOpen) await client.close();
     })();

@@ -1,0 +1,48 @@
+/** The `/agent` page: a shell the bundled console script fills; all styles here, no inline script. */
+export function consolePage(): string {
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>倾听 · 坐席工作台</title>
+<style>
+  * { box-sizing: border-box; }
+  body { margin: 0; font: 14px/1.5 system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", sans-serif; color: #1f2933; background: #f0f4f8; }
+  header { display: flex; gap: 1rem; align-items: center; padding: .5rem 1rem; background: #243b53; color: #fff; }
+  header h1 { font-size: 1.1rem; margin: 0; flex: 1; }
+  main { display: grid; grid-template-columns: minmax(16rem, 22rem) 1fr; gap: 1rem; padding: 1rem; }
+  h2 { font-size: 1rem; margin: 0 0 .5rem; }
+  .queue { list-style: none; margin: 0; padding: 0; display: grid; gap: .5rem; }
+  .case { background: #fff; border-left: 4px solid #9fb3c8; border-radius: 6px; padding: .5rem; display: grid; grid-template-columns: 1fr auto; gap: .15rem .5rem; }
+  .case.P1 { border-color: #d64545; } .case.P2 { border-color: #f0b429; } .case.P3 { border-color: #3ebd93; }
+  .emotion.angry { color: #d64545; font-weight: 600; } .emotion.anxious, .emotion.sad { color: #c65d21; }
+  .flags { color: #8d2b0b; font-size: .85em; } .demand { grid-column: 1 / -1; color: #486581; }
+  .claim { grid-column: 2; grid-row: 1 / span 2; }
+  .tabs { display: flex; gap: .25rem; margin-bottom: .5rem; flex-wrap: wrap; }
+  .tab.active { background: #243b53; color: #fff; }
+  .conversation { display: grid; grid-template-columns: 1fr minmax(16rem, 24rem); gap: 1rem; }
+  .chat, .summary, .login { background: #fff; border-radius: 6px; padding: .75rem; }
+  .transcript { list-style: none; margin: 0; padding: 0; max-height: 50vh; overflow-y: auto; display: grid; gap: .35rem; }
+  .msg { padding: .35rem .5rem; border-radius: 6px; background: #f0f4f8; white-space: pre-wrap; word-break: break-word; }
+  .msg.customer { background: #e6f6ff; } .msg.agent { background: #e3f9e5; } .msg.system { color: #627d98; }
+  .who { font-size: .75em; color: #627d98; margin-right: .5rem; }
+  .composer { display: flex; gap: .5rem; margin-top: .5rem; } .reply { flex: 1; font: inherit; }
+  .actions .row { display: flex; gap: .5rem; margin-top: .5rem; } .actions input { flex: 1; }
+  .notes { color: #8d2b0b; font-size: .9em; }
+  .summary dl { margin: 0; } .field { display: grid; grid-template-columns: 7rem 1fr; }
+  .field dt { color: #627d98; } .field dd { margin: 0; }
+  .summary h4 { margin: .5rem 0 .25rem; } .summary ul { margin: 0; padding-left: 1.2rem; }
+  .suggested { margin: .5rem 0; padding: .5rem; background: #fffbea; border-left: 3px solid #f0b429; }
+  .login { max-width: 22rem; margin: 10vh auto; display: grid; gap: .5rem; }
+  .status { padding: .25rem 1rem; color: #8d2b0b; min-height: 1.5rem; }
+  button { font: inherit; cursor: pointer; border: 1px solid #9fb3c8; border-radius: 4px; background: #fff; padding: .25rem .6rem; }
+  @media (max-width: 50rem) { main, .conversation { grid-template-columns: 1fr; } }
+</style>
+</head>
+<body>
+<div id="app"></div>
+<script src="/agent/console.js" defer></script>
+</body>
+</html>`;
+}
