@@ -1,0 +1,92 @@
+import type { Analysis, SlotValue } from '../domain/analysis.js';
+import { TICKET_ID_PATTERN } from '../domain/ticket.js';
+import type { Language, SlotName } from '../domain/taxonomy.js';
+import type { ComplaintMemory } from './intake-memory.js';
+
+/** What one customer message added to the complaint. */
+export interface Absorbed {
+  taken: SlotName[];
+  unknown: SlotName[];
+}
+
+/** Shortest free text that counts as an answer in its own right (a story, a place, a demand). */
+const MIN_FREE_TEXT: Readonly<Record<Language, number>> = { zh: 2, en: 2 };
+/** Shortest opener that counts as the story itself rather than "我要投诉". */
+const MIN_STORY: Readonly<Record<Language, number>> = { zh: 8, en: 24 };
+
+/**
+ * Takes every slot value the message carries (a correction replaces the old value), marks the slots
+ * just asked as unknown when the customer says they do not know, and otherwise reads a free answer
+ * to a pending question as that slot's value. Mutates `complaint`; returns what changed.
+ */
+export function absorb(
+  complaint: ComplaintMemory,
+  analysis: Analysis,
+  text: string,
+  unknownPhrases: readonly string[],
+  opening: boolean,
+): Absorbed {
+  const lower = text.toLowerCase();
+  const saysUnknown = unknownPhrases.some((phrase) => lower.includes(phrase.toLowerCase()));
+  const taken = Object.entries(analysis.slots)
+    .filter((entry): entry is [SlotName, SlotValue] => entry[1] !== undefined)
+    .filter(([slot, value]) => keeps(complaint, slot, value, { opening, saysUnknown }))
+    .map(([slot, value]) => {
+      complaint.slots[slot] = value;
+      return slot;
+    });
+  const open = complaint.pending.filter((slot) => !taken.includes(slot));
+  let unknown: SlotName[] = [];
+  if (saysUnknown && open.length > 0) {
+    unknown = open;
+  } else if (taken.length === 0 && open[0] && isFreeAnswer(analysis, text)) {
+    complaint.slots[open[0]] = freeValue(text, 0.5);
+    taken.push(open[0]);
+  }
+  if (opening && [...text.trim()].length >= MIN_STORY[analysis.lang]) {
+    complaint.slots.event = freeValue(text, 0.6);
+    if (!taken.includes('event')) taken.push('event');
+  }
+  complaint.unknown = [...complaint.unknown.filter((s) => !taken.includes(s)), ...unknown];
+  complaint.pending = [];
+  complaint.flags = [...new Set([...complaint.flags, ...analysis.flags])];
+  if (!complaint.category || (complaint.category === 'other' && analysis.category !== 'other')) {
+    complaint.category = analysis.category;
+    complaint.nature = analysis.nature;
+  }
+  return { taken, unknown };
+}
+
+/**
+ * Whether a value from the understanding layer is taken. A ticket number is never an account; the
+ * story (`event`) is set by the opener or when asked for, not overwritten by every later sentence,
+ * nor by a "不清楚" reply.
+ */
+function keeps(
+  complaint: ComplaintMemory,
+  slot: SlotName,
+  value: SlotValue,
+  turn: { opening: boolean; saysUnknown: boolean },
+): boolean {
+  if (TICKET_ID_PATTERN.test(value.value)) return false;
+  if (slot !== 'event') return true;
+  if (turn.saysUnknown) return false;
+  return turn.opening || complaint.slots.event === undefined || complaint.pending.includes('event');
+}
+
+function isFreeAnswer(analysis: Analysis, text: string): boolean {
+  const answerLike = ![
+    'affirm',
+    'deny',
+    'greeting',
+    'goodbye',
+    'check_status',
+    'withdraw',
+  ].includes(analysis.intent);
+  return answerLike && [...text.trim()].length >= MIN_FREE_TEXT[analysis.lang];
+}
+
+function freeValue(text: string, confidence: number): SlotValue {
+  const trimmed = text.trim();
+  return { value: trimmed.slice(0, 300), raw: trimmed, confidence };
+}

@@ -1,0 +1,64 @@
+import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { SlotName } from '../domain/taxonomy.js';
+import { flowOf, type IntakeTurn } from './intake-turn.js';
+import { STAGES, StageDialog } from './stage.js';
+
+/** Questions per turn at most (DESIGN §1.3: one or two at a time). */
+export const MAX_ASKS_PER_TURN = 2;
+
+/** Required slots still to ask: not given, not unknown, never asked before. */
+export function slotsToAsk(turn: IntakeTurn): SlotName[] {
+  const { complaint } = turn.memory;
+  return flowOf(turn).required.filter(
+    (slot) =>
+      complaint.slots[slot] === undefined &&
+      !complaint.unknown.includes(slot) &&
+      !complaint.asked.includes(slot),
+  );
+}
+
+/**
+ * Collecting only what is missing: asks for at most two required slots a turn, each once, and hands
+ * over to the restatement when nothing is left to ask. The root has already taken this message's slots.
+ */
+export class CollectDialog extends StageDialog<{ lead?: string }> {
+  constructor() {
+    super(STAGES.collect);
+  }
+
+  protected onBegin(
+    dc: DialogContext,
+    turn: IntakeTurn,
+    options?: { lead?: string },
+  ): Promise<DialogTurnResult> {
+    return this.ask(dc, turn, options?.lead ?? '');
+  }
+
+  protected async onTurn(dc: DialogContext, turn: IntakeTurn): Promise<DialogTurnResult> {
+    const absorbed = turn.absorbed;
+    const lead =
+      absorbed && absorbed.unknown.length > 0
+        ? await turn.say.text('ack_unknown')
+        : absorbed && absorbed.taken.length > 0
+          ? await turn.say.text('ack_noted')
+          : '';
+    return this.ask(dc, turn, lead);
+  }
+
+  private async ask(dc: DialogContext, turn: IntakeTurn, lead: string): Promise<DialogTurnResult> {
+    const next = slotsToAsk(turn).slice(0, MAX_ASKS_PER_TURN);
+    if (next.length === 0) return this.finish(dc, { next: 'confirm' });
+    const { complaint } = turn.memory;
+    complaint.asked = [...complaint.asked, ...next];
+    complaint.pending = next;
+    const flow = flowOf(turn);
+    for (const [index, slot] of next.entries()) {
+      const question = turn.say.question(flow, slot);
+      await turn.say.send(index === 0 ? turn.say.join(lead, question) : question, {
+        act: 'ask',
+        slot,
+      });
+    }
+    return Dialog.EndOfTurn;
+  }
+}

@@ -1,0 +1,55 @@
+import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { saidNo, saidYes } from './customer-answer.js';
+import { flowOf, type IntakeTurn } from './intake-turn.js';
+import { restatementItems } from './restatement.js';
+import { STAGES, StageDialog } from './stage.js';
+
+/**
+ * 重述并确认: reads back what was understood; yes files the ticket, no asks what to correct, and a
+ * message carrying new values (a correction) is read back again.
+ */
+export class ConfirmDialog extends StageDialog {
+  constructor() {
+    super(STAGES.confirm);
+  }
+
+  protected async onBegin(dc: DialogContext, turn: IntakeTurn): Promise<DialogTurnResult> {
+    await restate(turn);
+    return Dialog.EndOfTurn;
+  }
+
+  protected async onTurn(dc: DialogContext, turn: IntakeTurn): Promise<DialogTurnResult> {
+    const [yes, no] = turn.say.choices().confirm_choices;
+    if ((turn.absorbed?.taken.length ?? 0) > 0) {
+      await restate(turn);
+      return Dialog.EndOfTurn;
+    }
+    if (saidYes(turn, { yes, no })) return this.finish(dc, { next: 'file' });
+    if (saidNo(turn, { yes, no })) {
+      await turn.say.say('ask_correction', { act: 'ask' });
+      return Dialog.EndOfTurn;
+    }
+    await restate(turn);
+    return Dialog.EndOfTurn;
+  }
+}
+
+async function restate(turn: IntakeTurn): Promise<void> {
+  const { complaint, lang } = turn.memory;
+  const choices = turn.say.choices();
+  const items = restatementItems(
+    flowOf(turn),
+    complaint.slots,
+    complaint.unknown,
+    choices,
+    turn.timeZone,
+    lang,
+  );
+  await turn.say.say(
+    'restate',
+    { act: 'confirm', suggestions: [...choices.confirm_choices] },
+    {
+      items,
+    },
+  );
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { SlotValues } from '../domain/analysis.js';
+import { EmotionPoint } from '../domain/ticket.js';
+import { Category, Language, Nature, RiskFlag, SlotName } from '../domain/taxonomy.js';
+
+/** Turns of history kept for the understanding context (and the LLM later). */
+export const HISTORY_TURNS = 12;
+
+/** The complaint being collected; reset once it is filed, withdrawn or handed off. */
+export const ComplaintMemory = z.object({
+  category: Category.optional(),
+  nature: Nature.optional(),
+  flags: z.array(RiskFlag),
+  slots: SlotValues,
+  unknown: z.array(SlotName),
+  /** Every slot asked for in this complaint: none is ever asked again. */
+  asked: z.array(SlotName),
+  /** Slots asked in the bot's last turn, which "不清楚" refers to. */
+  pending: z.array(SlotName),
+  /** Collection turns in a row that added nothing. */
+  stalled: z.number().int().min(0),
+  /** The emotion level already acknowledged, so calming is not repeated every turn. */
+  empathized: z.enum(['none', 'normal', 'high']),
+});
+export type ComplaintMemory = z.infer<typeof ComplaintMemory>;
+
+/** Everything the intake remembers about a conversation, kept in the root dialog's state. */
+export const IntakeMemory = z.object({
+  lang: Language,
+  turn: z.number().int().min(0),
+  complaint: ComplaintMemory,
+  emotions: z.array(EmotionPoint),
+  history: z.array(z.object({ from: z.enum(['customer', 'bot']), text: z.string() })),
+  faqFailures: z.number().int().min(0),
+  /** The customer's question the FAQ last answered. */
+  faqQuery: z.string().optional(),
+  /** The latest ticket of this conversation. */
+  ticketId: z.string().optional(),
+});
+export type IntakeMemory = z.infer<typeof IntakeMemory>;
+
+export function freshComplaint(): ComplaintMemory {
+  return {
+    flags: [],
+    slots: {},
+    unknown: [],
+    asked: [],
+    pending: [],
+    stalled: 0,
+    empathized: 'none',
+  };
+}
+
+export function freshMemory(lang: Language): IntakeMemory {
+  return { lang, turn: 0, complaint: freshComplaint(), emotions: [], history: [], faqFailures: 0 };
+}
+
+/** Reads the memory back from dialog state; anything unreadable starts over rather than crashing. */
+export function readMemory(raw: unknown, lang: Language): IntakeMemory {
+  const parsed = IntakeMemory.safeParse(raw);
+  return parsed.success ? parsed.data : freshMemory(lang);
+}
+
+/** Whether a complaint is under way (something was said about it). */
+export function complaintStarted(complaint: ComplaintMemory): boolean {
+  return Object.keys(complaint.slots).length > 0 || complaint.asked.length > 0;
+}

@@ -1,0 +1,139 @@
+import type { TurnContext } from 'botbuilder';
+import type { Analysis } from '../domain/analysis.js';
+import type { MessageMeta } from '../domain/message.js';
+import type { Language, SlotName } from '../domain/taxonomy.js';
+import type { Flow, FlowSet } from '../flows/flow.schema.js';
+import type { ScriptKey } from '../flows/script-book.js';
+import type { HandoffTrigger } from '../handoff/handoff-trigger.port.js';
+import type { TicketStore } from '../tickets/ticket-store.port.js';
+import type { Understanding } from '../understanding/understanding.port.js';
+import type { Absorbed } from './absorb-slots.js';
+import { HISTORY_TURNS, type IntakeMemory } from './intake-memory.js';
+import { reply } from './outgoing.js';
+import { pick, type Choices, type ReplyWriter } from './reply-writer.js';
+
+/** One FAQ hit as the dialogs need it (the knowledge base's `KnowledgeHit` fits). */
+export interface FaqHit {
+  id: string;
+  score: number;
+  entry: { answer: string };
+}
+
+/** The FAQ port the dialogs use; `KnowledgeBase` from src/knowledge satisfies it. */
+export interface FaqSearch {
+  search(
+    query: string,
+    options?: { lang?: Language },
+  ): { results: FaqHit[]; abstained: boolean } | Promise<{ results: FaqHit[]; abstained: boolean }>;
+}
+
+/** What `createIntakeDialog` needs; `faq` and `handoff` are optional. */
+export interface IntakeDeps {
+  understanding: Understanding;
+  tickets: TicketStore;
+  /** The hot-reloaded flow configuration (`hotConfig(() => loadFlowSet(dir))`). */
+  flows: { current(): FlowSet };
+  scripts: ReplyWriter;
+  faq?: FaqSearch;
+  handoff?: HandoffTrigger;
+  /** Message time when the activity carries none; tests pin it. */
+  clock?: () => Date;
+  /** Zone for showing dates to customers (default Asia/Shanghai). */
+  timeZone?: string;
+}
+
+/** Everything the intake dialogs share during one customer turn. */
+export interface IntakeTurn {
+  deps: IntakeDeps;
+  memory: IntakeMemory;
+  analysis: Analysis;
+  text: string;
+  now: Date;
+  flows: FlowSet;
+  conversationId: string;
+  channel: string;
+  timeZone: string;
+  say: Speaker;
+  /** What this message added to the complaint, once the root absorbed it. */
+  absorbed?: Absorbed;
+}
+
+/** The flow of the complaint under way (by its category so far). */
+export function flowOf(turn: IntakeTurn): Flow {
+  return turn.flows.flowFor(turn.memory.complaint.category ?? turn.analysis.category);
+}
+
+const TURN_KEY = Symbol('qingting.intakeTurn');
+
+export function setIntakeTurn(context: TurnContext, turn: IntakeTurn): void {
+  context.turnState.set(TURN_KEY, turn);
+}
+
+/** The shared turn, set by the root dialog before any child dialog runs. */
+export function intakeTurn(context: TurnContext): IntakeTurn {
+  const turn: unknown = context.turnState.get(TURN_KEY);
+  if (!turn) throw new Error('intake child dialog ran outside the intake root dialog');
+  return turn as IntakeTurn;
+}
+
+/** Sends bot messages with meta, varying wording by a per-turn seed and recording them in history. */
+export class Speaker {
+  private counter = 0;
+
+  constructor(
+    private readonly context: TurnContext,
+    private readonly writer: ReplyWriter,
+    private readonly memory: IntakeMemory,
+    private readonly seedBase: number,
+    private readonly customerText: string,
+  ) {}
+
+  get lang(): Language {
+    return this.memory.lang;
+  }
+
+  choices(): Choices {
+    return this.writer.choices(this.memory.lang);
+  }
+
+  text(key: ScriptKey, vars?: Readonly<Record<string, string | number>>): Promise<string> {
+    return this.writer.write({
+      key,
+      lang: this.memory.lang,
+      seed: this.nextSeed(),
+      customerText: this.customerText,
+      ...(vars ? { vars } : {}),
+    });
+  }
+
+  question(flow: Flow, slot: SlotName): string {
+    const wordings = flow.questions[slot]?.[this.memory.lang];
+    if (!wordings) throw new Error(`flow ${flow.category} has no question for ${slot}`);
+    return pick(wordings, this.nextSeed());
+  }
+
+  /** Joins message parts the way the language writes them. */
+  join(...parts: string[]): string {
+    return parts.filter((p) => p.length > 0).join(this.memory.lang === 'zh' ? '' : ' ');
+  }
+
+  async send(text: string, meta: MessageMeta): Promise<void> {
+    this.memory.history = [...this.memory.history, { from: 'bot' as const, text }].slice(
+      -HISTORY_TURNS,
+    );
+    await this.context.sendActivity(reply(text, meta));
+  }
+
+  async say(
+    key: ScriptKey,
+    meta: MessageMeta,
+    vars?: Readonly<Record<string, string | number>>,
+  ): Promise<void> {
+    await this.send(await this.text(key, vars), meta);
+  }
+
+  private nextSeed(): number {
+    this.counter += 1;
+    return this.seedBase + this.memory.turn * 7 + this.counter;
+  }
+}

@@ -1,0 +1,243 @@
+import { ActivityTypes } from 'botbuilder';
+import {
+  ComponentDialog,
+  Dialog,
+  DialogTurnStatus,
+  type DialogContext,
+  type DialogTurnResult,
+} from 'botbuilder-dialogs';
+import { Language } from '../domain/taxonomy.js';
+import { DEFAULT_TICKET_TIME_ZONE } from '../tickets/ticket-id.js';
+import { absorb } from './absorb-slots.js';
+import { calmIfUpset } from './calming.js';
+import { CollectDialog } from './collect.dialog.js';
+import { ConfirmDialog } from './confirm.dialog.js';
+import { saidNo } from './customer-answer.js';
+import { FaqFeedbackDialog } from './faq-feedback.dialog.js';
+import { firedRule } from './handoff-rules.js';
+import { HandedOffDialog } from './handed-off.dialog.js';
+import { greeting, IDLE_ROUTES, INTERRUPTS } from './idle-routes.js';
+import { HISTORY_TURNS, readMemory, type IntakeMemory } from './intake-memory.js';
+import { flowOf, setIntakeTurn, Speaker, type IntakeDeps, type IntakeTurn } from './intake-turn.js';
+import { STAGES, StageResult } from './stage.js';
+import { StatusIdDialog } from './status-id.dialog.js';
+import { fileTicket, handOff } from './ticket-actions.js';
+import { mentionedTicketId } from './ticket-self-service.js';
+import { WithdrawDialog } from './withdraw.dialog.js';
+
+export const INTAKE_DIALOG_ID = 'qingting.intake';
+
+/** Stages during which the message belongs to the complaint being collected. */
+const COLLECTING: readonly string[] = [STAGES.collect, STAGES.confirm];
+/** Stages that expect a specific answer, so intents do not interrupt them. */
+const AWAITING_ANSWER: readonly string[] = [STAGES.withdraw, STAGES.statusId, STAGES.handedOff];
+
+interface RootState {
+  memory?: unknown;
+  greeted?: boolean;
+}
+
+/**
+ * The root dialog of a Qingting conversation. It never ends: each customer turn it analyses the
+ * message once, takes its slots, evaluates the handoff rules, and then lets the active stage (collect,
+ * confirm, FAQ feedback, withdraw, status, handed-off) or the listening routes answer.
+ */
+class IntakeDialog extends ComponentDialog {
+  constructor(private readonly deps: IntakeDeps) {
+    super(INTAKE_DIALOG_ID);
+    for (const stage of [
+      new CollectDialog(),
+      new ConfirmDialog(),
+      new FaqFeedbackDialog(),
+      new WithdrawDialog(),
+      new StatusIdDialog(),
+      new HandedOffDialog(),
+    ])
+      this.addDialog(stage);
+  }
+
+  protected override onBeginDialog(inner: DialogContext): Promise<DialogTurnResult> {
+    return this.onTurn(inner);
+  }
+
+  protected override onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
+    return this.onTurn(inner);
+  }
+
+  private async onTurn(inner: DialogContext): Promise<DialogTurnResult> {
+    const activity = inner.context.activity;
+    const state = rootState(inner);
+    const type: string = activity.type;
+    const text = type === String(ActivityTypes.Message) ? (activity.text ?? '').trim() : '';
+    const locale = Language.safeParse(activity.locale?.slice(0, 2));
+    const memory = readMemory(state.memory, locale.success ? locale.data : 'zh');
+    if (text.length > 0) await this.customerTurn(inner, memory, text);
+    else if (type === String(ActivityTypes.ConversationUpdate) && !state.greeted) {
+      state.greeted = true;
+      await greeting(inner, this.prepare(inner, memory, ''));
+    }
+    state.memory = memory;
+    return Dialog.EndOfTurn;
+  }
+
+  private async customerTurn(
+    inner: DialogContext,
+    memory: IntakeMemory,
+    text: string,
+  ): Promise<void> {
+    const turn = this.prepare(inner, memory, text);
+    turn.analysis = await this.deps.understanding.analyze(text, {
+      history: memory.history,
+      knownSlots: memory.complaint.slots,
+      now: turn.now,
+      timeZone: turn.timeZone,
+      products: turn.flows.products,
+      emotionHistory: memory.emotions,
+      ...(memory.turn > 0 ? { lang: memory.lang } : {}),
+    });
+    this.observe(turn, inner.activeDialog?.id);
+    await this.respond(inner, turn);
+  }
+
+  /** Records the turn: language, history, emotion, slots taken, stall and FAQ-failure counters. */
+  private observe(turn: IntakeTurn, active: string | undefined): void {
+    const { memory, analysis } = turn;
+    memory.turn += 1;
+    memory.lang = analysis.lang;
+    memory.history = [...memory.history, { from: 'customer' as const, text: turn.text }].slice(
+      -HISTORY_TURNS,
+    );
+    memory.emotions = [
+      ...memory.emotions,
+      { emotion: analysis.emotion, intensity: analysis.intensity, at: turn.now.toISOString() },
+    ];
+    if (active && COLLECTING.includes(active)) {
+      const phrases = turn.flows.unknownPhrases[memory.lang];
+      turn.absorbed = absorb(memory.complaint, analysis, turn.text, phrases, false);
+      const progressed = turn.absorbed.taken.length + turn.absorbed.unknown.length > 0;
+      if (active === STAGES.collect)
+        memory.complaint.stalled = progressed ? 0 : memory.complaint.stalled + 1;
+    }
+    if (active === STAGES.faqFeedback) {
+      const [yes, no] = turn.say.choices().faq_choices;
+      if (saidNo(turn, { yes, no })) memory.faqFailures += 1;
+    }
+  }
+
+  private async respond(inner: DialogContext, turn: IntakeTurn): Promise<void> {
+    const active = inner.activeDialog?.id;
+    if (active === STAGES.handedOff) return this.handle(inner, turn, await inner.continueDialog());
+    const collecting = active !== undefined && COLLECTING.includes(active);
+    const rule = firedRule({
+      rules: flowOf(turn).handoff,
+      analysis: turn.analysis,
+      slots: { ...turn.memory.complaint.slots, ...turn.analysis.slots },
+      faqFailures: turn.memory.faqFailures,
+      stalled: turn.memory.complaint.stalled,
+      complaint: collecting || turn.analysis.intent === 'complaint',
+    });
+    if (rule) {
+      if (!collecting) {
+        const phrases = turn.flows.unknownPhrases[turn.memory.lang];
+        const opening = turn.analysis.intent !== 'request_human';
+        absorb(turn.memory.complaint, turn.analysis, turn.text, phrases, opening);
+      }
+      await calmIfUpset(turn);
+      await handOff(turn, rule);
+      await inner.cancelAllDialogs();
+      await inner.beginDialog(STAGES.handedOff);
+      return;
+    }
+    const interrupt = INTERRUPTS[turn.analysis.intent];
+    if (active && !AWAITING_ANSWER.includes(active) && interrupt) {
+      await interrupt(inner, turn);
+      return;
+    }
+    if (active) return this.handle(inner, turn, await inner.continueDialog());
+    await this.route(inner, turn);
+  }
+
+  private async route(inner: DialogContext, turn: IntakeTurn): Promise<void> {
+    const { intent } = turn.analysis;
+    const aboutTicket =
+      mentionedTicketId(turn.text) && (intent === 'other' || intent === 'inquiry');
+    const result = await IDLE_ROUTES[aboutTicket ? 'check_status' : intent](inner, turn);
+    if (isTurnResult(result)) await this.handle(inner, turn, result);
+  }
+
+  /** Follows a finished stage to the next one, which may itself finish at once (nothing left to ask). */
+  private async handle(
+    inner: DialogContext,
+    turn: IntakeTurn,
+    result: DialogTurnResult,
+  ): Promise<void> {
+    if (result.status !== DialogTurnStatus.complete) return;
+    const parsed = StageResult.safeParse(result.result);
+    if (!parsed.success) return;
+    const next = parsed.data;
+    if (next.next === 'collect')
+      return this.handle(inner, turn, await inner.beginDialog(STAGES.collect, { lead: next.lead }));
+    if (next.next === 'confirm')
+      return this.handle(inner, turn, await inner.beginDialog(STAGES.confirm));
+    if (next.next === 'file') await fileTicket(turn);
+    if (next.next === 'reroute') await this.route(inner, turn);
+  }
+
+  private prepare(inner: DialogContext, memory: IntakeMemory, text: string): IntakeTurn {
+    const activity = inner.context.activity;
+    const stamp = activity.timestamp ? new Date(activity.timestamp) : undefined;
+    const now =
+      stamp && !Number.isNaN(stamp.getTime()) ? stamp : (this.deps.clock?.() ?? new Date());
+    const conversationId = activity.conversation.id;
+    const turn: IntakeTurn = {
+      deps: this.deps,
+      memory,
+      analysis: {
+        lang: memory.lang,
+        emotion: 'neutral',
+        intensity: 0,
+        intent: 'other',
+        intentConfidence: 0,
+        category: 'other',
+        nature: 'communicative',
+        flags: [],
+        slots: {},
+      },
+      text,
+      now,
+      flows: this.deps.flows.current(),
+      conversationId,
+      channel: activity.channelId,
+      timeZone: this.deps.timeZone ?? DEFAULT_TICKET_TIME_ZONE,
+      say: new Speaker(inner.context, this.deps.scripts, memory, hash(conversationId), text),
+    };
+    setIntakeTurn(inner.context, turn);
+    return turn;
+  }
+}
+
+/**
+ * The one function the composition root calls: the root Dialog of every conversation (a
+ * ComponentDialog with id `qingting.intake`). All its state lives in dialog state, so a conversation
+ * resumes exactly where it was from whichever instance reads the shared Storage next.
+ */
+export function createIntakeDialog(deps: IntakeDeps): Dialog {
+  return new IntakeDialog(deps);
+}
+
+function rootState(inner: DialogContext): RootState {
+  const instance = inner.parent?.activeDialog;
+  if (!instance) throw new Error('the intake dialog must run inside a dialog stack');
+  return instance.state as RootState;
+}
+
+function isTurnResult(value: unknown): value is DialogTurnResult {
+  return typeof value === 'object' && value !== null && 'status' in value;
+}
+
+/** A stable number per conversation, so wordings vary between conversations but replay the same. */
+function hash(text: string): number {
+  let h = 0;
+  for (const char of text) h = (h * 31 + (char.codePointAt(0) ?? 0)) | 0;
+  return Math.abs(h);
+}

@@ -1,0 +1,114 @@
+import type { Ticket, TicketDraft } from '../domain/ticket.js';
+import type { HandoffOutcome } from '../handoff/handoff-trigger.port.js';
+import { severityOf } from '../tickets/severity.js';
+import { freshComplaint } from './intake-memory.js';
+import { flowOf, type IntakeTurn } from './intake-turn.js';
+import { displayValue } from './restatement.js';
+
+/** The ticket as far as the complaint under way goes: required slots not collected are listed missing. */
+export function draftOf(turn: IntakeTurn, handoffRule?: string): TicketDraft {
+  const { complaint, emotions, lang } = turn.memory;
+  const flow = flowOf(turn);
+  const category = complaint.category ?? turn.analysis.category;
+  const nature = complaint.nature ?? turn.analysis.nature;
+  const peak = emotions.reduce(
+    (worst, point) =>
+      point.intensity > worst.intensity && point.emotion !== 'neutral' ? point : worst,
+    { emotion: turn.analysis.emotion, intensity: turn.analysis.intensity },
+  );
+  return {
+    conversationId: turn.conversationId,
+    channel: turn.channel,
+    lang,
+    category,
+    nature,
+    severity: severityOf({ category, nature, flags: complaint.flags, ...peak }),
+    flags: complaint.flags,
+    slots: complaint.slots,
+    unknownSlots: complaint.unknown,
+    missingSlots: flow.required.filter(
+      (slot) => !complaint.slots[slot] && !complaint.unknown.includes(slot),
+    ),
+    emotions,
+    createdAt: turn.now.toISOString(),
+    ...(handoffRule ? { handoffRule } : {}),
+  };
+}
+
+/** Files the confirmed complaint and tells the customer the number and the policy's time limits. */
+export async function fileTicket(turn: IntakeTurn): Promise<Ticket> {
+  const ticket = await turn.deps.tickets.create(draftOf(turn));
+  const { policy } = flowOf(turn);
+  turn.memory.ticketId = ticket.id;
+  turn.memory.complaint = freshComplaint();
+  const text = turn.say.join(
+    await turn.say.text('ticket_filed', { ticketId: ticket.id, ...policy }),
+    await turn.say.text('more_help'),
+  );
+  await turn.say.send(text, { act: 'ticket', ticketId: ticket.id });
+  return ticket;
+}
+
+/**
+ * Hands the conversation to a person: the complaint becomes (or updates) a ticket carrying the rule,
+ * the handoff port queues it, and the customer learns the ticket number, position and wait.
+ */
+export async function handOff(turn: IntakeTurn, rule: string): Promise<void> {
+  const ticketId = await ticketForHandoff(turn, rule);
+  turn.memory.ticketId = ticketId;
+  turn.memory.complaint = freshComplaint();
+  turn.memory.faqFailures = 0;
+  const outcome = await requestHandoff(turn, ticketId, rule);
+  const meta = { act: 'handoff' as const, ticketId };
+  if (!outcome) {
+    const { policy } = flowOf(turn);
+    await turn.say.say('handoff_unavailable', meta, { ticketId, ...policy });
+  } else if (outcome.state === 'queued') {
+    const minutes = Math.max(1, Math.ceil(outcome.etaSeconds / 60));
+    await turn.say.say('handoff_queued', meta, { ticketId, position: outcome.position, minutes });
+  } else {
+    const contactAt = displayValue('time', outcome.contactAt, turn.timeZone);
+    await turn.say.say('handoff_out_of_hours', meta, { ticketId, contactAt });
+  }
+}
+
+async function ticketForHandoff(turn: IntakeTurn, rule: string): Promise<string> {
+  const draft = draftOf(turn, rule);
+  const open = turn.memory.ticketId ? await turn.deps.tickets.get(turn.memory.ticketId) : undefined;
+  const hasNews = Object.keys(turn.memory.complaint.slots).length > 0;
+  if (open && (open.status === 'open' || open.status === 'in_progress') && !hasNews) {
+    const { flags, emotions, severity } = draft;
+    await turn.deps.tickets.update(open.id, {
+      kind: 'details',
+      at: draft.createdAt,
+      details: {
+        handoffRule: rule,
+        flags: [...new Set([...open.flags, ...flags])],
+        emotions,
+        severity,
+      },
+    });
+    return open.id;
+  }
+  return (await turn.deps.tickets.create(draft)).id;
+}
+
+/** A failing handoff subsystem must not cost the customer their ticket: they are told it is filed. */
+async function requestHandoff(
+  turn: IntakeTurn,
+  ticketId: string,
+  rule: string,
+): Promise<HandoffOutcome | undefined> {
+  if (!turn.deps.handoff) return undefined;
+  try {
+    return await turn.deps.handoff.request({
+      conversationId: turn.conversationId,
+      ticketId,
+      rule,
+      lang: turn.memory.lang,
+      channel: turn.channel,
+    });
+  } catch {
+    return undefined;
+  }
+}

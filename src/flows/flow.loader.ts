@@ -1,0 +1,74 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Category } from '../domain/taxonomy.js';
+import { DefaultsFile, FlowFile, type Flow, type FlowSet } from './flow.schema.js';
+import { readYaml, type ConfigProblem, type ConfigResult } from './yaml-config.js';
+
+export const DEFAULTS_FILE = 'defaults.yaml';
+
+/** Reads `defaults.yaml` and one `<category>.yaml` per flow from a folder; all problems at once. */
+export async function loadFlowSet(dir: string): Promise<ConfigResult<FlowSet>> {
+  const defaultsPath = join(dir, DEFAULTS_FILE);
+  const defaults = await readYaml(defaultsPath, DefaultsFile);
+  const names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n) && n !== DEFAULTS_FILE);
+  const problems: ConfigProblem[] = defaults.ok ? [] : [...defaults.problems];
+  const flows = new Map<Category, Flow>();
+  const seen = new Set<Category>();
+  for (const name of names.sort()) {
+    const file = join(dir, name);
+    const read = await readYaml(file, FlowFile);
+    if (!read.ok) {
+      problems.push(...read.problems);
+      continue;
+    }
+    const { data, locate } = read.value;
+    if (seen.has(data.category)) {
+      problems.push({
+        file,
+        line: locate.lineOf(['category']),
+        message: `category: a flow for ${data.category} is already defined`,
+      });
+      continue;
+    }
+    seen.add(data.category);
+    if (!defaults.ok) continue;
+    const base = defaults.value.data;
+    const flow: Flow = {
+      category: data.category,
+      required: data.required,
+      optional: data.optional,
+      products: data.products,
+      policy: { ...base.policy, ...data.policy },
+      handoff: { ...base.handoff, ...data.handoff },
+      questions: { ...base.questions, ...data.questions },
+    };
+    for (const key of ['required', 'optional'] as const) {
+      flow[key].forEach((slot, index) => {
+        if (!flow.questions[slot])
+          problems.push({
+            file,
+            line: locate.lineOf([key, index]),
+            message: `${key}.${index}: no question for slot ${slot} here or in ${DEFAULTS_FILE}`,
+          });
+      });
+    }
+    flows.set(data.category, flow);
+  }
+  const fallback = flows.get('other');
+  if (!fallback)
+    problems.push({
+      file: join(dir, 'other.yaml'),
+      line: 1,
+      message: 'the `other` flow is required',
+    });
+  if (problems.length > 0 || !defaults.ok || !fallback) return { ok: false, problems };
+  const products = [...new Set([...flows.values()].flatMap((f) => f.products))];
+  return {
+    ok: true,
+    value: {
+      flowFor: (category) => flows.get(category) ?? fallback,
+      products,
+      unknownPhrases: defaults.value.data.unknownPhrases,
+    },
+  };
+}

@@ -1,0 +1,142 @@
+import {
+  ActivityTypes,
+  ConversationState,
+  MemoryStorage,
+  TestAdapter,
+  type Storage,
+} from 'botbuilder';
+import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import type { MessageMeta } from '../../src/domain/message.js';
+import { createIntakeDialog } from '../../src/dialogs/intake.dialog.js';
+import type { IntakeDeps } from '../../src/dialogs/intake-turn.js';
+import { metaOf } from '../../src/dialogs/outgoing.js';
+import { scriptedWriter } from '../../src/dialogs/reply-writer.js';
+import { loadFlowSet } from '../../src/flows/flow.loader.js';
+import type { FlowSet } from '../../src/flows/flow.schema.js';
+import { loadScriptBook, type ScriptBook } from '../../src/flows/script-book.js';
+import type { HandoffOutcome, HandoffRequest } from '../../src/handoff/handoff-trigger.port.js';
+import { MemoryTicketStore } from '../../src/tickets/memory.ticket-store.js';
+import { createOfflineUnderstanding } from '../../src/understanding/offline.understanding.js';
+import type { Understanding } from '../../src/understanding/understanding.port.js';
+
+export interface BotReply {
+  text: string;
+  meta: MessageMeta;
+}
+
+/** The shipped flows and scripts, loaded once per test file. */
+export async function shippedConfig(): Promise<{ flows: FlowSet; scripts: ScriptBook }> {
+  const [flows, scripts] = await Promise.all([
+    loadFlowSet('config/flows'),
+    loadScriptBook('prompts/scripts'),
+  ]);
+  if (!flows.ok || !scripts.ok) throw new Error('shipped configuration does not load');
+  return { flows: flows.value, scripts: scripts.value };
+}
+
+let offline: Promise<Understanding> | undefined;
+/** The real offline understanding backend, shared by the test file. */
+export function offlineUnderstanding(): Promise<Understanding> {
+  offline ??= Promise.resolve(createOfflineUnderstanding({}));
+  return offline;
+}
+
+/** A handoff port that records requests and answers with a fixed outcome. */
+export class RecordingHandoff {
+  readonly requests: HandoffRequest[] = [];
+  constructor(
+    private outcome: HandoffOutcome = { state: 'queued', position: 2, etaSeconds: 150 },
+  ) {}
+  request(request: HandoffRequest): Promise<HandoffOutcome> {
+    this.requests.push(request);
+    return Promise.resolve(this.outcome);
+  }
+}
+
+export interface HarnessOptions extends Partial<IntakeDeps> {
+  storage?: Storage;
+  conversationId?: string;
+}
+
+/**
+ * Runs the intake root dialog the way the bot core does (continue, else begin, then save state)
+ * over botbuilder's TestAdapter, and returns each turn's replies with their meta.
+ */
+export class IntakeHarness {
+  readonly adapter: TestAdapter;
+  readonly deps: IntakeDeps;
+  readonly storage: Storage;
+
+  private constructor(deps: IntakeDeps, storage: Storage, conversationId: string) {
+    this.deps = deps;
+    this.storage = storage;
+    const conversationState = new ConversationState(storage);
+    const dialogs = new DialogSet(conversationState.createProperty<DialogState>('dialogState'));
+    const root = createIntakeDialog(deps);
+    dialogs.add(root);
+    this.adapter = new TestAdapter(
+      async (context) => {
+        const dc = await dialogs.createContext(context);
+        const result = await dc.continueDialog();
+        if (result.status === DialogTurnStatus.empty) await dc.beginDialog(root.id);
+        await conversationState.saveChanges(context);
+      },
+      {
+        conversation: {
+          id: conversationId,
+          isGroup: false,
+          conversationType: 'personal',
+          name: '',
+        },
+      },
+    );
+  }
+
+  static async create(options: HarnessOptions = {}): Promise<IntakeHarness> {
+    const { flows, scripts } = await shippedConfig();
+    const deps: IntakeDeps = {
+      understanding: options.understanding ?? (await offlineUnderstanding()),
+      tickets: options.tickets ?? new MemoryTicketStore(),
+      flows: options.flows ?? { current: () => flows },
+      scripts: options.scripts ?? scriptedWriter(() => scripts),
+      ...(options.faq ? { faq: options.faq } : {}),
+      ...(options.handoff ? { handoff: options.handoff } : {}),
+      clock: options.clock ?? (() => new Date('2026-11-25T02:00:00.000Z')),
+    };
+    return new IntakeHarness(
+      deps,
+      options.storage ?? new MemoryStorage(),
+      options.conversationId ?? 'conv-test',
+    );
+  }
+
+  /** One customer message; `at` is its timestamp (default: 2026-11-25 10:00 Beijing time). */
+  async send(text: string, at = new Date('2026-11-25T02:00:00.000Z')): Promise<BotReply[]> {
+    await this.adapter.receiveActivity({ type: ActivityTypes.Message, text, timestamp: at });
+    return this.drain();
+  }
+
+  /** A new session opening (conversationUpdate), as the web channel sends it. */
+  async open(): Promise<BotReply[]> {
+    await this.adapter.receiveActivity({
+      type: ActivityTypes.ConversationUpdate,
+      membersAdded: [{ id: 'user', name: 'user' }],
+    });
+    return this.drain();
+  }
+
+  private drain(): BotReply[] {
+    return this.adapter.activeQueue
+      .splice(0)
+      .filter((a) => a.type === ActivityTypes.Message)
+      .map((a) => ({ text: a.text ?? '', meta: metaOf(a) ?? {} }));
+  }
+}
+
+/** The acts of a turn's replies, in order. */
+export const acts = (replies: readonly BotReply[]): string[] =>
+  replies.map((r) => r.meta.act ?? '(none)');
+
+/** The slots asked in a turn's replies. */
+export const askedSlots = (replies: readonly BotReply[]): string[] =>
+  replies.flatMap((r) => (r.meta.act === 'ask' && r.meta.slot ? [r.meta.slot] : []));
