@@ -22,20 +22,40 @@ const DATA = join(fileURLToPath(new URL('.', import.meta.url)), '../../../shared
 const FOLDS = 5;
 const NOW = new Date('2026-11-25T10:00:00+08:00');
 
-const WEIBO: Readonly<Record<string, Emotion>> = { happy: 'positive', angry: 'angry', sad: 'sad', fear: 'anxious', neutral: 'neutral' };
-const EKMAN: Readonly<Record<string, Emotion>> = { joy: 'positive', anger: 'angry', disgust: 'angry', sadness: 'sad', fear: 'anxious', neutral: 'neutral' };
+const WEIBO: Readonly<Record<string, Emotion>> = {
+  happy: 'positive',
+  angry: 'angry',
+  sad: 'sad',
+  fear: 'anxious',
+  neutral: 'neutral',
+};
+const EKMAN: Readonly<Record<string, Emotion>> = {
+  joy: 'positive',
+  anger: 'angry',
+  disgust: 'angry',
+  sadness: 'sad',
+  fear: 'anxious',
+  neutral: 'neutral',
+};
 const NEGATIVE: ReadonlySet<Emotion> = new Set(['angry', 'sad', 'anxious']);
 
 const Line = z.object({ id: z.string(), text: z.string(), label: z.string().nullable() });
 type Item = { id: string; text: string; label: Emotion };
 
-async function load(file: string, map: Readonly<Record<string, string>>): Promise<Array<{ id: string; text: string; label: string }>> {
+async function load(
+  file: string,
+  map: Readonly<Record<string, string>>,
+): Promise<Array<{ id: string; text: string; label: string }>> {
   const raw = await readFile(join(DATA, file), 'utf8');
   return raw
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => Line.parse(JSON.parse(l)))
-    .flatMap((r) => (r.label !== null && map[r.label] !== undefined ? [{ id: r.id, text: r.text, label: map[r.label] ?? '' }] : []));
+    .flatMap((r) =>
+      r.label !== null && map[r.label] !== undefined
+        ? [{ id: r.id, text: r.text, label: map[r.label] ?? '' }]
+        : [],
+    );
 }
 
 function predictAll(u: OfflineUnderstanding, items: readonly { text: string }[]): Emotion[] {
@@ -71,25 +91,43 @@ function crossValidated(lexiconOnly: OfflineUnderstanding, items: readonly Item[
     });
     const u = new OfflineUnderstanding(config, { model });
     items.forEach((it, i) => {
-      if (fold[i] === k) predicted[i] = u.analyzeSync(it.text, { history: [], knownSlots: {}, now: NOW }).emotion;
+      if (fold[i] === k)
+        predicted[i] = u.analyzeSync(it.text, { history: [], knownSlots: {}, now: NOW }).emotion;
     });
   }
   return predicted;
 }
 
-async function emotionSet(name: string, file: string, map: Readonly<Record<string, Emotion>>, u: OfflineUnderstanding): Promise<void> {
+async function emotionSet(
+  name: string,
+  file: string,
+  map: Readonly<Record<string, Emotion>>,
+  u: OfflineUnderstanding,
+): Promise<void> {
   const items = (await load(file, map)) as Item[];
   const gold = items.map((i) => i.label);
   print(`${name} zero-shot (lexicon)`, score(EMOTIONS, gold, predictAll(u, items)));
   const started = performance.now();
   const cv = crossValidated(u, items);
-  print(`${name} trained (${FOLDS}-fold CV on dev, ${((performance.now() - started) / 1000).toFixed(1)} s)`, score(EMOTIONS, gold, cv));
+  print(
+    `${name} trained (${FOLDS}-fold CV on dev, ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+    score(EMOTIONS, gold, cv),
+  );
 }
 
 async function unhappy(name: string, file: string, u: OfflineUnderstanding): Promise<void> {
   const items = await load(file, { positive: 'not_negative', negative: 'negative' });
-  const predicted = predictAll(u, items).map((e) => (NEGATIVE.has(e) ? 'negative' : 'not_negative'));
-  print(`${name} unhappy customer, zero-shot`, score(['negative', 'not_negative'], items.map((i) => i.label), predicted));
+  const predicted = predictAll(u, items).map((e) =>
+    NEGATIVE.has(e) ? 'negative' : 'not_negative',
+  );
+  print(
+    `${name} unhappy customer, zero-shot`,
+    score(
+      ['negative', 'not_negative'],
+      items.map((i) => i.label),
+      predicted,
+    ),
+  );
 }
 
 export async function run(): Promise<void> {

@@ -11,6 +11,11 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandMod
       '{id, text} → {id, lang, emotion, intensity, intent, category, nature, flags, entities} [--model DIR]',
     load: () => import('./commands/analyze.js'),
   },
+  train: {
+    summary:
+      'emotion --data FILE --out DIR: learn the offline emotion model from {text, label} lines',
+    load: () => import('./commands/train.js'),
+  },
   faq: {
     summary: '{id, query} → {id, results: [{id, score}]} from the knowledge base [--kb FILE]',
     load: () => import('./commands/faq.js'),

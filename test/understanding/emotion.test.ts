@@ -76,7 +76,12 @@ describe('trajectory', () => {
   it('a calm-looking turn after anger stays angry in the analysis', () => {
     const a = offline.analyzeSync(
       '好的',
-      ctx({ emotionHistory: [{ emotion: 'angry', intensity: 0.9 }, { emotion: 'angry', intensity: 0.9 }] }),
+      ctx({
+        emotionHistory: [
+          { emotion: 'angry', intensity: 0.9 },
+          { emotion: 'angry', intensity: 0.9 },
+        ],
+      }),
     );
     expect(a.emotion).toBe('angry');
     expect(a.intensity).toBeLessThan(0.9);

@@ -17,7 +17,11 @@ export interface Report {
   confusion: number[][];
 }
 
-export function score(labels: readonly string[], gold: readonly string[], predicted: readonly string[]): Report {
+export function score(
+  labels: readonly string[],
+  gold: readonly string[],
+  predicted: readonly string[],
+): Report {
   const index = new Map(labels.map((l, i) => [l, i]));
   const confusion = labels.map(() => labels.map(() => 0));
   let correct = 0;
@@ -40,19 +44,33 @@ export function score(labels: readonly string[], gold: readonly string[], predic
     return { label, precision, recall, f1, support };
   });
   const macroF1 = perLabel.reduce((a, s) => a + s.f1, 0) / labels.length;
-  return { labels, perLabel, macroF1, accuracy: gold.length === 0 ? 0 : correct / gold.length, confusion };
+  return {
+    labels,
+    perLabel,
+    macroF1,
+    accuracy: gold.length === 0 ? 0 : correct / gold.length,
+    confusion,
+  };
 }
 
 const f = (x: number): string => x.toFixed(3);
 
 export function print(title: string, r: Report): void {
-  console.log(`\n${title}: macro-F1 ${f(r.macroF1)}  accuracy ${f(r.accuracy)}  (n=${r.perLabel.reduce((a, s) => a + s.support, 0)})`);
-  console.log(`  ${'label'.padEnd(10)} ${'P'.padStart(6)} ${'R'.padStart(6)} ${'F1'.padStart(6)} ${'n'.padStart(5)}`);
+  console.log(
+    `\n${title}: macro-F1 ${f(r.macroF1)}  accuracy ${f(r.accuracy)}  (n=${r.perLabel.reduce((a, s) => a + s.support, 0)})`,
+  );
+  console.log(
+    `  ${'label'.padEnd(10)} ${'P'.padStart(6)} ${'R'.padStart(6)} ${'F1'.padStart(6)} ${'n'.padStart(5)}`,
+  );
   for (const s of r.perLabel) {
-    console.log(`  ${s.label.padEnd(10)} ${f(s.precision).padStart(6)} ${f(s.recall).padStart(6)} ${f(s.f1).padStart(6)} ${String(s.support).padStart(5)}`);
+    console.log(
+      `  ${s.label.padEnd(10)} ${f(s.precision).padStart(6)} ${f(s.recall).padStart(6)} ${f(s.f1).padStart(6)} ${String(s.support).padStart(5)}`,
+    );
   }
   console.log(`  confusion (rows gold, columns predicted): ${r.labels.join(' ')}`);
   r.confusion.forEach((row, i) => {
-    console.log(`  ${(r.labels[i] ?? '').padEnd(10)} ${row.map((n) => String(n).padStart(5)).join(' ')}`);
+    console.log(
+      `  ${(r.labels[i] ?? '').padEnd(10)} ${row.map((n) => String(n).padStart(5)).join(' ')}`,
+    );
   });
 }

@@ -13,6 +13,9 @@ function segmenter(): Jieba {
 
 const EN_WORD = /[a-z0-9]+(?:'[a-z]+)?|[!?]/g;
 const SPACE = /\s+/g;
+/** Lexicon features are few and dense: scaled up so L2 does not shrink them like rare n-grams. */
+const LEXICON_SCALE = 2;
+const LEXICON_NEUTRAL = 0.6;
 
 /** Sparse feature vector: name → value. */
 export type Features = Map<string, number>;
@@ -53,9 +56,17 @@ export function emotionFeatures(text: string, lang: Language, lexicon: EmotionSc
   const names = lang === 'zh' ? chineseNames(lower) : englishNames(lower);
   const features: Features = new Map();
   addScaled(features, names, names.length === 0 ? 0 : 1 / Math.sqrt(names.length));
+  let top = 'neutral';
+  let best = LEXICON_NEUTRAL;
   for (const [emotion, score] of Object.entries(lexicon)) {
-    if (score > 0) features.set(`lex:${emotion}`, Math.log1p(score));
+    if (score > 0) features.set(`lex:${emotion}`, LEXICON_SCALE * Math.log1p(score));
+    if (score > best) {
+      best = score;
+      top = emotion;
+    }
   }
+  // The lexicon's own call, so a model trained on little data can lean on it.
+  features.set(`lex:top:${top}`, LEXICON_SCALE);
   features.set(`lang:${lang}`, 1);
   return features;
 }

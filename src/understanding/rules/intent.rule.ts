@@ -31,11 +31,30 @@ export class IntentClassifier {
 
   classify(lower: string, lang: Language, emotion: Emotion): IntentReading {
     const length = [...lower.trim()].length;
-    const scores = new Map<Intent, number>();
+    const core = [...lower.replace(/[\s\p{P}\p{S}]/gu, '')].length;
+    const found: Array<{ rule: CompiledRule; index: number; end: number }> = [];
     for (const rule of this.rules) {
       if (rule.maxChars !== undefined && length > rule.maxChars) continue;
-      const hits = rule.matcher.find(lower, lang).length;
-      if (hits === 0) continue;
+      for (const h of rule.matcher.find(lower, lang)) {
+        // A short-message cue must be most of the message: "好" is assent, "好开心" is not.
+        if (rule.maxChars !== undefined && [...h.cue].length * 2 < core) continue;
+        found.push({ rule, index: h.index, end: h.index + h.cue.length });
+      }
+    }
+    const scores = new Map<Intent, number>();
+    const hitsPerRule = new Map<CompiledRule, number>();
+    for (const f of found) {
+      // "对" inside "不对" belongs to the longer cue of another intent.
+      const inside = found.some(
+        (g) =>
+          g.rule !== f.rule &&
+          g.index <= f.index &&
+          g.end >= f.end &&
+          g.end - g.index > f.end - f.index,
+      );
+      if (!inside) hitsPerRule.set(f.rule, (hitsPerRule.get(f.rule) ?? 0) + 1);
+    }
+    for (const [rule, hits] of hitsPerRule) {
       const score = rule.weight * (1 + Math.log(hits));
       scores.set(rule.intent, (scores.get(rule.intent) ?? 0) + score);
     }

@@ -4,19 +4,28 @@ import type { SlotExtractor, SlotHit } from './slot-types.js';
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Characters that end a place name on the left: prepositions, pronouns, particles. */
-const NAME_CHAR =
-  '(?:(?![在去到了从我你他她是个家这那里的和跟被把给说找买办问])[\\p{Script=Han}A-Za-z0-9])';
+const NOT_IN_NAME = new Set('在去到了从我你他她是个家这那里的和跟被把给说找买办问');
+const NAME_CHAR = /[\p{Script=Han}A-Za-z0-9]/u;
+const MAX_NAME = 10;
+
+/** Walks left from a suffix ("营业厅") over the place's own name ("朝阳路"). */
+function nameStart(text: string, suffixAt: number): number {
+  let start = suffixAt;
+  while (start > 0 && suffixAt - start < MAX_NAME) {
+    const ch = text[start - 1] ?? '';
+    if (NOT_IN_NAME.has(ch) || !NAME_CHAR.test(ch)) break;
+    start -= 1;
+  }
+  return start;
+}
 
 /** Places: a named store or hall (…营业厅, …店), a city, an online channel (APP, 官网, website). */
 export function createPlaceExtractor(vocab: SlotVocabulary): SlotExtractor {
   const zhSuffixes = [...vocab.placeSuffixes.zh].sort((a, b) => b.length - a.length).map(escape);
-  const zhStore = new RegExp(
-    `${NAME_CHAR}{1,10}(?:${zhSuffixes.join('|')})(?![员长铺主里面内家])`,
-    'gu',
-  );
+  const zhStore = new RegExp(`(?:${zhSuffixes.join('|')})(?![员长铺主里面内家])`, 'g');
   const enSuffixes = [...vocab.placeSuffixes.en].sort((a, b) => b.length - a.length).map(escape);
   const enStore = new RegExp(
-    `\\b(?:at|in|from|to|visited)\\s+(?:the|your|a)\\s+((?:[A-Z][\\w'&-]*\\s+){1,4}(?:${enSuffixes.join('|')}))\\b`,
+    `\\b(?:at|in|from|to|visited|was|is|it's|not)\\s+(?:the|your|a)\\s+((?:[A-Z][\\w'&-]*\\s+){1,4}(?:${enSuffixes.join('|')}))\\b`,
     'g',
   );
   const cities = new CueMatcher(vocab.cities);
@@ -24,7 +33,10 @@ export function createPlaceExtractor(vocab: SlotVocabulary): SlotExtractor {
   return ({ text, lower }) => {
     const hits: SlotHit[] = [];
     for (const m of text.matchAll(zhStore)) {
-      hits.push({ slot: 'place', value: m[0], raw: m[0], confidence: 0.85, index: m.index });
+      const start = nameStart(text, m.index);
+      if (start === m.index) continue;
+      const name = text.slice(start, m.index + m[0].length);
+      hits.push({ slot: 'place', value: name, raw: name, confidence: 0.85, index: start });
     }
     for (const m of text.matchAll(enStore)) {
       const name = (m[1] ?? '').trim();

@@ -18,7 +18,10 @@ const CLAUSE = /[,，。.;；!！?？\n]/;
 /** A phone in a clause about charges or the line itself is the account complained about. */
 const ACCOUNT_CUE =
   /扣|费|停机|开通|套餐|号码被|这个号|该号|账号|charged|bill|account|this number|my line/i;
-const CONTACT_VERB = /联系|打给|打我|回电|来电|找我|call|reach|contact|ring|text me/i;
+const CONTACT_VERB =
+  /联系我|联系本人|打给我|打我|回电|回我电话|找我|\b(?:call|ring|text|reach|contact|phone) (?:me|us)\b|\bcall(?:ing)? back\b|\bget back to me\b/i;
+/** A value right after 不是/not is the one being rejected. */
+const REJECTED_BEFORE = /(?:不是|并非|而不是|not|isn't|wasn't|instead of)\s*(?:the\s|a\s)?$/i;
 
 function clauseAround(text: string, index: number): string {
   let start = index;
@@ -57,9 +60,15 @@ export class SlotExtractorSet {
     const bySlot = new Map<SlotName, SlotHit[]>();
     for (const h of hits) bySlot.set(h.slot, [...(bySlot.get(h.slot) ?? []), h]);
     for (const [slot, list] of bySlot) {
+      const kept = correcting
+        ? list.filter(
+            (h) => !REJECTED_BEFORE.test(input.text.slice(Math.max(0, h.index - 12), h.index)),
+          )
+        : list;
+      if (kept.length === 0) continue;
       const chosen = correcting
-        ? list.reduce((a, b) => (b.index >= a.index ? b : a))
-        : list.reduce((a, b) => (b.confidence > a.confidence ? b : a));
+        ? kept.reduce((a, b) => (b.index >= a.index ? b : a))
+        : kept.reduce((a, b) => (b.confidence > a.confidence ? b : a));
       const value: SlotValue = {
         value: chosen.value,
         raw: chosen.raw,
@@ -87,8 +96,8 @@ export class SlotExtractorSet {
       this.contact.has(lastBot, 'en') ||
       /联系|电话|phone|contact/.test(lastBot);
     return findPhones(input).map((h) => {
-      if (this.isContactClause(input, h.index) || botAskedContact) return h;
       const clause = clauseAround(input.text, h.index);
+      if (CONTACT_VERB.test(clause) || botAskedContact) return h;
       return ACCOUNT_CUE.test(clause) ? { ...h, slot: 'account' } : h;
     });
   }

@@ -9,7 +9,7 @@ import { addDays, formatWallClock, wallClockAt, wallKey, type WallClock } from '
 const PART_OF_DAY: ReadonlyArray<[RegExp, number]> = [
   [/凌晨|半夜|深夜|midnight|small hours/i, 2],
   [/早上|早晨|上午|今早|昨早|清早|一早|morning/i, 9],
-  [/中午|noon|lunch/i, 12],
+  [/中午|\bnoon\b|\blunch/i, 12],
   [/下午|afternoon/i, 15],
   [/傍晚|evening/i, 18],
   [/晚上|昨晚|今晚|夜里|夜间|night|tonight/i, 20],
@@ -28,7 +28,14 @@ function digitise(text: string): string {
     .replace(/礼拜/g, '周');
 }
 
+/** chrono is the slowest step; skip it when nothing in the text can be a date or time. */
+const MAY_BE_TIME: Readonly<Record<Language, RegExp>> = {
+  zh: /[天周月号日点时早晚午昨今明前后夜]|星期|礼拜|\d[:：]\d/,
+  en: /\d|\b(?:yesterday|today|tonight|tomorrow|ago|last|next|this|morning|noon|afternoon|evening|night|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i,
+};
+
 function fromChrono(text: string, lang: Language, now: WallClock): TimeFinding[] {
+  if (!MAY_BE_TIME[lang].test(text)) return [];
   const ref = new Date(now.year, now.month - 1, now.day, now.hour, now.minute);
   const parser = lang === 'zh' ? chrono.zh.hans : chrono.en;
   const results = parser.parse(text, ref);
