@@ -9,8 +9,18 @@ export interface Absorbed {
   unknown: SlotName[];
 }
 
-/** Shortest free text that counts as an answer in its own right (a story, a place, a demand). */
-const MIN_FREE_TEXT: Readonly<Record<Language, number>> = { zh: 2, en: 2 };
+/** Slots whose answer is free text; structured ones (time, amount, numbers) need an extractor's value. */
+const FREE_TEXT_SLOTS: readonly SlotName[] = [
+  'event',
+  'product',
+  'place',
+  'people',
+  'demand',
+  'contact_name',
+  'contact_time',
+];
+/** Intents under which a message can be the answer to a question just asked. */
+const ANSWERING: readonly string[] = ['other', 'complaint', 'supplement'];
 /** Shortest opener that counts as the story itself rather than "我要投诉". */
 const MIN_STORY: Readonly<Record<Language, number>> = { zh: 8, en: 24 };
 
@@ -39,9 +49,12 @@ export function absorb(
   let unknown: SlotName[] = [];
   if (saysUnknown && open.length > 0) {
     unknown = open;
-  } else if (taken.length === 0 && open[0] && isFreeAnswer(analysis, text)) {
-    complaint.slots[open[0]] = freeValue(text, 0.5);
-    taken.push(open[0]);
+  } else if (taken.length === 0 && isFreeAnswer(analysis, text)) {
+    const slot = open.find((s) => FREE_TEXT_SLOTS.includes(s));
+    if (slot) {
+      complaint.slots[slot] = freeValue(text, 0.5);
+      taken.push(slot);
+    }
   }
   if (opening && [...text.trim()].length >= MIN_STORY[analysis.lang]) {
     complaint.slots.event = freeValue(text, 0.6);
@@ -74,16 +87,11 @@ function keeps(
   return turn.opening || complaint.slots.event === undefined || complaint.pending.includes('event');
 }
 
+/** A reply that reads as an answer: not a yes/no, greeting or request, and more than a sound. */
 function isFreeAnswer(analysis: Analysis, text: string): boolean {
-  const answerLike = ![
-    'affirm',
-    'deny',
-    'greeting',
-    'goodbye',
-    'check_status',
-    'withdraw',
-  ].includes(analysis.intent);
-  return answerLike && [...text.trim()].length >= MIN_FREE_TEXT[analysis.lang];
+  const trimmed = text.trim();
+  const long = analysis.lang === 'zh' ? [...trimmed].length >= 2 : trimmed.split(/\s+/).length >= 2;
+  return ANSWERING.includes(analysis.intent) && long;
 }
 
 function freeValue(text: string, confidence: number): SlotValue {

@@ -121,9 +121,16 @@ const withdrawDuringIntake: Route = async (dc, turn) => {
   return turn.say.say('withdraw_cancelled_intake', { act: 'close' });
 };
 
+/** A question the FAQ answers, asked mid-collection: answered, then the collection goes on. */
+const faqDuringIntake: Route = async (dc, turn) => {
+  if (await answerFromFaq(turn, true)) return dc.beginDialog(STAGES.faqFeedback);
+  return dc.continueDialog();
+};
+
 /** Intents that interrupt a collection or confirmation; the stage stays unless the intake is dropped. */
 export const INTERRUPTS: Partial<Readonly<Record<Intent, Route>>> = {
   check_status: checkStatus,
+  inquiry: faqDuringIntake,
   withdraw: withdrawDuringIntake,
   goodbye,
 };

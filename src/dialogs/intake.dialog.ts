@@ -29,8 +29,6 @@ export const INTAKE_DIALOG_ID = 'qingting.intake';
 
 /** Stages during which the message belongs to the complaint being collected. */
 const COLLECTING: readonly string[] = [STAGES.collect, STAGES.confirm];
-/** Stages that expect a specific answer, so intents do not interrupt them. */
-const AWAITING_ANSWER: readonly string[] = [STAGES.withdraw, STAGES.statusId, STAGES.handedOff];
 
 interface RootState {
   memory?: unknown;
@@ -149,8 +147,9 @@ class IntakeDialog extends ComponentDialog {
       return;
     }
     const interrupt = INTERRUPTS[turn.analysis.intent];
-    if (active && !AWAITING_ANSWER.includes(active) && interrupt) {
-      await interrupt(inner, turn);
+    if (collecting && interrupt) {
+      const result = await interrupt(inner, turn);
+      if (isTurnResult(result)) await this.handle(inner, turn, result);
       return;
     }
     if (active) return this.handle(inner, turn, await inner.continueDialog());
@@ -175,12 +174,22 @@ class IntakeDialog extends ComponentDialog {
     const parsed = StageResult.safeParse(result.result);
     if (!parsed.success) return;
     const next = parsed.data;
-    if (next.next === 'collect')
-      return this.handle(inner, turn, await inner.beginDialog(STAGES.collect, { lead: next.lead }));
+    if (next.next === 'collect') {
+      // An FAQ asked during collection returns to that collection rather than nesting a second one.
+      const resumed = inner.activeDialog?.id === STAGES.collect;
+      const options = { lead: next.lead };
+      const begun = resumed
+        ? await inner.replaceDialog(STAGES.collect, options)
+        : await inner.beginDialog(STAGES.collect, options);
+      return this.handle(inner, turn, begun);
+    }
     if (next.next === 'confirm')
       return this.handle(inner, turn, await inner.beginDialog(STAGES.confirm));
     if (next.next === 'file') await fileTicket(turn);
-    if (next.next === 'reroute') await this.route(inner, turn);
+    if (next.next === 'reroute') {
+      if (inner.activeDialog) return this.handle(inner, turn, await inner.continueDialog());
+      await this.route(inner, turn);
+    }
   }
 
   private prepare(inner: DialogContext, memory: IntakeMemory, text: string): IntakeTurn {

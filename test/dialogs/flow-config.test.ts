@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../src/domain/taxonomy.js';
 import { loadFlowSet } from '../../src/flows/flow.loader.js';
+import { loadIntakeConfig } from '../../src/flows/intake-config.js';
 import { ConfigLoadError, hotConfig } from '../../src/flows/hot-config.js';
 import { loadScriptBook } from '../../src/flows/script-book.js';
 import { formatProblem } from '../../src/flows/yaml-config.js';
@@ -125,5 +126,17 @@ describe('flow configuration errors', () => {
   it('refuses to start on a bad configuration with every problem listed', async () => {
     await edit('billing.yaml', 'category: billing', 'category: billingz');
     await expect(hotConfig({ load: () => loadFlowSet(dir) })).rejects.toThrow(ConfigLoadError);
+  });
+});
+
+describe('loadIntakeConfig', () => {
+  it('loads the shipped flows and scripts as the composition root does', async () => {
+    const config = await loadIntakeConfig({ configDir: 'config', watch: false });
+    try {
+      expect(config.flows.current().flowFor('billing').required).toContain('amount');
+      expect(config.scripts.current().zh.replies.greeting.length).toBeGreaterThan(0);
+    } finally {
+      config.close();
+    }
   });
 });

@@ -36,7 +36,7 @@ export const PHRASES = {
     faqQuestion: '怎么查询我的账单',
     faqSolved: '解决了',
     faqNotSolved: '没有解决',
-    complaintWithQuestion: '话费被多扣了,怎么查询话费账单?',
+    complaintWithQuestion: '话费被多扣了,怎么查话费明细?',
     nothing: '嗯',
   },
   en: {

@@ -1,0 +1,168 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Category } from '../../src/domain/taxonomy.js';
+import type { FlowSet, HandoffRules } from '../../src/flows/flow.schema.js';
+import type { ScriptBook } from '../../src/flows/script-book.js';
+import {
+  acts,
+  askedSlots,
+  IntakeHarness,
+  RecordingHandoff,
+  shippedConfig,
+} from '../support/intake-harness.js';
+import { LANGS, PHRASES } from '../support/intake-phrases.js';
+
+let scripts: ScriptBook;
+let shipped: FlowSet;
+beforeAll(async () => {
+  ({ scripts, flows: shipped } = await shippedConfig());
+});
+
+/** The shipped flows with some handoff rules changed for every category (or one). */
+function withRules(change: Partial<HandoffRules>, only?: Category): { current(): FlowSet } {
+  const flows: FlowSet = {
+    ...shipped,
+    flowFor: (category) => {
+      const flow = shipped.flowFor(category);
+      return only && category !== only
+        ? flow
+        : { ...flow, handoff: { ...flow.handoff, ...change } };
+    },
+  };
+  return { current: () => flows };
+}
+
+describe.each(LANGS)('intake handoff rules (%s)', (lang) => {
+  const say = PHRASES[lang];
+
+  async function expectHandoff(chat: IntakeHarness, handoff: RecordingHandoff, rule: string) {
+    expect(handoff.requests).toHaveLength(1);
+    const request = handoff.requests[0];
+    expect(request).toMatchObject({ conversationId: 'conv-test', rule, lang, channel: 'test' });
+    const ticket = await chat.deps.tickets.get(request?.ticketId ?? '');
+    expect(ticket?.handoffRule).toBe(rule);
+    return ticket;
+  }
+
+  it('hands off on an explicit request with ticket number, queue position and wait', async () => {
+    const handoff = new RecordingHandoff({ state: 'queued', position: 3, etaSeconds: 240 });
+    const chat = await IntakeHarness.create({ handoff });
+    await chat.send(say.billing);
+    const replies = await chat.send(say.human);
+    expect(acts(replies)).toEqual(['handoff']);
+    const ticket = await expectHandoff(chat, handoff, 'request_human');
+    expect(replies[0]?.meta.ticketId).toBe(ticket?.id);
+    expect(replies[0]?.text).toContain(ticket?.id);
+    expect(replies[0]?.text).toContain('3');
+    expect(replies[0]?.text).toContain('4');
+    // What was collected before the handoff is on the ticket for the agent.
+    expect(ticket?.slots.amount?.value).toBe('50 CNY');
+    expect(ticket?.missingSlots).toEqual(expect.arrayContaining(['account', 'demand']));
+  });
+
+  it('stops asking after a handoff and adds what the customer writes to the ticket', async () => {
+    const handoff = new RecordingHandoff();
+    const chat = await IntakeHarness.create({ handoff });
+    await chat.send(say.billing);
+    const [moved] = await chat.send(say.human);
+    const ticketId = moved?.meta.ticketId ?? '';
+    for (const text of [say.phone, say.refund, say.dontKnow]) {
+      const replies = await chat.send(text);
+      expect(askedSlots(replies)).toEqual([]);
+      expect(acts(replies)).toEqual(['inform']);
+    }
+    const ticket = await chat.deps.tickets.get(ticketId);
+    expect(ticket?.supplements.map((s) => s.text)).toEqual([say.phone, say.refund, say.dontKnow]);
+    expect(handoff.requests).toHaveLength(1);
+  });
+
+  it('listens again once the handed-off ticket is resolved', async () => {
+    const handoff = new RecordingHandoff();
+    const chat = await IntakeHarness.create({ handoff });
+    const [moved] = await chat.send(say.human);
+    const ticketId = moved?.meta.ticketId ?? '';
+    const at = new Date().toISOString();
+    await chat.deps.tickets.update(ticketId, { kind: 'status', status: 'resolved', at });
+    const replies = await chat.send(say.hello);
+    expect(acts(replies)).toEqual(['inform']);
+    expect(scripts[lang].replies.greeting).toContain(replies[0]?.text);
+  });
+
+  it('hands off at once on an escalating risk flag and records it', async () => {
+    const handoff = new RecordingHandoff();
+    const chat = await IntakeHarness.create({ handoff });
+    const replies = await chat.send(say.legal);
+    expect(acts(replies)).toContain('handoff');
+    const ticket = await expectHandoff(chat, handoff, 'risk_flag:legal_threat');
+    expect(ticket?.flags).toContain('legal_threat');
+    expect(ticket?.severity).toBe('P1');
+  });
+
+  it('calms, then hands off a furious customer (anger at the threshold)', async () => {
+    const handoff = new RecordingHandoff();
+    const chat = await IntakeHarness.create({ handoff });
+    const replies = await chat.send(say.furious);
+    expect(acts(replies)).toEqual(['empathize', 'handoff']);
+    expect(scripts[lang].replies.empathize_angry_high).toContain(replies[0]?.text);
+    await expectHandoff(chat, handoff, 'anger');
+  });
+
+  it('hands off a high amount', async () => {
+    const handoff = new RecordingHandoff();
+    const chat = await IntakeHarness.create({ handoff });
+    const replies = await chat.send(say.highAmount);
+    expect(acts(replies)).toContain('handoff');
+    const ticket = await expectHandoff(chat, handoff, 'high_amount');
+    expect(ticket?.slots.amount?.value).toBe('8000 CNY');
+  });
+
+  it('hands off a VIP by the phone number they give', async () => {
+    const handoff = new RecordingHandoff();
+    const flows = withRules({ vipAccounts: ['13812345678'] });
+    const chat = await IntakeHarness.create({ handoff, flows });
+    const first = await chat.send(say.billing);
+    expect(acts(first)).not.toContain('handoff');
+    expect(acts(await chat.send(say.phone))).toEqual(['handoff']);
+    await expectHandoff(chat, handoff, 'vip');
+  });
+
+  it('hands off a category configured as human-only', async () => {
+    const handoff = new RecordingHandoff();
+    const flows = withRules({ humanOnly: true }, 'billing');
+    const chat = await IntakeHarness.create({ handoff, flows });
+    const replies = await chat.send(say.billing);
+    expect(acts(replies)).toContain('handoff');
+    expect(askedSlots(replies)).toEqual([]);
+    await expectHandoff(chat, handoff, 'human_only_category');
+  });
+
+  it('hands off when collection stalls for the configured number of turns', async () => {
+    const handoff = new RecordingHandoff();
+    const chat = await IntakeHarness.create({ handoff, flows: withRules({ stalledTurns: 2 }) });
+    await chat.send(say.sad);
+    expect(acts(await chat.send(say.nothing))).not.toContain('handoff');
+    expect(acts(await chat.send(say.nothing))).toContain('handoff');
+    await expectHandoff(chat, handoff, 'collection_stalled');
+  });
+
+  it('tells the customer when they will be contacted out of hours', async () => {
+    const contactAt = '2026-11-26T01:00:00.000Z';
+    const handoff = new RecordingHandoff({ state: 'out_of_hours', contactAt });
+    const chat = await IntakeHarness.create({ handoff });
+    const [reply] = await chat.send(say.human);
+    expect(reply?.meta.act).toBe('handoff');
+    expect(reply?.text).toContain('2026-11-26 09:00');
+  });
+
+  it('still files a ticket and says so when no handoff subsystem is available', async () => {
+    const chat = await IntakeHarness.create();
+    const [reply] = await chat.send(say.human);
+    expect(reply?.meta.act).toBe('handoff');
+    const ticketId = reply?.meta.ticketId ?? '';
+    expect(await chat.deps.tickets.get(ticketId)).toMatchObject({ handoffRule: 'request_human' });
+    expect(
+      scripts[lang].replies.handoff_unavailable.map((t) =>
+        t.replace('{ticketId}', ticketId).replace('{firstResponseHours}', '24'),
+      ),
+    ).toContain(reply?.text);
+  });
+});
