@@ -83,7 +83,8 @@ function factKeys(text: string): Map<string, Fact> {
     add(`number:${normalizeToken(m[0])}`, { kind: 'number', text: m[0] });
   }
   for (const m of rest.matchAll(ZH_NUMBER)) {
-    const value = parseChineseNumber(m[0]);
+    // A lone 一 is mostly an article (一位专员, 一次); a promise of 一天内 or 一元 is the policy guard's job.
+    const value = m[0] === '一' ? undefined : parseChineseNumber(m[0]);
     if (value !== undefined) add(`number:${String(value)}`, { kind: 'number', text: m[0] });
   }
   for (const m of rest.matchAll(EN_NUMBER)) {
