@@ -20,6 +20,13 @@ export class FitToChannelMiddleware implements Middleware {
 
   private fit(activity: Partial<Activity>): Partial<Activity>[] {
     if (activity.type !== ActivityTypes.Message) return [activity];
+    // Fast path: UTF-16 length bounds the character count, and buttons need no degrading.
+    if (
+      this.capabilities.quickReplies &&
+      (activity.text ?? '').length <= this.capabilities.maxTextLength
+    ) {
+      return [activity];
+    }
     const meta = metaOf(activity);
     const parts = fitToChannel(
       { text: activity.text ?? '', ...(meta ? { meta } : {}) },

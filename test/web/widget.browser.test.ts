@@ -56,6 +56,20 @@ describe.skipIf(!hasChromium)('web widget in Chromium', () => {
     await page.close();
   });
 
+  it('reconnects by itself when the connection drops and sends what was typed meanwhile', async () => {
+    const page = await browser.newPage({ locale: 'zh-CN' });
+    await page.goto(url);
+    await expect.poll(() => messages(page, 'bot').count()).toBe(1);
+    // As a restart does: the server ends every session's socket.
+    app.io.of('/chat').disconnectSockets(true);
+    await page.locator('#qingting-chat textarea').fill('断线时发的消息');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => messages(page, 'bot').count(), { timeout: 10_000 }).toBe(2);
+    expect(await messages(page, 'customer').allTextContents()).toEqual(['断线时发的消息']);
+    expect(await page.locator('#qingting-chat .status').textContent()).toBe('');
+    await page.close();
+  });
+
   it('never renders message text as HTML', async () => {
     const page = await browser.newPage({ locale: 'en-US' });
     await page.goto(url);

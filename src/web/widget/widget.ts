@@ -50,7 +50,12 @@ socket.on('session', ({ sessionId, history }) => {
 socket.on('message', (message) => view.show(message));
 socket.on('typing', () => view.showTyping());
 socket.on('handoff', (status) => view.setStatus(describeHandoff(status, lang)));
-socket.on('disconnect', () => view.setStatus(t.reconnecting));
+socket.on('disconnect', (reason) => {
+  view.setStatus(t.reconnecting);
+  // socket.io reconnects by itself except when the server ended the session (e.g. a restart).
+  if (reason === 'io server disconnect')
+    window.setTimeout(() => socket.connect(), 1000 + Math.random() * 2000);
+});
 socket.on('connect_error', () => view.setStatus(t.reconnecting));
 
 function send(text: string): void {
