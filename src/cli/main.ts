@@ -20,6 +20,10 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandMod
     summary: '{id, query} → {id, results: [{id, score}]} from the knowledge base [--kb FILE]',
     load: () => import('./commands/faq.js'),
   },
+  summarize: {
+    summary: '{id, dialogue: [{role, text}]} → {id, summary}: the handoff summary schema',
+    load: () => import('./commands/summarize.js'),
+  },
 };
 
 function usage(): string {

@@ -88,8 +88,8 @@ const logger = {
   debug: () => undefined,
 };
 
-function summarizer(options: TestClientOptions = {}): LlmSummarizer {
-  return new LlmSummarizer(testClient(options), prompts, { logger });
+function summarizer(options: TestClientOptions = {}, timeoutMs?: number): LlmSummarizer {
+  return new LlmSummarizer(testClient(options), prompts, { logger, timeoutMs });
 }
 
 describe('LlmSummarizer', () => {
@@ -169,7 +169,7 @@ describe('LlmSummarizer', () => {
     expectCompletion()
       .delay(1_000)
       .reply(200, completionBody(narrative(GOOD_REPLY, GOOD_STEPS)));
-    expect(await summarizer({ timeoutMs: 50 }).summarize(input())).toEqual(buildSummary(input()));
+    expect(await summarizer({}, 50).summarize(input())).toEqual(buildSummary(input()));
   });
 
   it('sends an injection attempt in the transcript as data only', async () => {

@@ -33,6 +33,8 @@ const Narrative = z.object({
 export interface LlmSummarizerOptions {
   loader?: PromptLoader;
   logger?: LlmLogger;
+  /** Budget of one summary, within the client's OPENAI_TIMEOUT_MS (default 5000): the handoff waits. */
+  timeoutMs?: number;
 }
 
 type Prompts = Readonly<Record<Language, PromptTemplate>>;
@@ -58,6 +60,7 @@ export async function loadSummaryPrompts(loader: PromptLoader): Promise<Prompts>
  */
 export class LlmSummarizer implements Summarizer {
   private readonly logger: LlmLogger;
+  private readonly timeoutMs: number;
 
   constructor(
     private readonly llm: LlmClient,
@@ -65,6 +68,7 @@ export class LlmSummarizer implements Summarizer {
     options: Omit<LlmSummarizerOptions, 'loader'> = {},
   ) {
     this.logger = options.logger ?? silentLogger;
+    this.timeoutMs = options.timeoutMs ?? 5_000;
   }
 
   async summarize(input: SummaryInput): Promise<HandoffSummary> {
@@ -72,6 +76,7 @@ export class LlmSummarizer implements Summarizer {
     const outcome = await this.llm.structured({
       name: 'handoff_narrative',
       schema: WireNarrative,
+      timeoutMs: this.timeoutMs,
       messages: [
         { role: 'system', content: this.prompts[offline.lang].render({}) },
         { role: 'user', content: JSON.stringify(requestData(offline)) },
