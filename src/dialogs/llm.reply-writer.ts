@@ -26,6 +26,8 @@ export interface LlmReplyWriterOptions {
   logger?: LlmLogger;
   /** Keys left to the scripted writer (default `SCRIPTED_ONLY_KEYS`). */
   scriptedOnly?: readonly ScriptKey[];
+  /** Budget of one reply, within the client's OPENAI_TIMEOUT_MS (default 3000): the customer is waiting. */
+  timeoutMs?: number;
 }
 
 type Prompts = Readonly<Record<Language, PromptTemplate>>;
@@ -79,6 +81,7 @@ export async function loadStylePrompts(loader: PromptLoader): Promise<Prompts> {
 export class LlmReplyWriter implements ReplyWriter {
   private readonly logger: LlmLogger;
   private readonly scriptedOnly: ReadonlySet<ScriptKey>;
+  private readonly timeoutMs: number;
 
   constructor(
     private readonly llm: LlmClient,
@@ -88,6 +91,7 @@ export class LlmReplyWriter implements ReplyWriter {
   ) {
     this.logger = options.logger ?? silentLogger;
     this.scriptedOnly = new Set(options.scriptedOnly ?? SCRIPTED_ONLY_KEYS);
+    this.timeoutMs = options.timeoutMs ?? 3_000;
   }
 
   choices(lang: Language): Choices {
@@ -98,6 +102,7 @@ export class LlmReplyWriter implements ReplyWriter {
     const scripted = await this.scripted.write(request);
     if (this.scriptedOnly.has(request.key)) return scripted;
     const outcome = await this.llm.text({
+      timeoutMs: this.timeoutMs,
       messages: [
         { role: 'system', content: this.prompts[request.lang].render({}) },
         {

@@ -39,6 +39,8 @@ export interface GroundedAnswererOptions {
   maxPassages?: number;
   /** Longest answer accepted, in characters (default 600). */
   maxChars?: number;
+  /** Budget of one answer, within the client's OPENAI_TIMEOUT_MS (default 4000): the customer is waiting. */
+  timeoutMs?: number;
 }
 
 type Prompts = Readonly<Record<Language, PromptTemplate>>;
@@ -79,6 +81,7 @@ export class GroundedAnswerer implements FaqAnswerer {
   private readonly logger: LlmLogger;
   private readonly maxPassages: number;
   private readonly maxChars: number;
+  private readonly timeoutMs: number;
 
   constructor(
     private readonly llm: LlmClient,
@@ -88,6 +91,7 @@ export class GroundedAnswerer implements FaqAnswerer {
     this.logger = options.logger ?? silentLogger;
     this.maxPassages = options.maxPassages ?? 3;
     this.maxChars = options.maxChars ?? 600;
+    this.timeoutMs = options.timeoutMs ?? 4_000;
   }
 
   async answer(query: string, hits: readonly KnowledgeHit[]): Promise<FaqAnswer> {
@@ -97,6 +101,7 @@ export class GroundedAnswerer implements FaqAnswerer {
     const outcome = await this.llm.structured({
       name: 'grounded_answer',
       schema: GroundedWire,
+      timeoutMs: this.timeoutMs,
       messages: [
         { role: 'system', content: this.prompts[lang].render({}) },
         {

@@ -42,6 +42,8 @@ export interface CompletionRequest {
   temperature?: number;
   /** Sent only when given, as `max_completion_tokens`. */
   maxTokens?: number;
+  /** A tighter budget for this call (a reply the customer waits for); never looser than the client's. */
+  timeoutMs?: number;
 }
 
 export interface StructuredRequest<S extends z.ZodType> extends CompletionRequest {
@@ -136,9 +138,10 @@ export class LlmClient {
       role: m.role,
       content: masker ? masker.mask(m.content) : m.content,
     }));
-    const deadline = Date.now() + this.options.timeoutMs;
+    const timeoutMs = Math.min(request.timeoutMs ?? Infinity, this.options.timeoutMs);
+    const deadline = Date.now() + timeoutMs;
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.options.timeoutMs);
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
     let outcome: LlmOutcome<T>;
     try {
       outcome = await this.attempts(controller.signal, deadline, async (signal) => {

@@ -112,11 +112,12 @@ describe('GroundedAnswerer', () => {
     expect(idle.isDone()).toBe(false);
   });
 
-  it('falls back to the entry answer on a timeout', async () => {
+  it('falls back to the entry answer when its own budget runs out, inside the client timeout', async () => {
     expectCompletion()
       .delay(1_000)
-      .reply(200, completionBody(answerOf('x', ['refund-time'])));
-    const answer = await answerer({ timeoutMs: 50 }).answer(query, hits);
+      .reply(200, completionBody(answerOf('退款3-5个工作日到账。', ['refund-time'])));
+    const grounded = new GroundedAnswerer(testClient(), prompts, { timeoutMs: 50 });
+    const answer = await grounded.answer(query, hits);
     expect(answer.source).toBe('entry');
   });
 
