@@ -24,7 +24,7 @@ describe.skipIf(!(await redisAvailable()))('web chat across two instances sharin
   };
 
   beforeAll(async () => {
-    const env = { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix };
+    const env = { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix, CHAT_RATE_LIMIT: '3' };
     [a, b] = await Promise.all([startTestApp(env), startTestApp(env)]);
   });
   afterAll(async () => {
@@ -78,6 +78,20 @@ describe.skipIf(!(await redisAvailable()))('web chat across two instances sharin
     const session = await new WebChatSessions(a.app.context.storage).find(first.session.sessionId);
     const transcript = await b.app.context.transcript.list(session?.conversationId ?? '');
     expect(transcript.filter((m) => m.text === '网络断了')).toHaveLength(1);
+  });
+
+  it('counts one rate limit per session across instances', async () => {
+    const first = await open(a.url);
+    await first.box.next();
+    const second = await open(b.url, { sessionId: first.session.sessionId });
+    const acks = [];
+    for (const client of [first.client, second.client, first.client, second.client]) {
+      acks.push(
+        await client.emitWithAck('message', { text: '还没好', clientMessageId: randomUUID() }),
+      );
+    }
+    expect(acks.map((ack) => ack.ok)).toEqual([true, true, true, false]);
+    expect(acks[3]).toEqual({ ok: false, error: 'rate_limited' });
   });
 
   it('delivers a proactive message sent on one instance to a tab on the other', async () => {
