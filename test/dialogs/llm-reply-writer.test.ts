@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ScriptKey } from '../../src/flows/script-book.js';
+import { loadScriptBook, type ScriptKey } from '../../src/flows/script-book.js';
 import {
   createReplyWriter,
   grantedPolicy,
@@ -9,14 +9,17 @@ import {
 } from '../../src/dialogs/llm.reply-writer.js';
 import {
   fillTemplate,
+  scriptedWriter,
   type Choices,
   type ReplyRequest,
   type ReplyWriter,
 } from '../../src/dialogs/reply-writer.js';
 import { PromptLoader } from '../../src/llm/prompt-loader.js';
 import {
+  COMPLETIONS_PATH,
   completionBody,
   expectCompletion,
+  LLM_ORIGIN,
   testClient,
   type SentRequest,
   type TestClientOptions,
@@ -143,6 +146,19 @@ describe('LlmReplyWriter', () => {
     },
   );
 
+  it('guards English replies the same way', async () => {
+    const request: ReplyRequest = { ...filed, lang: 'en', customerText: 'Refund me now!' };
+    const good =
+      'Thanks for bearing with us. Your ticket is Q20261125-0007; we will contact you within 24 hours, answer within 48 hours and close it within 7 days.';
+    expectCompletion().reply(200, completionBody(good));
+    expect(await writer().write(request)).toBe(good);
+    expectCompletion().reply(200, completionBody(`${good} You will get your money back.`));
+    expect(await writer().write(request)).toBe(await scriptedText(request));
+    expectCompletion().reply(200, completionBody(`${good} Expect a call within 7 hours.`));
+    expect(await writer().write(request)).toBe(await scriptedText(request));
+    expect(rejections).toEqual(['promise', 'promise']);
+  });
+
   it('sends the scripted reply when its own budget runs out, well inside the client timeout', async () => {
     expectCompletion().delay(1_000).reply(200, completionBody('我理解您的感受。'));
     expect(await writer({}, 50).write(angry)).toBe(await scriptedText(angry));
@@ -188,5 +204,44 @@ describe('createReplyWriter and grantedPolicy', () => {
   it('grants the flow policy time limits carried in the vars, and nothing without them', () => {
     expect(grantedPolicy(policyVars)).toEqual({ deadlineHours: [24, 48, 168] });
     expect(grantedPolicy()).toEqual({ deadlineHours: [] });
+  });
+});
+
+describe('LlmReplyWriter over the shipped scripts', () => {
+  it('accepts every scripted wording when the LLM hands it back unchanged', async () => {
+    const loaded = await loadScriptBook('prompts/scripts');
+    if (!loaded.ok) throw new Error('prompts/scripts do not load');
+    const book = scriptedWriter(() => loaded.value);
+    nock(LLM_ORIGIN)
+      .persist()
+      .post(COMPLETIONS_PATH)
+      .reply(200, (_uri, body) => {
+        const user = (body as SentRequest).messages[1]?.content ?? '{}';
+        return completionBody((JSON.parse(user) as { scripted: string }).scripted);
+      });
+    const llm = testClient();
+    const echo = new LlmReplyWriter(llm, book, prompts, { logger });
+    const vars = {
+      ...policyVars,
+      position: 3,
+      minutes: 5,
+      contactAt: '2026-11-26 09:00',
+      status: 'open',
+      reason: 'x',
+      items: 'x',
+      createdAt: '2026-11-25',
+    };
+    let written = 0;
+    for (const lang of ['zh', 'en'] as const) {
+      for (const [key, wordings] of Object.entries(loaded.value[lang].replies)) {
+        for (let seed = 0; seed < wordings.length; seed += 1) {
+          await echo.write({ key: key as ScriptKey, lang, seed, vars });
+          written += 1;
+        }
+      }
+    }
+    expect(written).toBeGreaterThan(60);
+    expect(llm.usage().succeeded).toBeGreaterThan(40);
+    expect(rejections).toEqual([]);
   });
 });
