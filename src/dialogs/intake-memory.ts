@@ -5,6 +5,8 @@ import { Category, Language, Nature, RiskFlag, SlotName } from '../domain/taxono
 
 /** Turns of history kept for the understanding context (and the LLM later). */
 export const HISTORY_TURNS = 12;
+/** Emotion points kept per conversation (the ticket's trajectory), so state stays small. */
+export const EMOTION_POINTS = 50;
 
 /** The complaint being collected; reset once it is filed, withdrawn or handed off. */
 export const ComplaintMemory = z.object({
@@ -55,10 +57,10 @@ export function freshMemory(lang: Language): IntakeMemory {
   return { lang, turn: 0, complaint: freshComplaint(), emotions: [], history: [], faqFailures: 0 };
 }
 
-/** Reads the memory back from dialog state; anything unreadable starts over rather than crashing. */
-export function readMemory(raw: unknown, lang: Language): IntakeMemory {
+/** Reads the memory back from dialog state; undefined when it is missing or unreadable. */
+export function readMemory(raw: unknown): IntakeMemory | undefined {
   const parsed = IntakeMemory.safeParse(raw);
-  return parsed.success ? parsed.data : freshMemory(lang);
+  return parsed.success ? parsed.data : undefined;
 }
 
 /** Whether a complaint is under way (something was said about it). */

@@ -17,7 +17,13 @@ import { FaqFeedbackDialog } from './faq-feedback.dialog.js';
 import { firedRule } from './handoff-rules.js';
 import { HandedOffDialog } from './handed-off.dialog.js';
 import { greeting, IDLE_ROUTES, INTERRUPTS } from './idle-routes.js';
-import { HISTORY_TURNS, readMemory, type IntakeMemory } from './intake-memory.js';
+import {
+  EMOTION_POINTS,
+  freshMemory,
+  HISTORY_TURNS,
+  readMemory,
+  type IntakeMemory,
+} from './intake-memory.js';
 import { flowOf, setIntakeTurn, Speaker, type IntakeDeps, type IntakeTurn } from './intake-turn.js';
 import { STAGES, StageResult } from './stage.js';
 import { StatusIdDialog } from './status-id.dialog.js';
@@ -68,7 +74,10 @@ class IntakeDialog extends ComponentDialog {
     const type: string = activity.type;
     const text = type === String(ActivityTypes.Message) ? (activity.text ?? '').trim() : '';
     const locale = Language.safeParse(activity.locale?.slice(0, 2));
-    const memory = readMemory(state.memory, locale.success ? locale.data : 'zh');
+    const stored = readMemory(state.memory);
+    // Unreadable state (an old or damaged record) starts the conversation over, never crashes it.
+    if (!stored && state.memory !== undefined) await inner.cancelAllDialogs();
+    const memory = stored ?? freshMemory(locale.success ? locale.data : 'zh');
     if (text.length > 0) await this.customerTurn(inner, memory, text);
     else if (type === String(ActivityTypes.ConversationUpdate) && !state.greeted) {
       state.greeted = true;
@@ -108,7 +117,7 @@ class IntakeDialog extends ComponentDialog {
     memory.emotions = [
       ...memory.emotions,
       { emotion: analysis.emotion, intensity: analysis.intensity, at: turn.now.toISOString() },
-    ];
+    ].slice(-EMOTION_POINTS);
     if (active && COLLECTING.includes(active)) {
       const phrases = turn.flows.unknownPhrases[memory.lang];
       turn.absorbed = absorb(memory.complaint, analysis, turn.text, phrases, false);

@@ -1,6 +1,7 @@
 import { SLOT_NAMES, type SlotName } from '../domain/taxonomy.js';
 import type { SlotValues } from '../domain/analysis.js';
 import type { Flow } from '../flows/flow.schema.js';
+import { localParts } from '../tickets/ticket-id.js';
 import type { Choices } from './reply-writer.js';
 
 /** Normalised values tagged by kind (`staff:1024`, `online:app`) read back without the tag. */
@@ -12,18 +13,9 @@ export function displayValue(slot: SlotName, value: string, timeZone: string): s
   if (slot !== 'time' || !ISO_DATE_TIME.test(value)) return value.replace(TAGGED, '');
   const at = new Date(value);
   if (Number.isNaN(at.getTime())) return value;
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at);
-  const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-  const date = `${part('year')}-${part('month')}-${part('day')}`;
-  const clock = `${part('hour')}:${part('minute')}`;
+  const { year, month, day, hour, minute } = localParts(at, timeZone);
+  const date = `${year}-${month}-${day}`;
+  const clock = `${hour}:${minute}`;
   return clock === '00:00' ? date : `${date} ${clock}`;
 }
 

@@ -3,7 +3,8 @@ import { formatProblem, type ConfigProblem, type ConfigResult } from './yaml-con
 
 /** A configuration that admins edit while the server runs: the last good version stays in force. */
 export interface HotConfig<T> {
-  current(): T;
+  /** The configuration in force (a plain function: safe to pass around unbound). */
+  readonly current: () => T;
   /** Loads again now; on problems the previous value is kept and the problems are returned. */
   reload(): Promise<ConfigResult<T>>;
   close(): void;
