@@ -122,8 +122,8 @@ export function trainEmotionModel(
   options: TrainOptions,
 ): EmotionModel {
   if (examples.length === 0) throw new Error('no training examples');
-  const epochs = options.epochs ?? 12;
-  const lr = options.learningRate ?? 0.4;
+  const epochs = options.epochs ?? 20;
+  const lr = options.learningRate ?? 0.2;
   const seed = options.seed ?? 7;
   const languages = new Set<Language>();
   const counts = new Array<number>(K).fill(0);

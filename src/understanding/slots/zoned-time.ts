@@ -37,19 +37,28 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-/** The wall clock in `timeZone` at the instant `date`. */
+const recent = new Map<string, WallClock>();
+const RECENT_MAX = 512;
+
+/** The wall clock in `timeZone` at the instant `date` (to the minute; Intl is slow, so recent answers are kept). */
 export function wallClockAt(date: Date, timeZone: string): WallClock {
+  const key = `${timeZone}|${Math.floor(date.getTime() / 60_000)}`;
+  const known = recent.get(key);
+  if (known !== undefined) return known;
   const parts: Record<string, number> = {};
   for (const p of formatter(timeZone).formatToParts(date)) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
   }
-  return {
+  const wall = {
     year: parts.year ?? 1970,
     month: parts.month ?? 1,
     day: parts.day ?? 1,
     hour: parts.hour ?? 0,
     minute: parts.minute ?? 0,
   };
+  if (recent.size >= RECENT_MAX) recent.clear();
+  recent.set(key, Object.freeze(wall));
+  return wall;
 }
 
 /** Offset of `timeZone` from UTC in minutes at about the given wall clock. */
