@@ -6,9 +6,12 @@ import { onShutdownSignal } from './server/shutdown.js';
 async function main(): Promise<void> {
   const env = loadEnv();
   // Loaded after the environment parses, so a bad variable fails fast, before botbuilder loads.
-  const { createApp } = await import('./app.js');
+  const [{ createApp }, { productOptions }] = await Promise.all([
+    import('./app.js'),
+    import('./product.js'),
+  ]);
   const logger = createLogger(env);
-  const app = await createApp(env, { logger });
+  const app = await createApp(env, await productOptions(env, logger));
   const url = await app.listen();
   logger.info({ url, mode: env.REDIS_URL ? 'redis' : 'embedded' }, 'qingting listening');
   onShutdownSignal(logger, () => app.close());
