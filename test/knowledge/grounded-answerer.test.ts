@@ -7,11 +7,14 @@ import {
   loadGroundedPrompts,
   withAnswers,
 } from '../../src/knowledge/grounded-answerer.js';
+import { loadKnowledgeFile } from '../../src/knowledge/jsonl.knowledge-loader.js';
 import type { KnowledgeHit, KnowledgeSearch } from '../../src/knowledge/knowledge.port.js';
 import { PromptLoader } from '../../src/llm/prompt-loader.js';
 import {
+  COMPLETIONS_PATH,
   completionBody,
   expectCompletion,
+  LLM_ORIGIN,
   testClient,
   type SentRequest,
   type TestClientOptions,
@@ -153,5 +156,30 @@ describe('createFaqAnswerer and withAnswers', () => {
     expect(found.results[0]?.entry.questions).toEqual(refund.entry.questions);
     next = { results: [], abstained: true, confidence: 0.1 };
     expect(await faq.search('随便问问')).toEqual(next);
+  });
+});
+
+describe('GroundedAnswerer over the shipped knowledge base', () => {
+  it('accepts every entry answer handed back unchanged with its own id', async () => {
+    const entries = await loadKnowledgeFile('config/knowledge/default.jsonl');
+    nock(LLM_ORIGIN)
+      .persist()
+      .post(COMPLETIONS_PATH)
+      .reply(200, (_uri, body) => {
+        const user = (body as SentRequest).messages[1]?.content ?? '{}';
+        const [top] = (JSON.parse(user) as { passages: Array<{ id: string; answer: string }> })
+          .passages;
+        return completionBody(answerOf(top?.answer ?? '', [top?.id ?? '']));
+      });
+    const grounded = answerer();
+    const sources = await Promise.all(
+      entries.map(
+        async (entry) =>
+          (await grounded.answer(entry.questions[0] ?? '', [{ id: entry.id, score: 1, entry }]))
+            .source,
+      ),
+    );
+    expect(entries.length).toBeGreaterThan(20);
+    expect(sources.filter((s) => s !== 'llm')).toEqual([]);
   });
 });
