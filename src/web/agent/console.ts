@@ -195,7 +195,7 @@ function renderStage(): void {
     ...[...panels.values()].map((panel) => {
       const tab = el('button', {
         className: panel.id === active ? 'tab active' : 'tab',
-        text: panel.id.slice(0, 8),
+        text: panel.label,
       });
       tab.addEventListener('click', () => {
         active = panel.id;

@@ -44,6 +44,10 @@ export class ConversationPanel {
     return this.detail.id;
   }
 
+  get label(): string {
+    return this.detail.summary.ticketId;
+  }
+
   addMessage(message: Message): void {
     if (this.seen.has(message.id)) return;
     this.seen.add(message.id);

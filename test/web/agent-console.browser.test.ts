@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../src/app.js';
+import { buildAgentConsole } from '../../scripts/build-agent-console.js';
+import { startIntakeApp } from '../handoff/round-trip.support.js';
+import { connectChat, type ChatClient } from '../support/test-app.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium && process.env.CI === 'true') {
+  throw new Error(`CI=true but ${CHROMIUM} is missing (apt-get install -y chromium)`);
+}
+const HOSTILE =
+  '你们乱扣我话费整整三个月!气死我了!!我要投诉,马上给我转人工!<img src=x onerror="window.__pwned=1">';
+
+/** The agent console in real headless Chromium against a real server with the intake flows. */
+describe.skipIf(!hasChromium)('agent console in Chromium', () => {
+  let app: App;
+  let url: string;
+  let browser: Browser;
+  const customers: ChatClient[] = [];
+
+  beforeAll(async () => {
+    await buildAgentConsole();
+    ({ app, url } = await startIntakeApp({}));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--autoplay-policy=no-user-gesture-required',
+      ],
+    });
+  });
+  afterAll(async () => {
+    for (const c of customers) c.disconnect();
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('logs in, sees a new case live, claims it, replies with the suggestion, keeps drafts, closes', async () => {
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 860 } });
+    await page.goto(`${url}/agent`);
+    await page.fill('input[name=username]', 'amy');
+    await page.fill('input[name=password]', 'pw-amy');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('.queue .empty');
+
+    const { client } = await connectChat(url);
+    customers.push(client);
+    const customerSees: string[] = [];
+    client.on('message', (m) => {
+      if (m.from === 'agent') customerSees.push(m.text);
+    });
+    client.emit('message', { text: HOSTILE, clientMessageId: 'b-1' }, () => undefined);
+
+    await page.waitForSelector('.queue .case');
+    expect(await page.title()).toMatch(/^\(1\) /);
+    expect(await page.locator('.case .emotion').textContent()).toMatch(/angry/);
+    await page.click('.case .claim');
+    await page.waitForSelector('.conversation .summary');
+    expect(await page.locator('.summary h3').textContent()).toMatch(/Q\d{8}-\d{4}/);
+    const firstLine = page.locator('.transcript .msg.customer .text').first();
+    expect(await firstLine.textContent()).toBe(HOSTILE);
+    expect(await page.locator('.transcript img').count()).toBe(0);
+    expect(
+      await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+    ).toBeUndefined();
+
+    await page.click('.use-reply');
+    const suggested = await page.locator('.suggested').textContent();
+    expect(await page.inputValue('.reply')).toBe(suggested);
+    await page.fill('.reply', '草稿:先核实扣费记录');
+    await page.reload();
+    await page.waitForSelector('.conversation .reply');
+    expect(await page.inputValue('.reply')).toBe('草稿:先核实扣费记录');
+
+    await page.click('.send');
+    await expect.poll(() => customerSees).toEqual(['草稿:先核实扣费记录']);
+    client.emit('message', { text: '好的,谢谢', clientMessageId: 'b-2' }, () => undefined);
+    await expect.poll(() => page.locator('.transcript .msg.customer').count()).toBe(2);
+    await page.fill('.note-input', '内部:疑似重复扣费');
+    await page.click('.add-note');
+    await expect.poll(() => page.locator('.notes li').count()).toBe(1);
+    await page.screenshot({ path: 'test-results/agent-console.png', fullPage: true });
+
+    await page.selectOption('.resolution', 'refunded');
+    await page.click('.close');
+    await page.waitForSelector('.hint');
+    expect(customerSees).toEqual(['草稿:先核实扣费记录']);
+  }, 60_000);
+});
