@@ -35,6 +35,15 @@ describe('corrections', () => {
     expect(turn('not A778899, it is A778890', account).account?.value).toBe('A778890');
   });
 
+  it('numbers that are not money, dates or ids stay out of the slots', () => {
+    for (const t of ['我们一块去的营业厅', '我买了3件衣服', '房间号是1203', 'I have 2 kids']) {
+      const slots = turn(t);
+      expect(slots.amount, t).toBeUndefined();
+      expect(slots.account, t).toBeUndefined();
+      expect(slots.time, t).toBeUndefined();
+    }
+  });
+
   it('without a correction cue the most confident value wins', () => {
     expect(turn('订单号JD2023110300123,另外还有个SF1234567890').account?.value).toBe(
       'JD2023110300123',

@@ -9,7 +9,7 @@ const ZH_AMOUNT = `(?:${NUM}[十百千万亿]?|${CN})`;
 const YUAN_PREFIX = new RegExp(`(?:¥|￥|rmb|cny|人民币)\\s?(${ZH_AMOUNT})(多)?`, 'giu');
 /** 5块 / 一万二千元 / 两百多块钱 / 五块五 / 30元5角 */
 const YUAN_SUFFIX = new RegExp(
-  `(${ZH_AMOUNT})(多)?\\s?(块钱|块|元钱|元|圆|rmb|人民币|yuan|cny)(?:\\s?([${CHINESE_NUMERAL_CHARS}\\d])(?:毛|角)?)?`,
+  `(${ZH_AMOUNT})(多)?\\s?(块钱|块(?![儿去来走吃玩住坐做干聊])|元钱|元|圆|rmb|人民币|yuan|cny)(?:\\s?([${CHINESE_NUMERAL_CHARS}\\d])(?:毛|角)?)?`,
   'giu',
 );
 const CURRENCY_SYMBOL: Readonly<Record<string, string>> = {
