@@ -66,7 +66,7 @@ export function createPlaceExtractor(vocab: SlotVocabulary): SlotExtractor {
         const raw = text.slice(c.index, c.index + c.cue.length);
         hits.push({
           slot: 'place',
-          value: `channel:${raw.toLowerCase()}`,
+          value: `online:${raw.toLowerCase()}`,
           raw,
           confidence: 0.75,
           index: c.index,
