@@ -1,16 +1,19 @@
+import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { AppOptions } from './app.js';
 import type { Env } from './config/env.js';
 import { createIntakeDialog } from './dialogs/intake.dialog.js';
 import { scriptedWriter } from './dialogs/reply-writer.js';
 import { loadIntakeConfig } from './flows/intake-config.js';
+import { watchKnowledgeBase } from './knowledge/watched.knowledge-base.js';
 import { createUnderstanding } from './understanding/create-understanding.js';
 import { createOfflineUnderstanding } from './understanding/offline.understanding.js';
 
 /**
  * What `npm start` runs on the web-chat spine: the offline understanding (the LLM backend with the
  * offline one as fallback when OPENAI_API_KEY is set) and the configured intake flows as the root
- * dialog, with handoff through the app's HandoffTrigger. Flows and scripts hot-reload until close.
+ * dialog, answering FAQ from CONFIG_DIR/knowledge and handing off through the app's HandoffTrigger.
+ * Flows, scripts and the knowledge base hot-reload until close.
  */
 export async function productOptions(env: Readonly<Env>, logger: Logger): Promise<AppOptions> {
   const intake = await loadIntakeConfig({
@@ -22,6 +25,7 @@ export async function productOptions(env: Readonly<Env>, logger: Logger): Promis
     env.EMOTION_MODEL_DIR ? { modelDir: env.EMOTION_MODEL_DIR } : {},
   );
   const understanding = await createUnderstanding(env, offline, { logger });
+  const faq = await watchKnowledgeBase(join(env.CONFIG_DIR, 'knowledge'), { logger });
   return {
     logger,
     understanding,
@@ -31,10 +35,12 @@ export async function productOptions(env: Readonly<Env>, logger: Logger): Promis
         tickets: context.tickets,
         flows: intake.flows,
         scripts: scriptedWriter(intake.scripts.current),
+        faq,
         handoff: context.handoff.trigger,
       }),
     extend: () => () => {
       intake.close();
+      faq.close();
       return Promise.resolve();
     },
   };
