@@ -37,18 +37,33 @@ function compile(cues: readonly string[], wordBounded: boolean): RegExp | undefi
 export class CueMatcher {
   private readonly zh: RegExp | undefined;
   private readonly en: RegExp | undefined;
+  private readonly any: RegExp | undefined;
 
   constructor(cues: CueList) {
     // Latin cues inside the Chinese list ("APP", "12315") still need boundaries against digits.
     this.zh = compile(cues.zh, true);
     this.en = compile(cues.en, true);
+    this.any = compile([...cues.zh, ...cues.en], true);
+  }
+
+  /** Cues of either language: for mixed text, and for signals (threats, products) said in any language. */
+  findAny(lower: string): CueHit[] {
+    return this.run(this.any, lower);
+  }
+
+  hasAny(lower: string): boolean {
+    if (this.any === undefined) return false;
+    this.any.lastIndex = 0;
+    return this.any.test(lower);
   }
 
   /** Every non-overlapping cue in `lower`, longest first at each position, in order. */
   find(lower: string, lang: Language): CueHit[] {
-    const re = lang === 'zh' ? this.zh : this.en;
+    return this.run(lang === 'zh' ? this.zh : this.en, lower);
+  }
+
+  private run(re: RegExp | undefined, lower: string): CueHit[] {
     if (re === undefined) return [];
-    re.lastIndex = 0;
     const hits: CueHit[] = [];
     for (const m of lower.matchAll(re)) hits.push({ cue: m[0], index: m.index });
     return hits;

@@ -23,7 +23,7 @@ export class FlagDetector {
   detect(input: FlagInput): RiskFlag[] {
     const flags = new Set<RiskFlag>();
     for (const { flag, matcher } of this.rules) {
-      if (matcher.has(input.lower, 'zh') || matcher.has(input.lower, 'en')) flags.add(flag);
+      if (matcher.hasAny(input.lower)) flags.add(flag);
     }
     // "Again" and friends only make a repeat complaint when the customer is complaining.
     if (flags.has('repeat_complaint') && !input.complaining) flags.delete('repeat_complaint');

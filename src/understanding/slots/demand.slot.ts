@@ -8,11 +8,10 @@ export function createDemandExtractor(vocab: SlotVocabulary): SlotExtractor {
     demand,
     matcher: new CueMatcher(cues),
   }));
-  return ({ text, lower, lang }) => {
+  return ({ text, lower }) => {
     const found: Array<{ demand: string; index: number; raw: string }> = [];
     for (const { demand, matcher } of matchers) {
-      const hit =
-        matcher.find(lower, lang)[0] ?? matcher.find(lower, lang === 'zh' ? 'en' : 'zh')[0];
+      const hit = matcher.findAny(lower)[0];
       if (hit !== undefined)
         found.push({
           demand,

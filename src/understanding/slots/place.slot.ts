@@ -50,28 +50,26 @@ export function createPlaceExtractor(vocab: SlotVocabulary): SlotExtractor {
     }
     const inside = (i: number): boolean =>
       hits.some((h) => i >= h.index && i < h.index + h.raw.length);
-    for (const lang of ['zh', 'en'] as const) {
-      for (const c of cities.find(lower, lang)) {
-        if (inside(c.index)) continue;
-        hits.push({
-          slot: 'place',
-          value: text.slice(c.index, c.index + c.cue.length),
-          raw: text.slice(c.index, c.index + c.cue.length),
-          confidence: 0.7,
-          index: c.index,
-        });
-      }
-      for (const c of channels.find(lower, lang)) {
-        if (inside(c.index)) continue;
-        const raw = text.slice(c.index, c.index + c.cue.length);
-        hits.push({
-          slot: 'place',
-          value: `online:${raw.toLowerCase()}`,
-          raw,
-          confidence: 0.75,
-          index: c.index,
-        });
-      }
+    for (const c of cities.findAny(lower)) {
+      if (inside(c.index)) continue;
+      hits.push({
+        slot: 'place',
+        value: text.slice(c.index, c.index + c.cue.length),
+        raw: text.slice(c.index, c.index + c.cue.length),
+        confidence: 0.7,
+        index: c.index,
+      });
+    }
+    for (const c of channels.findAny(lower)) {
+      if (inside(c.index)) continue;
+      const raw = text.slice(c.index, c.index + c.cue.length);
+      hits.push({
+        slot: 'place',
+        value: `online:${raw.toLowerCase()}`,
+        raw,
+        confidence: 0.75,
+        index: c.index,
+      });
     }
     return hits.sort((a, b) => a.index - b.index);
   };

@@ -19,15 +19,13 @@ export function createProductExtractor(vocab: SlotVocabulary): SlotExtractor {
     }
     return m;
   };
-  return ({ text, lower, lang, context }) => {
+  return ({ text, lower, context }) => {
     const hits: SlotHit[] = [];
     const add = (matcher: CueMatcher, confidence: number): void => {
-      for (const l of [lang, lang === 'zh' ? 'en' : 'zh'] as const) {
-        for (const c of matcher.find(lower, l)) {
-          if (hits.some((h) => c.index >= h.index && c.index < h.index + h.raw.length)) continue;
-          const raw = text.slice(c.index, c.index + c.cue.length);
-          hits.push({ slot: 'product', value: raw, raw, confidence, index: c.index });
-        }
+      for (const c of matcher.findAny(lower)) {
+        if (hits.some((h) => c.index >= h.index && c.index < h.index + h.raw.length)) continue;
+        const raw = text.slice(c.index, c.index + c.cue.length);
+        hits.push({ slot: 'product', value: raw, raw, confidence, index: c.index });
       }
     };
     if (context.products !== undefined && context.products.length > 0)
