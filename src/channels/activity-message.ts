@@ -7,24 +7,28 @@ import { metaOf } from '../dialogs/outgoing.js';
 export const isMessage = (activity: Partial<Activity>): boolean =>
   activity.type === (ActivityTypes.Message as string);
 
-/** Gives an outgoing activity the id and time its Message will carry, once, wherever it is first seen. */
-export function stamp(activity: Partial<Activity>): Partial<Activity> {
+/** Messages already built, so the transcript and the channel share one conversion per activity. */
+const converted = new WeakMap<Partial<Activity>, Message>();
+
+/**
+ * The transcript/wire form of an activity: the same id and time whoever converts it first (an
+ * outgoing activity gets its id and timestamp here).
+ */
+export function toMessage(activity: Partial<Activity>, from: Message['from']): Message {
+  const known = converted.get(activity);
+  if (known?.from === from) return known;
   activity.id ??= randomUUID();
   activity.timestamp ??= new Date();
-  return activity;
-}
-
-/** The transcript/wire form of an activity: the same id and time whoever converts it. */
-export function toMessage(activity: Partial<Activity>, from: Message['from']): Message {
-  stamp(activity);
   const meta = metaOf(activity);
   const at =
     activity.timestamp instanceof Date ? activity.timestamp : new Date(String(activity.timestamp));
-  return {
+  const message: Message = {
     id: String(activity.id),
     from,
     text: activity.text ?? '',
     at: at.toISOString(),
     ...(meta ? { meta } : {}),
   };
+  converted.set(activity, message);
+  return message;
 }
