@@ -87,11 +87,11 @@ function keeps(
   return turn.opening || complaint.slots.event === undefined || complaint.pending.includes('event');
 }
 
-/** A reply that reads as an answer: not a yes/no, greeting or request, and more than a sound. */
+/** A reply that reads as an answer: not a yes/no, greeting or request, more than a sound or dots. */
 function isFreeAnswer(analysis: Analysis, text: string): boolean {
   const trimmed = text.trim();
   const long = analysis.lang === 'zh' ? [...trimmed].length >= 2 : trimmed.split(/\s+/).length >= 2;
-  return ANSWERING.includes(analysis.intent) && long;
+  return ANSWERING.includes(analysis.intent) && long && /[\p{L}\p{N}]/u.test(trimmed);
 }
 
 function freeValue(text: string, confidence: number): SlotValue {

@@ -101,7 +101,14 @@ export const IDLE_ROUTES: Readonly<Record<Intent, Route>> = {
   complaint: startComplaint,
   supplement,
   inquiry,
-  other: (dc, turn) => (hasSubstance(turn) ? startComplaint(dc, turn) : outOfScope(dc, turn)),
+  other: async (dc, turn) => {
+    if (!hasSubstance(turn)) return outOfScope(dc, turn);
+    // Bare details ("13812345678") right after filing belong to that ticket, not a new complaint.
+    const details = turn.analysis.category === 'other' && turn.analysis.flags.length === 0;
+    return details && (await activeTicketId(turn))
+      ? supplement(dc, turn)
+      : startComplaint(dc, turn);
+  },
   check_status: checkStatus,
   withdraw,
   request_human: anythingElse,

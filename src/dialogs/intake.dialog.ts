@@ -12,7 +12,7 @@ import { absorb } from './absorb-slots.js';
 import { calmIfUpset } from './calming.js';
 import { CollectDialog } from './collect.dialog.js';
 import { ConfirmDialog } from './confirm.dialog.js';
-import { saidNo } from './customer-answer.js';
+import { saidNo, saidYes } from './customer-answer.js';
 import { FaqFeedbackDialog } from './faq-feedback.dialog.js';
 import { firedRule } from './handoff-rules.js';
 import { HandedOffDialog } from './handed-off.dialog.js';
@@ -121,9 +121,11 @@ class IntakeDialog extends ComponentDialog {
     if (active && COLLECTING.includes(active)) {
       const phrases = turn.flows.unknownPhrases[memory.lang];
       turn.absorbed = absorb(memory.complaint, analysis, turn.text, phrases, false);
+      const [yes, no] = turn.say.choices().confirm_choices;
+      const answered =
+        active === STAGES.confirm && (saidYes(turn, { yes, no }) || saidNo(turn, { yes, no }));
       const progressed = turn.absorbed.taken.length + turn.absorbed.unknown.length > 0;
-      if (active === STAGES.collect)
-        memory.complaint.stalled = progressed ? 0 : memory.complaint.stalled + 1;
+      memory.complaint.stalled = progressed || answered ? 0 : memory.complaint.stalled + 1;
     }
     if (active === STAGES.faqFeedback) {
       const [yes, no] = turn.say.choices().faq_choices;

@@ -19,13 +19,18 @@ export async function answerStatus(turn: IntakeTurn, ticketId: string): Promise<
   await turn.say.say('status', { act: 'inform', ticketId }, { ticketId, status, createdAt });
 }
 
-/** Adds the message (and any slots in it) to an open ticket; false when the ticket is not open. */
+/**
+ * Adds the message (and any slots in it) to an open ticket; false when the ticket is not open. The
+ * story already on the ticket stays: the supplement's own words are kept with the supplement.
+ */
 export async function supplementTicket(turn: IntakeTurn, ticketId: string): Promise<boolean> {
+  const slots = { ...turn.analysis.slots };
+  delete slots.event;
   const result = await turn.deps.tickets.update(ticketId, {
     kind: 'supplement',
     at: turn.now.toISOString(),
     text: turn.text,
-    slots: turn.analysis.slots,
+    slots,
   });
   return result.ok;
 }

@@ -166,3 +166,17 @@ describe.each(LANGS)('intake handoff rules (%s)', (lang) => {
     ).toContain(reply?.text);
   });
 });
+
+describe('a restatement that goes nowhere', () => {
+  it('hands off instead of reading back for ever', async () => {
+    const handoff = new RecordingHandoff();
+    const chat = await IntakeHarness.create({ handoff });
+    await chat.send(PHRASES.zh.billing);
+    expect(acts(await chat.send(PHRASES.zh.phone))).toEqual(['confirm']);
+    const turns: string[][] = [];
+    for (let i = 0; i < 3; i += 1) turns.push(acts(await chat.send(PHRASES.zh.nothing)));
+    expect(turns.slice(0, 2)).toEqual([['confirm'], ['confirm']]);
+    expect(turns[2]).toEqual(['handoff']);
+    expect(handoff.requests.map((r) => r.rule)).toEqual(['collection_stalled']);
+  });
+});

@@ -46,8 +46,14 @@ describe.each(LANGS)('intake self-service (%s)', (lang) => {
     const { chat, ticketId } = await filed();
     const [done] = await chat.send(say.supplement);
     expect(done?.meta).toMatchObject({ act: 'inform', ticketId });
+    const before = await chat.deps.tickets.get(ticketId);
+    const [more] = await chat.send(say.phone);
+    expect(more?.meta).toMatchObject({ act: 'inform', ticketId });
     const ticket = await chat.deps.tickets.get(ticketId);
-    expect(ticket?.supplements.map((s) => s.text)).toEqual([say.supplement]);
+    expect(ticket?.supplements.map((s) => s.text)).toEqual([say.supplement, say.phone]);
+    // The story stays as told; the supplement's words are kept with the supplement.
+    expect(ticket?.slots.event).toEqual(before?.slots.event);
+    expect(await chat.deps.tickets.listByConversation('conv-test')).toHaveLength(1);
   });
 
   it('withdraws the ticket with the reason the customer gives', async () => {

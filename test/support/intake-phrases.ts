@@ -37,7 +37,7 @@ export const PHRASES = {
     faqSolved: '解决了',
     faqNotSolved: '没有解决',
     complaintWithQuestion: '话费被多扣了,怎么查话费明细?',
-    nothing: '嗯',
+    nothing: '……',
   },
   en: {
     hello: 'hello',
