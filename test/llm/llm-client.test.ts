@@ -122,6 +122,15 @@ describe('LlmClient.structured', () => {
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
+  it('takes a tighter per-call budget, never a looser one', async () => {
+    expectCompletion().delay(1_000).reply(200, completionBody(good));
+    const tight = await testClient().structured({ ...ask, timeoutMs: 50 });
+    expect(tight).toMatchObject({ ok: false, reason: 'timeout' });
+    expectCompletion().delay(1_000).reply(200, completionBody(good));
+    const loose = await testClient({ timeoutMs: 50 }).structured({ ...ask, timeoutMs: 5_000 });
+    expect(loose).toMatchObject({ ok: false, reason: 'timeout' });
+  });
+
   it('reports a connection failure as network', async () => {
     expectCompletion().replyWithError('socket hang up');
     expect(await testClient().structured(ask)).toMatchObject({ ok: false, reason: 'network' });
