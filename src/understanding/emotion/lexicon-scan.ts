@@ -8,9 +8,9 @@ export interface LexHit {
   negated: boolean;
 }
 
-const ZH_CLAUSE_BREAK = /[,，。.!！?？;；~、\n]/;
+const ZH_CLAUSE_BREAK = /[,，。.!！?？;；~、\s]/;
 /** How far back (in characters / tokens) a negation or degree word still applies. */
-const ZH_REACH = 4;
+const ZH_REACH = 3;
 const EN_REACH = 3;
 const CONTRAST_BOOST = 1.3;
 /** What is left of what came before a 但是/but: the customer's point follows it. */
