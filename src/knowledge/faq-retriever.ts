@@ -1,6 +1,11 @@
-import { Bm25Index, type Bm25Params } from './bm25.index.js';
+import { Bm25Index, type Bm25Params, type PreparedQuery, type ScoreBuffers } from './bm25.index.js';
 import { confidenceOf, type Calibration } from './calibration.js';
-import { entryLang, type KnowledgeEntry, type KnowledgeLang } from './knowledge-entry.js';
+import {
+  detectLang,
+  entryLang,
+  type KnowledgeEntry,
+  type KnowledgeLang,
+} from './knowledge-entry.js';
 import type { TextAnalyzer } from './text-analyzer.js';
 
 /** Every tunable of retrieval; `npm run eval` reports what each is worth. */
@@ -9,23 +14,38 @@ export interface RetrievalParams {
   grams: Bm25Params;
   /** Share of the word score in the fused score; the char n-gram score gets the rest. */
   wordWeight: number;
+  /** The same for Chinese queries, whose n-grams already carry the words jieba finds. */
+  wordWeightZh: number;
   /** kNN-style voting: an entry's score adds `vote` × the mean of its next `voteK - 1` phrasings. */
   vote: number;
   voteK: number;
+  /** Documents a query may score per index (rarest terms first); bounds latency at 10,000 entries. */
+  candidates: number;
+  /** Share of the symmetric IDF-weighted Dice overlap in each index's score; BM25 gets the rest. */
+  diceShare: number;
   calibration: Calibration;
   /** Below this calibrated confidence the search abstains. */
   threshold: number;
+  /**
+   * Below this fused score it abstains whatever the margin: in a small knowledge base an
+   * off-topic query may touch a single entry through one shared character.
+   */
+  minScore: number;
 }
 
 /** Defaults tuned on the dev splits by `npm run eval` (see src/knowledge/README.md). */
 export const DEFAULT_RETRIEVAL: RetrievalParams = {
-  words: { k1: 1.2, b: 0.75 },
-  grams: { k1: 1.2, b: 0.75 },
-  wordWeight: 0.5,
-  vote: 0.5,
-  voteK: 3,
-  calibration: { a: 10, b: 10, c: -5 },
+  words: { k1: 1.2, b: 0.75, maxDfRatio: 1 },
+  grams: { k1: 1.2, b: 0.75, maxDfRatio: 0.05 },
+  wordWeight: 0.3,
+  wordWeightZh: 0.2,
+  vote: 1,
+  voteK: 5,
+  candidates: 2000,
+  diceShare: 0.5,
+  calibration: { a: 1.28, b: 17.28, c: -1.16 },
   threshold: 0.5,
+  minScore: 0.15,
 };
 
 export interface RankedEntry {
@@ -44,8 +64,11 @@ export class FaqRetriever {
   private readonly words: Bm25Index;
   private readonly grams: Bm25Index;
   private readonly docEntry: Uint32Array;
+  private readonly phrasings: Uint32Array;
   private readonly langs: KnowledgeLang[];
-  private readonly scores: Float64Array;
+  private readonly wordBuffers: ScoreBuffers;
+  private readonly gramBuffers: ScoreBuffers;
+  private readonly seen: Uint8Array;
   private readonly entryTop: Float64Array;
 
   constructor(
@@ -56,19 +79,28 @@ export class FaqRetriever {
     const docEntry: number[] = [];
     const wordDocs: string[][] = [];
     const gramDocs: string[][] = [];
+    const add = (text: string, entry: number): void => {
+      const { words, grams } = analyzer.analyze(text);
+      wordDocs.push(words);
+      gramDocs.push(grams);
+      docEntry.push(entry);
+    };
     entries.forEach((entry, index) => {
-      for (const question of entry.questions) {
-        const { words, grams } = analyzer.analyze(question);
-        wordDocs.push(words);
-        gramDocs.push(grams);
-        docEntry.push(index);
-      }
+      for (const question of entry.questions) add(question, index);
     });
     this.words = new Bm25Index(wordDocs, params.words);
     this.grams = new Bm25Index(gramDocs, params.grams);
     this.docEntry = Uint32Array.from(docEntry);
+    this.phrasings = Uint32Array.from(entries, (e) => e.questions.length);
     this.langs = entries.map(entryLang);
-    this.scores = new Float64Array(docEntry.length);
+    const buffers = (): ScoreBuffers => ({
+      bm25: new Float64Array(docEntry.length),
+      shared: new Float64Array(docEntry.length),
+      touched: [],
+    });
+    this.wordBuffers = buffers();
+    this.gramBuffers = buffers();
+    this.seen = new Uint8Array(docEntry.length);
     this.entryTop = new Float64Array(entries.length * params.voteK);
   }
 
@@ -76,40 +108,76 @@ export class FaqRetriever {
     const { words, grams } = this.analyzer.analyze(query);
     const wq = this.words.prepare(words);
     const gq = this.grams.prepare(grams);
-    const { wordWeight, vote, voteK } = this.params;
-    const touched: number[] = [];
-    if (wq.selfScore > 0 && wordWeight > 0) {
-      this.words.accumulate(wq, wordWeight / wq.selfScore, this.scores, touched);
-    }
-    if (gq.selfScore > 0 && wordWeight < 1) {
-      this.grams.accumulate(gq, (1 - wordWeight) / gq.selfScore, this.scores, touched);
-    }
+    const { vote, voteK } = this.params;
+    const wordWeight =
+      detectLang(query) === 'zh' ? this.params.wordWeightZh : this.params.wordWeight;
+    const wb = this.wordBuffers;
+    const gb = this.gramBuffers;
+    this.words.accumulate(wq, 1, wb, this.params.candidates);
+    this.grams.accumulate(gq, 1, gb, this.params.candidates);
     const entries: number[] = [];
-    for (const doc of touched) {
-      const score = this.scores[doc] as number;
-      this.scores[doc] = 0;
+    const collect = (doc: number): void => {
+      if (this.seen[doc] === 1) return;
+      this.seen[doc] = 1;
+      const score =
+        wordWeight * this.docScore(this.words, wq, wb, doc) +
+        (1 - wordWeight) * this.docScore(this.grams, gq, gb, doc);
       const entry = this.docEntry[doc] as number;
-      if (lang !== undefined && this.langs[entry] !== lang) continue;
+      if (lang !== undefined && this.langs[entry] !== lang) return;
       const base = entry * voteK;
       if (this.entryTop[base] === 0) entries.push(entry);
-      insertTopK(this.entryTop, base, voteK, Math.min(score, 1));
-    }
-    const ranked = entries.map((entry) => {
+      insertTopK(this.entryTop, base, voteK, score);
+    };
+    wb.touched.forEach(collect);
+    gb.touched.forEach(collect);
+    this.reset(wb);
+    this.reset(gb);
+    // Keep the best `limit` (and at least two, for the margin) without sorting every entry.
+    const keep = Math.max(limit, 2);
+    const ranked: RankedEntry[] = [];
+    for (const entry of entries) {
       const base = entry * voteK;
+      const others = Math.min(voteK, this.phrasings[entry] as number) - 1;
       let rest = 0;
-      for (let i = 1; i < voteK; i++) rest += this.entryTop[base + i] as number;
-      const score =
-        voteK > 1
-          ? ((this.entryTop[base] as number) + (vote * rest) / (voteK - 1)) / (1 + vote)
-          : (this.entryTop[base] as number);
+      for (let i = 1; i <= others; i++) rest += this.entryTop[base + i] as number;
+      const best = this.entryTop[base] as number;
+      const score = others > 0 ? (best + (vote * rest) / others) / (1 + vote) : best;
       this.entryTop.fill(0, base, base + voteK);
-      return { entry, score };
-    });
-    ranked.sort((x, y) => y.score - x.score);
+      if (ranked.length === keep) {
+        if (score <= (ranked[keep - 1] as RankedEntry).score) continue;
+        ranked.pop();
+      }
+      let at = ranked.length;
+      while (at > 0 && (ranked[at - 1] as RankedEntry).score < score) at--;
+      ranked.splice(at, 0, { entry, score });
+    }
     const top = ranked[0]?.score ?? 0;
     const margin = top - (ranked[1]?.score ?? 0);
     const confidence = top > 0 ? confidenceOf(this.params.calibration, top, margin) : 0;
     return { ranked: ranked.slice(0, limit), confidence };
+  }
+
+  /** One index's normalised score for a document: BM25 over the query's self score, and Dice. */
+  private docScore(
+    index: Bm25Index,
+    query: PreparedQuery,
+    buffers: ScoreBuffers,
+    doc: number,
+  ): number {
+    const shared = buffers.shared[doc] as number;
+    if (shared === 0) return 0;
+    const { diceShare } = this.params;
+    const bm25 = (buffers.bm25[doc] as number) / query.selfScore;
+    return (1 - diceShare) * bm25 + diceShare * index.dice(query, doc, shared);
+  }
+
+  private reset(buffers: ScoreBuffers): void {
+    for (const doc of buffers.touched) {
+      buffers.bm25[doc] = 0;
+      buffers.shared[doc] = 0;
+      this.seen[doc] = 0;
+    }
+    buffers.touched.length = 0;
   }
 }
 

@@ -24,7 +24,8 @@ export function createKnowledgeBase(
     get: (id) => byId.get(id),
     search(query: string, { limit = 5, lang }: SearchOptions = {}): KnowledgeSearch {
       const { ranked, confidence } = retriever.rank(query, Math.max(1, limit), lang);
-      if (ranked.length === 0 || confidence < params.threshold) {
+      const top = ranked[0]?.score ?? 0;
+      if (top < params.minScore || confidence < params.threshold) {
         return { results: [], abstained: true, confidence };
       }
       const results = ranked.map(({ entry, score }) => {
