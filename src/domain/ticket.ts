@@ -124,7 +124,13 @@ export function applyChange(ticket: Ticket, change: TicketChange): ChangeResult 
         { text: change.text, at: change.at, slots: change.slots },
       ];
       const slots = { ...ticket.slots, ...change.slots };
-      return { ok: true, ticket: { ...ticket, supplements, slots, ...stamp } };
+      const given = (slot: SlotName): boolean => change.slots[slot] !== undefined;
+      const missingSlots = ticket.missingSlots.filter((slot) => !given(slot));
+      const unknownSlots = ticket.unknownSlots.filter((slot) => !given(slot));
+      return {
+        ok: true,
+        ticket: { ...ticket, supplements, slots, missingSlots, unknownSlots, ...stamp },
+      };
     }
   }
 }

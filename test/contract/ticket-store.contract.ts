@@ -121,6 +121,8 @@ export function ticketStoreContract(
       const read = await harness.store.get(t.id);
       expect(read?.supplements).toEqual([{ text: '是昨天', at, slots: { time } }]);
       expect(read?.slots.time).toEqual(time);
+      // The supplement supplied what the ticket was missing.
+      expect(read?.missingSlots).toEqual([]);
       expect(read?.slots.amount?.value).toBe('5.00 CNY');
       expect(read).toMatchObject({ handoffRule: 'request_human', severity: 'P1', updatedAt: at });
       expect(

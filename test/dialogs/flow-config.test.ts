@@ -129,6 +129,33 @@ describe('flow configuration errors', () => {
   });
 });
 
+describe('script file errors', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'qt-scripts-'));
+    await cp('prompts/scripts', dir, { recursive: true });
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('names the line of an unknown placeholder and of a missing reply', async () => {
+    const file = join(dir, 'en.yaml');
+    const text = await readFile(file, 'utf8');
+    const broken = text
+      .replace('{ticketId}. We will contact you', '{ticketNumber}. We will contact you')
+      .replace(/ {2}goodbye:\n( {4}-.*\n)+/, '');
+    await writeFile(file, broken);
+    const loaded = await loadScriptBook(dir);
+    const problems = loaded.ok ? [] : loaded.problems.map(formatProblem);
+    const line = broken.split('\n').findIndex((l) => l.includes('{ticketNumber}')) + 1;
+    expect(problems).toContainEqual(
+      expect.stringMatching(new RegExp(`en\\.yaml:${line}: replies\\.ticket_filed\\.0: unknown`)),
+    );
+    expect(problems).toContainEqual(expect.stringMatching(/en\.yaml:\d+: replies\.goodbye: /));
+  });
+});
+
 describe('loadIntakeConfig', () => {
   it('loads the shipped flows and scripts as the composition root does', async () => {
     const config = await loadIntakeConfig({ configDir: 'config', watch: false });
