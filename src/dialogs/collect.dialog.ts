@@ -4,10 +4,10 @@ import { flowOf, type IntakeTurn } from './intake-turn.js';
 import { STAGES, StageDialog } from './stage.js';
 
 /** Questions per turn at most (DESIGN §1.3: one or two at a time). */
-export const MAX_ASKS_PER_TURN = 2;
+const MAX_ASKS_PER_TURN = 2;
 
 /** Required slots still to ask: not given, not unknown, never asked before. */
-export function slotsToAsk(turn: IntakeTurn): SlotName[] {
+function slotsToAsk(turn: IntakeTurn): SlotName[] {
   const { complaint } = turn.memory;
   return flowOf(turn).required.filter(
     (slot) =>

@@ -19,7 +19,7 @@ const QUESTION_CUE =
   /[??]|吗|怎么|如何|为什么|为啥|能不能|是不是|\b(what|how|why|when|can|is there|do you)\b/i;
 
 /** Starts collecting a complaint: calm first, answer an FAQ question in it, then ask what is missing. */
-export const startComplaint: Route = async (dc, turn) => {
+const startComplaint: Route = async (dc, turn) => {
   const phrases = turn.flows.unknownPhrases[turn.memory.lang];
   turn.absorbed = absorb(turn.memory.complaint, turn.analysis, turn.text, phrases, true);
   await calmIfUpset(turn);
@@ -66,13 +66,13 @@ const inquiry: Route = async (dc, turn) => {
   return hasSubstance(turn) ? startComplaint(dc, turn) : outOfScope(dc, turn);
 };
 
-export const checkStatus: Route = async (dc, turn) => {
+const checkStatus: Route = async (dc, turn) => {
   const ticketId = mentionedTicketId(turn.text) ?? turn.memory.ticketId;
   if (ticketId) return answerStatus(turn, ticketId);
   return dc.beginDialog(STAGES.statusId);
 };
 
-export const withdraw: Route = async (dc, turn) => {
+const withdraw: Route = async (dc, turn) => {
   const ticketId = mentionedTicketId(turn.text) ?? (await activeTicketId(turn));
   if (ticketId) return dc.beginDialog(STAGES.withdraw, { ticketId });
   return turn.say.say('withdraw_nothing', { act: 'inform' });
@@ -85,7 +85,7 @@ const supplement: Route = async (dc, turn) => {
   return startComplaint(dc, turn);
 };
 
-export const goodbye: Route = (_dc, turn) => turn.say.say('goodbye', { act: 'close' });
+const goodbye: Route = (_dc, turn) => turn.say.say('goodbye', { act: 'close' });
 
 /** Greets a new session (conversationUpdate) or a customer's hello. */
 export const greeting: Route = (_dc, turn) =>

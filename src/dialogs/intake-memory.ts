@@ -62,8 +62,3 @@ export function readMemory(raw: unknown): IntakeMemory | undefined {
   const parsed = IntakeMemory.safeParse(raw);
   return parsed.success ? parsed.data : undefined;
 }
-
-/** Whether a complaint is under way (something was said about it). */
-export function complaintStarted(complaint: ComplaintMemory): boolean {
-  return Object.keys(complaint.slots).length > 0 || complaint.asked.length > 0;
-}

@@ -20,11 +20,7 @@ export function displayValue(slot: SlotName, value: string, timeZone: string): s
 }
 
 /** The slots a restatement reads back, in canonical order: the flow's and any other the customer gave. */
-export function restatedSlots(
-  flow: Flow,
-  slots: SlotValues,
-  unknown: readonly SlotName[],
-): SlotName[] {
+function restatedSlots(flow: Flow, slots: SlotValues, unknown: readonly SlotName[]): SlotName[] {
   return SLOT_NAMES.filter(
     (slot) =>
       slots[slot] !== undefined ||
