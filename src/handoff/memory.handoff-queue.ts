@@ -26,6 +26,8 @@ const HANDLING_KEPT = 100;
  */
 export class MemoryHandoffQueue implements HandoffQueue {
   private readonly records = new Map<string, string>();
+  /** Queued ids and their sort keys, like the Redis sorted set: positions without parsing records. */
+  private readonly queuedScores = new Map<string, number>();
   private readonly latestByConversation = new Map<string, string>();
   private readonly handled: number[] = [];
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -57,8 +59,12 @@ export class MemoryHandoffQueue implements HandoffQueue {
   }
 
   position(id: string): Promise<number | undefined> {
-    const index = this.queued().findIndex((h) => h.id === id);
-    return Promise.resolve(index < 0 ? undefined : index + 1);
+    const score = this.queuedScores.get(id);
+    if (score === undefined) return Promise.resolve(undefined);
+    let ahead = 0;
+    for (const [other, s] of this.queuedScores)
+      if (s < score || (s === score && other < id)) ahead++;
+    return Promise.resolve(ahead + 1);
   }
 
   claim(id: string, agent: string, at: string): Promise<HandoffOutcome> {
@@ -129,9 +135,9 @@ export class MemoryHandoffQueue implements HandoffQueue {
   }
 
   private queued(): Handoff[] {
-    return this.all()
-      .filter((h) => h.state === 'queued')
-      .sort((a, b) => queueScore(a) - queueScore(b) || (a.id < b.id ? -1 : 1));
+    return [...this.queuedScores]
+      .sort(([a, x], [b, y]) => x - y || (a < b ? -1 : 1))
+      .flatMap(([id]) => this.read(id) ?? []);
   }
 
   private all(): Handoff[] {
@@ -145,5 +151,7 @@ export class MemoryHandoffQueue implements HandoffQueue {
 
   private write(handoff: Handoff): void {
     this.records.set(handoff.id, JSON.stringify(handoff));
+    if (handoff.state === 'queued') this.queuedScores.set(handoff.id, queueScore(handoff));
+    else this.queuedScores.delete(handoff.id);
   }
 }
