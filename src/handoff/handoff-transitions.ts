@@ -1,7 +1,9 @@
+import type { AgentIdentity } from '../agents/agent.js';
 import type {
   Handoff,
   HandoffNote,
   HandoffOutcome,
+  HandoffRefusal,
   NewHandoff,
   Resolution,
   Survey,
@@ -89,4 +91,17 @@ export function applyHandoffChange(handoff: Handoff, change: HandoffChange): Han
 export function handlingSeconds(handoff: Handoff): number | undefined {
   if (handoff.assignedAt === undefined || handoff.closedAt === undefined) return undefined;
   return Math.max(0, (Date.parse(handoff.closedAt) - Date.parse(handoff.assignedAt)) / 1000);
+}
+
+/** Only the owner (or, where allowed, an admin) may act on an assigned case. */
+export function refusalFor(
+  handoff: Handoff | undefined,
+  actor: AgentIdentity,
+  adminMay: boolean,
+): HandoffRefusal | undefined {
+  if (handoff === undefined) return 'not_found';
+  if (handoff.state === 'closed') return 'closed';
+  if (handoff.state !== 'assigned') return 'not_assigned';
+  if (handoff.agent === actor.username || (adminMay && actor.role === 'admin')) return undefined;
+  return 'not_owner';
 }

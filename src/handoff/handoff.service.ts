@@ -14,7 +14,8 @@ import type {
   HandoffRequest,
   HandoffTrigger,
 } from './handoff-trigger.port.js';
-import { boostOf, priorityOf, waitingSeconds } from './priority.js';
+import { refusalFor } from './handoff-transitions.js';
+import { boostOf, queueItemOf } from './priority.js';
 import { QueuePositions } from './queue-positions.js';
 import { buildSummary } from './summary/build-summary.js';
 
@@ -86,7 +87,7 @@ export class HandoffService implements HandoffTrigger {
       summary,
       at: now.toISOString(),
     });
-    this.deps.notifier.toAll('queue:added', this.itemOf(handoff, now));
+    this.deps.notifier.toAll('queue:added', queueItemOf(handoff, now));
     await queue.schedule(
       { kind: 'sla_breach', handoffId: handoff.id },
       new Date(summary.slaDeadline),
@@ -113,7 +114,7 @@ export class HandoffService implements HandoffTrigger {
 
   async queueItems(): Promise<QueueItem[]> {
     const now = this.now();
-    return (await this.deps.queue.list()).map((h) => this.itemOf(h, now));
+    return (await this.deps.queue.list()).map((h) => queueItemOf(h, now));
   }
 
   async detail(id: string): Promise<HandoffDetail | undefined> {
@@ -142,7 +143,7 @@ export class HandoffService implements HandoffTrigger {
   /** Sends the agent's text to the customer on their channel; only the owner may. */
   async message(id: string, actor: AgentIdentity, text: string): Promise<ActionOutcome> {
     const handoff = await this.deps.queue.get(id);
-    const refusal = this.ownership(handoff, actor, false);
+    const refusal = refusalFor(handoff, actor, false);
     if (refusal !== undefined) return { ok: false, reason: refusal };
     if (handoff === undefined) return { ok: false, reason: 'not_found' };
     await this.deps.delivery.send(handoff.conversationId, { from: 'agent', text });
@@ -152,7 +153,7 @@ export class HandoffService implements HandoffTrigger {
   /** Internal note: kept on the handoff, never sent to the customer or put in their transcript. */
   async note(id: string, actor: AgentIdentity, text: string): Promise<ActionOutcome> {
     const handoff = await this.deps.queue.get(id);
-    const refusal = this.ownership(handoff, actor, true);
+    const refusal = refusalFor(handoff, actor, true);
     if (refusal !== undefined) return { ok: false, reason: refusal };
     const note = { id: randomUUID(), agent: actor.username, text, at: this.now().toISOString() };
     return this.deps.queue.update(id, { kind: 'note', note });
@@ -161,7 +162,7 @@ export class HandoffService implements HandoffTrigger {
   /** To another agent (`to` is a username) or back to the queue for a group (`group:<name>`). */
   async transfer(id: string, actor: AgentIdentity, to: string): Promise<ActionOutcome> {
     const handoff = await this.deps.queue.get(id);
-    const refusal = this.ownership(handoff, actor, true);
+    const refusal = refusalFor(handoff, actor, true);
     if (refusal !== undefined || handoff?.agent === undefined)
       return { ok: false, reason: refusal ?? 'not_found' };
     const owner = handoff.agent;
@@ -187,7 +188,7 @@ export class HandoffService implements HandoffTrigger {
   /** Ends the handoff: the customer is told, the assistant resumes with the satisfaction survey. */
   async close(id: string, actor: AgentIdentity, resolution: Resolution): Promise<ActionOutcome> {
     const handoff = await this.deps.queue.get(id);
-    const refusal = this.ownership(handoff, actor, true);
+    const refusal = refusalFor(handoff, actor, true);
     if (refusal !== undefined || handoff?.agent === undefined)
       return { ok: false, reason: refusal ?? 'not_found' };
     const owner = handoff.agent;
@@ -275,7 +276,7 @@ export class HandoffService implements HandoffTrigger {
 
   private async announceQueued(handoff: Handoff): Promise<void> {
     const now = this.now();
-    this.deps.notifier.toAll('queue:added', this.itemOf(handoff, now));
+    this.deps.notifier.toAll('queue:added', queueItemOf(handoff, now));
     const slaAt = new Date(
       now.getTime() + this.deps.config.slaMinutes[handoff.summary.severity] * 60_000,
     );
@@ -289,19 +290,6 @@ export class HandoffService implements HandoffTrigger {
     this.positions.refreshSoon();
   }
 
-  /** Only the owner (or, where allowed, an admin) may act on an assigned case. */
-  private ownership(
-    handoff: Handoff | undefined,
-    actor: AgentIdentity,
-    adminMay: boolean,
-  ): HandoffRefusal | undefined {
-    if (handoff === undefined) return 'not_found';
-    if (handoff.state === 'closed') return 'closed';
-    if (handoff.state !== 'assigned') return 'not_assigned';
-    if (handoff.agent === actor.username || (adminMay && actor.role === 'admin')) return undefined;
-    return 'not_owner';
-  }
-
   private async setTicketStatus(ticketId: string, status: TicketStatus): Promise<void> {
     // A ticket already past this status (e.g. resolved earlier) keeps its own: the refusal is a value.
     await this.deps.tickets.update(ticketId, {
@@ -309,16 +297,5 @@ export class HandoffService implements HandoffTrigger {
       status,
       at: this.now().toISOString(),
     });
-  }
-
-  private itemOf(handoff: Handoff, now: Date): QueueItem {
-    return {
-      id: handoff.id,
-      ticketId: handoff.ticketId,
-      priority: priorityOf(handoff, now),
-      waitingSeconds: waitingSeconds(handoff, now),
-      group: handoff.group,
-      summary: handoff.summary,
-    };
   }
 }

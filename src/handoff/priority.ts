@@ -1,5 +1,6 @@
 import type { Severity } from '../domain/ticket.js';
 import type { RiskFlag } from '../domain/taxonomy.js';
+import type { QueueItem } from './agent-events.js';
 import type { Handoff } from './handoff.js';
 import type { HandoffSummary } from './summary/summary.schema.js';
 
@@ -37,4 +38,16 @@ export function waitingSeconds(handoff: Pick<Handoff, 'enqueuedAt'>, now: Date):
 /** The priority shown to agents: higher is more urgent. */
 export function priorityOf(handoff: Pick<Handoff, 'enqueuedAt' | 'boost'>, now: Date): number {
   return Math.round((handoff.boost + waitingSeconds(handoff, now) / 60) * 10) / 10;
+}
+
+/** A queued case as agents see it in the queue (DESIGN §6 `GET /api/agent/queue`). */
+export function queueItemOf(handoff: Handoff, now: Date): QueueItem {
+  return {
+    id: handoff.id,
+    ticketId: handoff.ticketId,
+    priority: priorityOf(handoff, now),
+    waitingSeconds: waitingSeconds(handoff, now),
+    group: handoff.group,
+    summary: handoff.summary,
+  };
 }
