@@ -28,7 +28,7 @@ import { flowOf, setIntakeTurn, Speaker, type IntakeDeps, type IntakeTurn } from
 import { STAGES, StageResult } from './stage.js';
 import { StatusIdDialog } from './status-id.dialog.js';
 import { fileTicket, handOff } from './ticket-actions.js';
-import { mentionedTicketId } from './ticket-self-service.js';
+import { activeTicketId, mentionedTicketId } from './ticket-self-service.js';
 import { WithdrawDialog } from './withdraw.dialog.js';
 
 export const INTAKE_DIALOG_ID = 'qingting.intake';
@@ -146,10 +146,13 @@ class IntakeDialog extends ComponentDialog {
       complaint: collecting || turn.analysis.intent === 'complaint',
     });
     if (rule) {
-      if (!collecting) {
+      // An opener that escalates at once is a new complaint; an escalation about the open ticket
+      // (or a bare "转人工") updates that ticket instead.
+      const escalatesOpenTicket =
+        turn.analysis.intent === 'request_human' || (await activeTicketId(turn)) !== undefined;
+      if (!collecting && !escalatesOpenTicket) {
         const phrases = turn.flows.unknownPhrases[turn.memory.lang];
-        const opening = turn.analysis.intent !== 'request_human';
-        absorb(turn.memory.complaint, turn.analysis, turn.text, phrases, opening);
+        absorb(turn.memory.complaint, turn.analysis, turn.text, phrases, true);
       }
       await calmIfUpset(turn);
       await handOff(turn, rule);

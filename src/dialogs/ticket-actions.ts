@@ -1,4 +1,5 @@
-import type { Ticket, TicketDraft } from '../domain/ticket.js';
+import { isActive, type EmotionPoint, type Ticket, type TicketDraft } from '../domain/ticket.js';
+import type { Emotion } from '../domain/taxonomy.js';
 import type { HandoffOutcome } from '../handoff/handoff-trigger.port.js';
 import { severityOf } from '../tickets/severity.js';
 import { freshComplaint } from './intake-memory.js';
@@ -11,11 +12,7 @@ export function draftOf(turn: IntakeTurn, handoffRule?: string): TicketDraft {
   const flow = flowOf(turn);
   const category = complaint.category ?? turn.analysis.category;
   const nature = complaint.nature ?? turn.analysis.nature;
-  const peak = emotions.reduce(
-    (worst, point) =>
-      point.intensity > worst.intensity && point.emotion !== 'neutral' ? point : worst,
-    { emotion: turn.analysis.emotion, intensity: turn.analysis.intensity },
-  );
+  const peak = peakEmotion(emotions, turn);
   return {
     conversationId: turn.conversationId,
     channel: turn.channel,
@@ -33,6 +30,18 @@ export function draftOf(turn: IntakeTurn, handoffRule?: string): TicketDraft {
     createdAt: turn.now.toISOString(),
     ...(handoffRule ? { handoffRule } : {}),
   };
+}
+
+/** The strongest non-neutral feeling of the conversation (this turn's if none was stronger). */
+function peakEmotion(
+  emotions: readonly EmotionPoint[],
+  turn: IntakeTurn,
+): { emotion: Emotion; intensity: number } {
+  return emotions.reduce<{ emotion: Emotion; intensity: number }>(
+    (worst, point) =>
+      point.intensity > worst.intensity && point.emotion !== 'neutral' ? point : worst,
+    { emotion: turn.analysis.emotion, intensity: turn.analysis.intensity },
+  );
 }
 
 /** Files the confirmed complaint and tells the customer the number and the policy's time limits. */
@@ -76,21 +85,17 @@ async function ticketForHandoff(turn: IntakeTurn, rule: string): Promise<string>
   const draft = draftOf(turn, rule);
   const open = turn.memory.ticketId ? await turn.deps.tickets.get(turn.memory.ticketId) : undefined;
   const hasNews = Object.keys(turn.memory.complaint.slots).length > 0;
-  if (open && (open.status === 'open' || open.status === 'in_progress') && !hasNews) {
-    const { flags, emotions, severity } = draft;
-    await turn.deps.tickets.update(open.id, {
-      kind: 'details',
-      at: draft.createdAt,
-      details: {
-        handoffRule: rule,
-        flags: [...new Set([...open.flags, ...flags])],
-        emotions,
-        severity,
-      },
-    });
-    return open.id;
-  }
-  return (await turn.deps.tickets.create(draft)).id;
+  if (!open || !isActive(open.status) || hasNews) return (await turn.deps.tickets.create(draft)).id;
+  // Escalating the open ticket: it keeps its story and gains this turn's flags and severity.
+  const flags = [...new Set([...open.flags, ...draft.flags, ...turn.analysis.flags])];
+  const peak = peakEmotion(draft.emotions, turn);
+  const severity = severityOf({ category: open.category, nature: open.nature, flags, ...peak });
+  await turn.deps.tickets.update(open.id, {
+    kind: 'details',
+    at: draft.createdAt,
+    details: { handoffRule: rule, flags, emotions: draft.emotions, severity },
+  });
+  return open.id;
 }
 
 /** A failing handoff subsystem must not cost the customer their ticket: they are told it is filed. */

@@ -180,3 +180,28 @@ describe('a restatement that goes nowhere', () => {
     expect(handoff.requests.map((r) => r.rule)).toEqual(['collection_stalled']);
   });
 });
+
+describe.each(LANGS)('escalating a filed complaint (%s)', (lang) => {
+  const say = PHRASES[lang];
+
+  it.each([
+    ['an explicit request', say.human, 'request_human'],
+    ['a legal threat', say.legal, 'risk_flag:legal_threat'],
+  ])('hands off the open ticket on %s instead of filing another', async (_what, text, rule) => {
+    const handoff = new RecordingHandoff();
+    const chat = await IntakeHarness.create({ handoff });
+    await chat.send(say.billing);
+    await chat.send(say.phone);
+    const [filed] = await chat.send(say.yes);
+    const [moved] = await chat.send(text);
+    expect(moved?.meta).toMatchObject({ act: 'handoff', ticketId: filed?.meta.ticketId });
+    expect(handoff.requests.map((r) => [r.ticketId, r.rule])).toEqual([
+      [filed?.meta.ticketId, rule],
+    ]);
+    const tickets = await chat.deps.tickets.listByConversation('conv-test');
+    expect(tickets).toHaveLength(1);
+    if (rule.startsWith('risk_flag'))
+      expect(tickets[0]).toMatchObject({ flags: ['legal_threat'], severity: 'P1' });
+    expect(tickets[0]?.handoffRule).toBe(rule);
+  });
+});
