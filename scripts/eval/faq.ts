@@ -117,7 +117,7 @@ const mean = (xs: boolean[]): number => xs.filter(Boolean).length / Math.max(1, 
 
 /**
  * Cross-fitted abstention: for each fold, calibration and threshold come from the other folds'
- * outcomes. The threshold maximises answered-and-right plus abstained-when-wrong.
+ * outcomes. The threshold maximises right answers − WRONG_COST × wrong answers (abstaining scores 0).
  */
 function crossFit(outcomes: Outcome[]): { abstain: boolean[]; confidences: number[] } {
   const folds = [...new Set(outcomes.map((o) => o.fold))];
@@ -136,12 +136,21 @@ function crossFit(outcomes: Outcome[]): { abstain: boolean[]; confidences: numbe
   return { abstain, confidences };
 }
 
+/**
+ * What a wrong answer costs against a right one. The dialogs ask "did this solve it?" after every
+ * answer and fall through to intake on "no", so a wrong answer costs less than a right one gains;
+ * for a calibrated confidence this puts the threshold at WRONG_COST / (1 + WRONG_COST) = 0.4.
+ */
+const WRONG_COST = DEFAULT_RETRIEVAL.threshold / (1 - DEFAULT_RETRIEVAL.threshold);
+
 function bestThreshold(train: Outcome[], calibration: Calibration): number {
-  let best = { threshold: 0.5, utility: -Infinity };
+  let best = { threshold: DEFAULT_RETRIEVAL.threshold, utility: -Infinity };
   for (let t = 0.05; t < 0.96; t += 0.01) {
     const utility = train.reduce((u, o) => {
-      const answered = confidenceOf(calibration, o.top, o.margin) >= t;
-      return u + (answered ? (hit1(o) ? 1 : 0) : hit1(o) ? 0 : 1);
+      if (confidenceOf(calibration, o.top, o.margin) < t || o.top < DEFAULT_RETRIEVAL.minScore) {
+        return u;
+      }
+      return u + (hit1(o) ? 1 : -WRONG_COST);
     }, 0);
     if (utility > best.utility) best = { threshold: t, utility };
   }
@@ -238,10 +247,11 @@ export async function loadTasks(k: number): Promise<Task[]> {
 const ABLATIONS: [string, Partial<RetrievalParams>, AnalyzerOptions][] = [
   ['no kNN voting (best phrasing only)', { vote: 0 }, {}],
   ['BM25 only (no Dice overlap)', { diceShare: 0 }, {}],
-  ['words only (no char n-grams)', { wordWeight: 1 }, {}],
-  ['char n-grams only (no words)', { wordWeight: 0 }, {}],
+  ['words only (no char n-grams)', { wordWeight: 1, wordWeightZh: 1 }, {}],
+  ['char n-grams only (no words)', { wordWeight: 0, wordWeightZh: 0 }, {}],
+  ['same word weight for zh as for en (0.3)', { wordWeightZh: 0.3 }, {}],
   ['Latin char 3-5-grams', {}, { latinGrams: [3, 5] }],
-  ['jieba exact mode', {}, { segmenter: 'jieba' }],
+  ['jieba search mode', {}, { segmenter: 'jieba-search' }],
   ['Intl.Segmenter instead of jieba', {}, { segmenter: 'intl' }],
 ];
 
@@ -255,7 +265,7 @@ export async function run(): Promise<void> {
   const tasks = await loadTasks(FOLDS);
   const outcomes = tasks.map((task) => runTask(task, DEFAULT_RETRIEVAL, {}));
   console.log(
-    '\nabstention fitted on the other folds of the same dataset (utility: right answers + abstentions on wrong ones):',
+    `\nabstention fitted on the other folds of the same dataset (utility: right − ${WRONG_COST.toFixed(2)} × wrong answers):`,
   );
   tasks.forEach((task, i) => {
     const own = outcomes[i] as Outcome[];
@@ -276,6 +286,20 @@ export async function run(): Promise<void> {
   tasks.forEach((task, i) => {
     const own = outcomes[i] as Outcome[];
     console.log(report(task.name, own, abstentions(own, DEFAULT_RETRIEVAL.calibration)));
+  });
+  console.log('\nthreshold sweep with the shipped calibration (answered right / oos abstained):');
+  tasks.forEach((task, i) => {
+    const own = outcomes[i] as Outcome[];
+    const points = [0.3, 0.35, 0.4, 0.45, 0.5].map((t) => {
+      const calibration = DEFAULT_RETRIEVAL.calibration;
+      const abstain = own.map(
+        (o) => confidenceOf(calibration, o.top, o.margin) < t || o.top < DEFAULT_RETRIEVAL.minScore,
+      );
+      const right = own.flatMap((o, j) => (inScope(o) ? [hit1(o) && abstain[j] !== true] : []));
+      const oos = own.flatMap((o, j) => (inScope(o) ? [] : [abstain[j] === true]));
+      return `${t.toFixed(2)}: ${rate(right)}${oos.length > 0 ? ` / ${rate(oos)}` : ''}`;
+    });
+    console.log(`${task.name.padEnd(18)} ${points.join(' · ')}`);
   });
   const shipped = fitCalibration(outcomes.flat().map((o) => ({ ...o, correct: hit1(o) })));
   const fmt = (x: number): string => x.toFixed(2);
