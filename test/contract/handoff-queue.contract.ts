@@ -41,6 +41,14 @@ export function handoffQueueContract(
       expect(await queue.get('missing')).toBeUndefined();
     });
 
+    it('creates one handoff when the same conversation is enqueued concurrently', async () => {
+      const all = await Promise.all(
+        Array.from({ length: 6 }, () => queue.enqueue(newHandoff({ conversationId: 'dup' }))),
+      );
+      expect(new Set(all.map((h) => h.id)).size).toBe(1);
+      expect(await queue.list()).toHaveLength(1);
+    });
+
     it('orders the queue by boost plus waiting time, and reports positions', async () => {
       const calm = await queue.enqueue(newHandoff({ conversationId: 'calm', at: AT, boost: 0 }));
       const angry = await queue.enqueue(

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { QueueItem } from '../../src/handoff/agent-events.js';
+import { NAUGHTY_STRINGS } from '../fixtures/naughty-strings.js';
 import {
   agentSocket,
   api,
@@ -189,6 +190,27 @@ describe('agent API and handoff service (embedded)', () => {
       body: '{"text": ',
     });
     expect(malformed.status).toBe(400);
+  });
+
+  it('answers hostile texts in messages and notes with 200 or a clear 400, never a crash', async () => {
+    const amy = await login(h.url, 'amy');
+    await queuedCase('conv-naughty');
+    const [item] = (await api(h.url, '/queue', { token: amy })).body['items'] as QueueItem[];
+    await api(h.url, `/handoffs/${item?.id}/claim`, { token: amy, body: {} });
+    for (const text of NAUGHTY_STRINGS) {
+      for (const kind of ['messages', 'notes']) {
+        const { status, body } = await api(h.url, `/handoffs/${item?.id}/${kind}`, {
+          token: amy,
+          body: { text },
+        });
+        expect([200, 400], `${kind} ${JSON.stringify(text).slice(0, 40)}`).toContain(status);
+        if (status === 400) expect(body['error']).toEqual(expect.any(String));
+      }
+    }
+    const sent = (await h.delivery.list('conv-naughty')).filter((m) => m.from === 'agent');
+    expect(sent.map((m) => m.text)).toEqual(
+      NAUGHTY_STRINGS.map((t) => t.trim()).filter((t) => t !== '' && t.length <= 4000),
+    );
   });
 
   it('transfers to another agent or to a group, and lets an admin act on any case', async () => {

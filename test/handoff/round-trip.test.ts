@@ -70,6 +70,13 @@ async function roundTrip(url: string, closers: Array<{ close(): unknown }>): Pro
   expect(item.summary.suggestedFirstReply.length).toBeGreaterThan(10);
   expect((await customerQueued).position).toBe(1);
 
+  const ticketUrl = `${url}/api/tickets/${item.ticketId}`;
+  expect((await fetch(ticketUrl)).status).toBe(401);
+  const ticket = await fetch(ticketUrl, { headers: { authorization: `Bearer ${amy}` } });
+  expect(((await ticket.json()) as { handoffRule?: string }).handoffRule).toEqual(
+    expect.any(String),
+  );
+
   const claims = await Promise.all([
     api(url, `/handoffs/${item.id}/claim`, { token: amy, body: {} }),
     api(url, `/handoffs/${item.id}/claim`, { token: bob, body: {} }),
