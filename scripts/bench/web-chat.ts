@@ -54,6 +54,8 @@ async function startServer(
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  // Never leave a server behind, even when the bench itself dies.
+  process.once('exit', () => child.kill('SIGKILL'));
   if (!child.stdout) throw new Error('no stdout');
   const lines = createInterface({ input: child.stdout });
   const url = await new Promise<string>((resolve, reject) => {
@@ -103,15 +105,21 @@ const send = (client: Client): Promise<number> => {
   });
 };
 
-/** Every client sends once a second at its own phase for the whole window. */
-async function openLoop(clients: Client[]): Promise<number[]> {
+/** Every client sends once a second at its own phase for the whole window; failures are counted. */
+async function openLoop(clients: Client[]): Promise<{ latencies: number[]; failed: number }> {
   const latencies: number[] = [];
+  let failed = 0;
   const sends: Promise<void>[] = [];
   const timers = clients.map((client, i) =>
     setTimeout(
       () => {
         const tick = (): void => {
-          sends.push(send(client).then((ms) => void latencies.push(ms)));
+          sends.push(
+            send(client).then(
+              (ms) => void latencies.push(ms),
+              () => void (failed += 1),
+            ),
+          );
         };
         tick();
         timers.push(setInterval(tick, 1000));
@@ -122,7 +130,7 @@ async function openLoop(clients: Client[]): Promise<number[]> {
   await new Promise((resolve) => setTimeout(resolve, OPEN_LOOP_SECONDS * 1000));
   timers.forEach((timer) => clearTimeout(timer));
   await Promise.all(sends);
-  return latencies;
+  return { latencies, failed };
 }
 
 /** Each client sends its next message as soon as the last is acknowledged. */
@@ -132,8 +140,11 @@ async function closedLoop(clients: Client[]): Promise<number> {
   await Promise.all(
     clients.map(async (client) => {
       while (performance.now() < until) {
-        await send(client);
-        done += 1;
+        const ok = await send(client).then(
+          () => true,
+          () => false,
+        );
+        if (ok) done += 1;
       }
     }),
   );
@@ -156,7 +167,8 @@ const pct = (sorted: number[], p: number): string =>
 async function measure(label: string, url: string, pid: number | undefined): Promise<number> {
   const crowd = await connectAll(url, CUSTOMERS);
   const cpuBefore = cpuSeconds(pid);
-  const latencies = (await openLoop(crowd)).sort((a, b) => a - b);
+  const { latencies, failed } = await openLoop(crowd);
+  latencies.sort((a, b) => a - b);
   const cpuAfter = cpuSeconds(pid);
   crowd.forEach((client) => client.disconnect());
   const cpuPerTurn =
@@ -164,7 +176,7 @@ async function measure(label: string, url: string, pid: number | undefined): Pro
       ? 'n/a'
       : (((cpuAfter - cpuBefore) * 1000) / latencies.length).toFixed(2);
   console.log(
-    `${label}: ${CUSTOMERS} customers × 1 msg/s for ${OPEN_LOOP_SECONDS}s: ${latencies.length} turns, ack ms p50 ${pct(latencies, 0.5)} p95 ${pct(latencies, 0.95)} p99 ${pct(latencies, 0.99)}; server CPU ms/turn ${cpuPerTurn}`,
+    `${label}: ${CUSTOMERS} customers × 1 msg/s for ${OPEN_LOOP_SECONDS}s: ${latencies.length} turns, ack ms p50 ${pct(latencies, 0.5)} p95 ${pct(latencies, 0.95)} p99 ${pct(latencies, 0.99)}, ${failed} timed out; server CPU ms/turn ${cpuPerTurn}`,
   );
   const loop = await connectAll(url, CLOSED_LOOP_CLIENTS);
   const throughput = await closedLoop(loop);
