@@ -3,6 +3,8 @@ import type { RedisClientType } from 'redis';
 import type { Server } from 'socket.io';
 import type { CustomerDelivery } from '../channels/customer-delivery.port.js';
 import type { Env } from '../config/env.js';
+import { createLlmClient, type LlmEnv } from '../llm/create-llm-client.js';
+import { PromptLoader } from '../llm/prompt-loader.js';
 import { SEVERITIES, type Severity } from '../domain/ticket.js';
 import type { TranscriptStore } from '../storage/transcript.port.js';
 import type { TicketStore } from '../tickets/ticket-store.port.js';
@@ -18,6 +20,7 @@ import { HandoffInterceptor } from './handoff.interceptor.js';
 import type { HandoffQueue } from './handoff-queue.port.js';
 import { HandoffService } from './handoff.service.js';
 import { MemoryHandoffQueue } from './memory.handoff-queue.js';
+import { LlmAbstractWriter } from './summary/abstract-writer.js';
 
 export type HandoffEnv = Pick<
   Env,
@@ -32,7 +35,8 @@ export type HandoffEnv = Pick<
   | 'HANDOFF_SLA_MINUTES'
   | 'FOLLOW_UP_HOURS'
   | 'MAX_MESSAGE_CHARS'
->;
+> &
+  LlmEnv;
 
 export type HandoffDeps = {
   env: HandoffEnv;
@@ -78,7 +82,9 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
     Severity,
     number
   >;
+  const llm = createLlmClient(env);
   const service = new HandoffService({
+    abstracts: llm === undefined ? undefined : new LlmAbstractWriter(llm, new PromptLoader()),
     queue,
     tickets: deps.tickets,
     transcripts: deps.transcripts,

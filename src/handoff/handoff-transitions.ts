@@ -17,7 +17,8 @@ export type HandoffChange =
   | { kind: 'transfer'; from: string; to: { agent: string } | { group: string }; at: string }
   | { kind: 'close'; agent: string; resolution: Resolution; at: string }
   | { kind: 'note'; note: HandoffNote }
-  | { kind: 'survey'; survey?: Survey };
+  | { kind: 'survey'; survey?: Survey }
+  | { kind: 'abstract'; text: string };
 
 export function isActive(handoff: Pick<Handoff, 'state'>): boolean {
   return handoff.state !== 'closed';
@@ -84,6 +85,8 @@ export function applyHandoffChange(handoff: Handoff, change: HandoffChange): Han
     case 'survey':
       if (!handoff.surveyPending) return { ok: false, reason: 'closed' };
       return next({ surveyPending: false, survey: change.survey });
+    case 'abstract':
+      return next({ summary: { ...handoff.summary, abstract: change.text } });
   }
 }
 

@@ -17,6 +17,7 @@ import type {
 import { refusalFor } from './handoff-transitions.js';
 import { boostOf, queueItemOf } from './priority.js';
 import { QueuePositions } from './queue-positions.js';
+import type { AbstractWriter } from './summary/abstract-writer.js';
 import { buildSummary } from './summary/build-summary.js';
 
 export type HandoffConfig = {
@@ -36,6 +37,8 @@ export type HandoffServiceDeps = {
   isAgent: (username: string) => boolean;
   config: HandoffConfig;
   onError: (error: unknown, context: string) => void;
+  /** Adds the LLM's validated prose summary after the case is queued (never delays it). */
+  abstracts?: AbstractWriter;
   clock?: () => Date;
 };
 
@@ -88,6 +91,7 @@ export class HandoffService implements HandoffTrigger {
       at: now.toISOString(),
     });
     this.deps.notifier.toAll('queue:added', queueItemOf(handoff, now));
+    if (handoff.summary.abstract === undefined) this.addAbstract(handoff);
     await queue.schedule(
       { kind: 'sla_breach', handoffId: handoff.id },
       new Date(summary.slaDeadline),
@@ -230,6 +234,19 @@ export class HandoffService implements HandoffTrigger {
 
   async stop(): Promise<void> {
     await this.positions.stop();
+  }
+
+  private addAbstract(handoff: Handoff): void {
+    const writer = this.deps.abstracts;
+    if (writer === undefined) return;
+    writer
+      .write(handoff.summary)
+      .then((text) =>
+        text === undefined
+          ? undefined
+          : this.deps.queue.update(handoff.id, { kind: 'abstract', text }),
+      )
+      .catch((error: unknown) => this.deps.onError(error, 'abstract summary'));
   }
 
   private async onTimer(timer: HandoffTimer): Promise<void> {

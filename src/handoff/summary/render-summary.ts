@@ -66,6 +66,7 @@ export function renderSummary(summary: HandoffSummary, lang: Language): string {
   const { current, trend } = summary.emotion;
   return [
     `# ${l.title} — ${l.ticket} ${summary.ticketId}`,
+    ...(summary.abstract === undefined ? [] : [summary.abstract]),
     `${l.channel}: ${summary.channel} · ${summary.lang}`,
     `${l.customer}: ${list(customer)}`,
     `${l.category}: ${w.category[summary.category]} · ${l[summary.nature]}`,

@@ -57,5 +57,7 @@ export const HandoffSummary = z.object({
     handoffAt: z.string(),
   }),
   slaDeadline: z.string(),
+  /** Prose summary written by the LLM when one is configured, kept only if every fact is in the transcript. */
+  abstract: z.string().optional(),
 });
 export type HandoffSummary = z.infer<typeof HandoffSummary>;

@@ -152,6 +152,7 @@ export class ConversationPanel {
     const current = s.emotion.current;
     return el('aside', { className: 'summary' }, [
       el('h3', { text: `${this.t.summary} · ${s.ticketId}` }),
+      el('p', { className: 'abstract', text: s.abstract ?? '' }),
       el('dl', {}, [
         row(f.customer, customer.filter((c) => c !== undefined).join(' · ') || '—'),
         row(f.severity, `${s.severity} · ${s.category} · ${s.nature}`),
