@@ -139,7 +139,7 @@ export class HandoffService implements HandoffTrigger {
     if (!outcome.ok) return outcome;
     const handoff = outcome.handoff;
     await this.deps.queue.cancel('sla_breach', id);
-    await this.announceAssigned(handoff, actor.username);
+    await this.positions.assigned(handoff, actor.username);
     await this.setTicketStatus(handoff.ticketId, 'in_progress');
     return outcome;
   }
@@ -184,7 +184,7 @@ export class HandoffService implements HandoffTrigger {
     });
     if (!outcome.ok) return outcome;
     this.deps.notifier.toAgent(owner, 'handoff:released', { id });
-    if ('agent' in target) await this.announceAssigned(outcome.handoff, target.agent);
+    if ('agent' in target) await this.positions.assigned(outcome.handoff, target.agent);
     else await this.announceQueued(outcome.handoff);
     return outcome;
   }
@@ -279,32 +279,14 @@ export class HandoffService implements HandoffTrigger {
     await this.announceQueued(outcome.handoff);
   }
 
-  private async announceAssigned(handoff: Handoff, agent: string): Promise<void> {
-    this.deps.notifier.toAll('queue:removed', { id: handoff.id });
-    this.deps.notifier.toAgent(agent, 'handoff:assigned', {
-      handoff: { id: handoff.id, ticketId: handoff.ticketId, agent },
-    });
-    await this.deps.delivery.notifyHandoff(handoff.conversationId, {
-      state: 'assigned',
-      agentName: agent,
-    });
-    this.positions.refreshSoon();
-  }
-
   private async announceQueued(handoff: Handoff): Promise<void> {
     const now = this.now();
-    this.deps.notifier.toAll('queue:added', queueItemOf(handoff, now));
-    const slaAt = new Date(
-      now.getTime() + this.deps.config.slaMinutes[handoff.summary.severity] * 60_000,
+    const minutes = this.deps.config.slaMinutes[handoff.summary.severity];
+    await this.deps.queue.schedule(
+      { kind: 'sla_breach', handoffId: handoff.id },
+      new Date(now.getTime() + minutes * 60_000),
     );
-    await this.deps.queue.schedule({ kind: 'sla_breach', handoffId: handoff.id }, slaAt);
-    const estimate = await this.positions.estimate(handoff.id);
-    if (estimate !== undefined) this.positions.told(handoff.id, estimate.position);
-    await this.deps.delivery.notifyHandoff(handoff.conversationId, {
-      state: 'queued',
-      ...estimate,
-    });
-    this.positions.refreshSoon();
+    await this.positions.requeued(handoff, now);
   }
 
   private async setTicketStatus(ticketId: string, status: TicketStatus): Promise<void> {

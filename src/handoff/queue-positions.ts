@@ -1,6 +1,8 @@
 import type { CustomerDelivery } from '../channels/customer-delivery.port.js';
 import type { AgentNotifier } from './agent-events.js';
+import type { Handoff } from './handoff.js';
 import type { HandoffQueue } from './handoff-queue.port.js';
+import { queueItemOf } from './priority.js';
 
 /** Handling time assumed before any case has been closed. */
 const DEFAULT_HANDLING_SECONDS = 300;
@@ -23,7 +25,8 @@ export function estimateWaitSeconds(
 
 /**
  * Keeps waiting customers told their place and estimated wait (DESIGN §4) as the queue changes,
- * telling each customer only when their position moved.
+ * telling each customer only when their position moved, and announces cases entering or leaving
+ * the queue to agents and customers alike.
  */
 export class QueuePositions {
   private readonly announced = new Map<string, number>();
@@ -51,6 +54,28 @@ export class QueuePositions {
   /** Remembers what a customer was already told, so the next refresh does not repeat it. */
   told(id: string, position: number): void {
     this.announced.set(id, position);
+  }
+
+  /** Agents drop the case from their queue, its new owner opens it, the customer learns who. */
+  async assigned(handoff: Handoff, agent: string): Promise<void> {
+    this.notifier.toAll('queue:removed', { id: handoff.id });
+    this.notifier.toAgent(agent, 'handoff:assigned', {
+      handoff: { id: handoff.id, ticketId: handoff.ticketId, agent },
+    });
+    await this.delivery.notifyHandoff(handoff.conversationId, {
+      state: 'assigned',
+      agentName: agent,
+    });
+    this.refreshSoon();
+  }
+
+  /** The case is back in the queue (release, group transfer): agents see it, the customer their place. */
+  async requeued(handoff: Handoff, now: Date): Promise<void> {
+    this.notifier.toAll('queue:added', queueItemOf(handoff, now));
+    const estimate = await this.estimate(handoff.id);
+    if (estimate !== undefined) this.told(handoff.id, estimate.position);
+    await this.delivery.notifyHandoff(handoff.conversationId, { state: 'queued', ...estimate });
+    this.refreshSoon();
   }
 
   /** Schedules one refresh soon; calls in between are folded into it. */
