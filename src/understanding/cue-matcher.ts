@@ -10,7 +10,7 @@ export interface CueHit {
   index: number;
 }
 
-function escape(s: string): string {
+export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -19,7 +19,7 @@ function compile(cues: readonly string[], wordBounded: boolean): RegExp | undefi
   const body = [...new Set(cues.map((c) => c.toLowerCase()))]
     .sort((a, b) => b.length - a.length)
     .map((c) => {
-      const e = escape(c);
+      const e = escapeRegExp(c);
       // Only cues that start/end with a word character need a word boundary there.
       if (!wordBounded) return e;
       const head = /^[a-z0-9]/i.test(c) ? '(?<![a-z0-9])' : '';

@@ -29,6 +29,8 @@ const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 const DEFAULT_MAX_CHARS = 4000;
 const EVENT_MAX_CHARS = 120;
 const COMPLAINING: ReadonlySet<Intent> = new Set(['complaint', 'supplement', 'request_human']);
+/** Intents a correction opener with a new value overrides: a bare rejection, assent or nothing. */
+const CORRECTABLE: ReadonlySet<Intent> = new Set(['deny', 'affirm', 'other']);
 
 /** The offline backend: lexicons, rules and extractors, plus an optional trained emotion model. Never throws. */
 export class OfflineUnderstanding implements Understanding {
@@ -64,13 +66,11 @@ export class OfflineUnderstanding implements Understanding {
     const lower = text.toLowerCase();
     const lang = detectLanguage(text, context.lang);
     const { emotion, intensity } = this.emotionOf(text, lang, context);
-    const intent = this.intents.classify(lower, lang, emotion);
+    const read = this.intents.classify(lower, lang, emotion);
     const category = this.categories.classify(lower, lang);
-    const complaining = COMPLAINING.has(intent.intent);
     const earlier = context.history
       .filter((t) => t.from === 'customer')
       .map((t) => t.text.toLowerCase());
-    const flags = this.flags.detect({ lower, earlierCustomerTurns: earlier, complaining });
     const timeZone =
       context.timeZone !== undefined && isValidTimeZone(context.timeZone)
         ? context.timeZone
@@ -83,7 +83,15 @@ export class OfflineUnderstanding implements Understanding {
       context: { ...context, products },
       timeZone,
     });
-    if (complaining && slots.event === undefined && text.trim() !== '') {
+    // "不对,是前天" / "no, the 14th": a rejection that carries the new value corrects a slot.
+    const correction =
+      CORRECTABLE.has(read.intent) &&
+      Object.keys(slots).length > 0 &&
+      this.intents.opensWithCorrection(lower, lang);
+    const intent = correction ? { intent: 'supplement' as const, confidence: 0.7 } : read;
+    const complaining = COMPLAINING.has(intent.intent);
+    const flags = this.flags.detect({ lower, earlierCustomerTurns: earlier, complaining });
+    if (complaining && !correction && slots.event === undefined && text.trim() !== '') {
       const first = text.trim().split(/(?<=[。.!！?？\n])/)[0] ?? text;
       slots.event = {
         value: first.slice(0, EVENT_MAX_CHARS).trim(),

@@ -51,8 +51,16 @@ export const IntentRule = z.object({
   weight: z.number().positive().default(1),
   /** Only when the whole message is short (greetings, yes/no). */
   maxChars: z.number().int().positive().optional(),
+  /** A cue right after a negator does not count ("不对" is no "对", "not right" no "right"). */
+  negatable: z.boolean().default(false),
 });
-export const IntentRules = z.object({ rules: z.array(IntentRule) });
+export const IntentRules = z.object({
+  rules: z.array(IntentRule),
+  /** Words that cancel a following cue of a `negatable` rule. */
+  negators: BiCues.default({ zh: [], en: [] }),
+  /** Openers of a correction ("不对,是前天", "no, the 14th"): with a new value the turn is a supplement. */
+  correctionOpeners: BiCues.default({ zh: [], en: [] }),
+});
 export type IntentRules = z.infer<typeof IntentRules>;
 
 export const CategoryRules = z.object({

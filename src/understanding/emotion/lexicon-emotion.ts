@@ -72,7 +72,12 @@ export class LexiconEmotion {
     for (const e of SCORED_EMOTIONS) if (scores[e] > scores[best]) best = e;
     const top = scores[best];
     if (top < this.settings.neutralThreshold) {
-      return { scores, emotion: 'neutral', intensity: Math.min(0.3, top / 3), arousal };
+      return {
+        scores,
+        emotion: 'neutral',
+        intensity: Math.round(Math.min(0.3, top / 3) * 100) / 100,
+        arousal,
+      };
     }
     const intensity = Math.min(1, (1 - Math.exp(-top / 3)) * arousal);
     return { scores, emotion: best, intensity: Math.round(intensity * 100) / 100, arousal };

@@ -1,5 +1,5 @@
 import type { Emotion, Intent, Language } from '../../domain/taxonomy.js';
-import { CueMatcher } from '../cue-matcher.js';
+import { CueMatcher, escapeRegExp } from '../cue-matcher.js';
 import type { IntentRules } from '../understanding-config.js';
 
 export interface IntentReading {
@@ -11,7 +11,14 @@ interface CompiledRule {
   intent: Intent;
   weight: number;
   maxChars: number | undefined;
+  negatable: boolean;
   matcher: CueMatcher;
+}
+
+/** A negator at the end of the text before a cue; never matches when there are none. */
+function negatorBefore(words: readonly string[], gap: string): RegExp {
+  if (words.length === 0) return /(?!)/;
+  return new RegExp(`(?<![a-z])(?:${words.map(escapeRegExp).join('|')})${gap}$`, 'u');
 }
 
 const NEGATIVE: ReadonlySet<Emotion> = new Set(['angry', 'sad', 'anxious']);
@@ -19,14 +26,34 @@ const NEGATIVE: ReadonlySet<Emotion> = new Set(['angry', 'sad', 'anxious']);
 /** Intent from weighted cue lists; short-message rules (greetings, yes/no) only fire on short messages. */
 export class IntentClassifier {
   private readonly rules: CompiledRule[];
+  private readonly negators: Record<Language, RegExp>;
+  private readonly correctionOpeners: CueMatcher;
 
   constructor(config: IntentRules) {
     this.rules = config.rules.map((r) => ({
       intent: r.intent,
       weight: r.weight,
       maxChars: r.maxChars,
+      negatable: r.negatable,
       matcher: new CueMatcher(r.cues),
     }));
+    this.negators = {
+      zh: negatorBefore(config.negators.zh, '\\s*'),
+      en: negatorBefore(config.negators.en, '\\s+'),
+    };
+    this.correctionOpeners = new CueMatcher(config.correctionOpeners);
+  }
+
+  /** Whether the message opens by rejecting something ("不对,…", "no, …"), as a correction does. */
+  opensWithCorrection(lower: string, lang: Language): boolean {
+    const first = this.correctionOpeners.find(lower, lang)[0];
+    return first !== undefined && lower.slice(0, first.index).trim() === '';
+  }
+
+  /** Whether a negator ends right before `index` ("不对", "not right", "isn't correct"). */
+  private negated(lower: string, lang: Language, index: number): boolean {
+    const before = lower.slice(Math.max(0, index - 12), index);
+    return this.negators[lang].test(before);
   }
 
   classify(lower: string, lang: Language, emotion: Emotion): IntentReading {
@@ -44,15 +71,17 @@ export class IntentClassifier {
     const scores = new Map<Intent, number>();
     const hitsPerRule = new Map<CompiledRule, number>();
     for (const f of found) {
-      // "对" inside "不对" belongs to the longer cue of another intent.
-      const inside = found.some(
+      // "对" in "不对", "是的" in "不是的": overlapping cues of two intents go to the one that starts
+      // first (then the longer), and an assent cue right after a negator is no assent.
+      const beaten = found.some(
         (g) =>
           g.rule !== f.rule &&
-          g.index <= f.index &&
-          g.end >= f.end &&
-          g.end - g.index > f.end - f.index,
+          g.index < f.end &&
+          f.index < g.end &&
+          (g.index < f.index || (g.index === f.index && g.end > f.end)),
       );
-      if (!inside) hitsPerRule.set(f.rule, (hitsPerRule.get(f.rule) ?? 0) + 1);
+      const negated = f.rule.negatable && this.negated(lower, lang, f.index);
+      if (!beaten && !negated) hitsPerRule.set(f.rule, (hitsPerRule.get(f.rule) ?? 0) + 1);
     }
     for (const [rule, hits] of hitsPerRule) {
       const score = rule.weight * (1 + Math.log(hits));

@@ -102,10 +102,13 @@ export class SlotExtractorSet {
     });
   }
 
-  /** Times said with a contact wish ("下午三点后联系我", "call me after 5pm") are contact_time. */
+  /**
+   * Times said with a contact wish ("下午三点后联系我", "call me after 5pm") are contact_time; any
+   * other time is when something happened, which cannot be after now ("三天内给我答复" is none).
+   */
   private times(input: SlotInput): SlotHit[] {
-    return findTimes(input).map((h) => {
-      if (!this.isContactClause(input, h.index)) return h;
+    return findTimes(input).flatMap(({ future, ...h }): SlotHit[] => {
+      if (!this.isContactClause(input, h.index)) return future ? [] : [h];
       const after = input.text.slice(h.index + h.raw.length, h.index + h.raw.length + 3);
       const before = input.text.slice(Math.max(0, h.index - 7), h.index);
       const qualifier = /^(以后|之后|后|以前|之前|前)/.exec(after)?.[0];
@@ -117,7 +120,7 @@ export class SlotExtractorSet {
         : /后|after|from/.test(qualifier ?? enQualifier ?? '')
           ? 'after '
           : '';
-      return { ...h, slot: 'contact_time', raw, value: `${prefix}${h.value}` };
+      return [{ ...h, slot: 'contact_time', raw, value: `${prefix}${h.value}` }];
     });
   }
 }

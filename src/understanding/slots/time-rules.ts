@@ -15,6 +15,8 @@ export interface TimeFinding {
   weekdayOnly: boolean;
   /** Only a day of the month ("3号", "the 14th"): a future one means last month. */
   dayOnly: boolean;
+  /** A duration up to now ("三天了", "for three days"): its start, ahead of chrono's reading. */
+  duration: boolean;
 }
 
 type Rule = {
@@ -45,8 +47,55 @@ const EN_NUMBER: Readonly<Record<string, number>> = {
   six: 6,
   seven: 7,
   couple: 2,
+  'a couple of': 2,
   few: 3,
+  'a few': 3,
+  several: 3,
 };
+
+const ZH_SPAN = '(?<!\\d)\\d{1,3}|[一二两三四五六七八九十半几]+';
+const ZH_UNIT = '个月|个?小时|天|周|个?星期|个?礼拜|年';
+const EN_SPAN =
+  '(a couple of|a few|several|an?|one|two|three|four|five|six|seven|couple|few|\\d{1,3})';
+const EN_UNIT = '(hours?|days?|weeks?|months?)';
+
+/** Start of a span that lasts until now: N units back; hours keep the clock time. */
+function spanStart(
+  now: WallClock,
+  n: number,
+  unit: string,
+): Partial<TimeFinding> & { wall: WallClock } {
+  if (/小时|hour/.test(unit)) {
+    const minutes = now.hour * 60 + now.minute - Math.round(n * 60);
+    const days = Math.floor(minutes / 1440);
+    const rest = minutes - days * 1440;
+    const day = addDays(now, days);
+    const wall = { ...day, hour: Math.floor(rest / 60), minute: rest % 60 };
+    return { wall, hasTime: true, confidence: 0.5, duration: true };
+  }
+  const days = /月|month/.test(unit)
+    ? 30
+    : /年/.test(unit)
+      ? 365
+      : /周|星期|礼拜|week/.test(unit)
+        ? 7
+        : 1;
+  return { wall: date(now, -Math.round(n * days)), confidence: 0.5, duration: true };
+}
+
+function zhSpan(
+  raw: string,
+  unit: string,
+  now: WallClock,
+): Partial<TimeFinding> & { wall: WallClock } {
+  const n = raw === '半' ? 0.5 : /几/.test(raw) ? 3 : (parseChineseNumber(raw) ?? Number(raw));
+  return spanStart(now, Number.isFinite(n) && n > 0 ? n : 1, unit);
+}
+
+function enSpan(m: RegExpMatchArray, now: WallClock): Partial<TimeFinding> & { wall: WallClock } {
+  const n = EN_NUMBER[(m[1] ?? '').toLowerCase()] ?? Number(m[1]);
+  return spanStart(now, n, (m[2] ?? '').toLowerCase());
+}
 
 /** What chrono (en, zh.hans 2.x) does not resolve: 上个月5号, 3号, 刚才, 前几天, 上周, the 14th, a week ago. */
 const RULES: readonly Rule[] = [
@@ -102,6 +151,29 @@ const RULES: readonly Rule[] = [
     },
   },
   {
+    // "三天了", "一周都没修", "断了三天", "等了半个月": a span up to now, dated from its start.
+    lang: 'zh',
+    re: new RegExp(
+      `(?:(?<=[了过])|已经|都|整整|足足)(${ZH_SPAN})多?(${ZH_UNIT})多?|(${ZH_SPAN})多?(${ZH_UNIT})多?(?=了|都|以来|没|还|一直)`,
+      'g',
+    ),
+    resolve: (m, now) => zhSpan(m[1] ?? m[3] ?? '', m[2] ?? m[4] ?? '', now),
+  },
+  {
+    // "down for three days", "for the past 2 weeks", "three days now".
+    lang: 'en',
+    re: new RegExp(
+      `\\b(?:for\\s+(?:the\\s+(?:past|last)\\s+)?(?:over\\s+)?|(?:the\\s+)?(?:past|last)\\s+)${EN_SPAN}\\s+${EN_UNIT}\\b`,
+      'gi',
+    ),
+    resolve: enSpan,
+  },
+  {
+    lang: 'en',
+    re: new RegExp(`\\b${EN_SPAN}\\s+${EN_UNIT}\\s+(?:now|already|straight|in a row)\\b`, 'gi'),
+    resolve: enSpan,
+  },
+  {
     lang: 'en',
     re: /\b(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+of\s)/gi,
     resolve: (m, now) => ({
@@ -146,6 +218,7 @@ export function findCustomTimes(text: string, lang: Language, now: WallClock): T
         dateKnown: true,
         weekdayOnly: false,
         dayOnly: false,
+        duration: false,
         ...r,
       });
     }

@@ -68,6 +68,7 @@ function fromChrono(text: string, lang: Language, now: WallClock): TimeFinding[]
       dateKnown: !timeOnly,
       weekdayOnly: c.isCertain('weekday') && !c.isCertain('day'),
       dayOnly: false,
+      duration: false,
     });
   }
   return found;
@@ -97,18 +98,30 @@ function applyPartOfDay(f: TimeFinding): void {
   f.confidence = Math.min(f.confidence, 0.8);
 }
 
+/** A time found, and whether it lies after the conversation's now (fine for a callback, not an incident). */
+export interface TimeHit extends SlotHit {
+  future: boolean;
+}
+
+function isFuture(f: TimeFinding, now: WallClock): boolean {
+  if (f.hasTime) return wallKey(f.wall) > wallKey(now);
+  return wallKey({ ...f.wall, hour: 0, minute: 0 }) > wallKey({ ...now, hour: 0, minute: 0 });
+}
+
 /** Dates and times, resolved to ISO in the conversation's zone: chrono (en, zh.hans) plus our own rules. */
-export function findTimes(input: SlotInput): SlotHit[] {
+export function findTimes(input: SlotInput): TimeHit[] {
   const now = wallClockAt(input.context.now, input.timeZone);
   const text = digitise(input.text);
-  const findings = fromChrono(text, input.lang, now);
-  for (const f of findCustomTimes(text, input.lang, now)) {
-    const overlaps = findings.some(
-      (g) => f.index < g.index + g.raw.length && f.index + f.raw.length > g.index,
-    );
-    if (!overlaps) findings.push(f);
-  }
-  const hits: SlotHit[] = [];
+  const overlap = (f: TimeFinding, g: TimeFinding): boolean =>
+    f.index < g.index + g.raw.length && f.index + f.raw.length > g.index;
+  const custom = findCustomTimes(text, input.lang, now);
+  // chrono reads "for 3 days" as three days ahead; a duration rule's reading of it wins.
+  const durations = custom.filter((f) => f.duration);
+  const findings = fromChrono(text, input.lang, now).filter(
+    (g) => !durations.some((f) => overlap(f, g)),
+  );
+  for (const f of custom) if (!findings.some((g) => overlap(f, g))) findings.push(f);
+  const hits: TimeHit[] = [];
   for (const f of findings) {
     applyPartOfDay(f);
     if (!f.dateKnown) f.wall = { ...f.wall, year: now.year, month: now.month, day: now.day };
@@ -119,6 +132,7 @@ export function findTimes(input: SlotInput): SlotHit[] {
       raw: f.raw,
       confidence: f.confidence,
       index: f.index,
+      future: isFuture(f, now),
     });
   }
   return hits.sort((a, b) => a.index - b.index);
