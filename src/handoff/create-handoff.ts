@@ -21,6 +21,7 @@ import type { HandoffQueue } from './handoff-queue.port.js';
 import { HandoffService } from './handoff.service.js';
 import { MemoryHandoffQueue } from './memory.handoff-queue.js';
 import { LlmAbstractWriter } from './summary/abstract-writer.js';
+import { createSummarizer } from './summary/llm-summarizer.js';
 
 export type HandoffEnv = Pick<
   Env,
@@ -83,8 +84,15 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
     number
   >;
   const llm = createLlmClient(env);
+  const prompts = new PromptLoader();
   const service = new HandoffService({
-    abstracts: llm === undefined ? undefined : new LlmAbstractWriter(llm, new PromptLoader()),
+    llm:
+      llm === undefined
+        ? undefined
+        : {
+            summarizer: await createSummarizer(llm, { loader: prompts }),
+            abstracts: new LlmAbstractWriter(llm, prompts),
+          },
     queue,
     tickets: deps.tickets,
     transcripts: deps.transcripts,

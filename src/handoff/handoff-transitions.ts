@@ -8,6 +8,7 @@ import type {
   Resolution,
   Survey,
 } from './handoff.js';
+import type { HandoffSummary } from './summary/summary.schema.js';
 
 /** One change to a stored handoff; both queue implementations apply it through `applyHandoffChange`. */
 export type HandoffChange =
@@ -18,7 +19,8 @@ export type HandoffChange =
   | { kind: 'close'; agent: string; resolution: Resolution; at: string }
   | { kind: 'note'; note: HandoffNote }
   | { kind: 'survey'; survey?: Survey }
-  | { kind: 'abstract'; text: string };
+  /** The same facts with the LLM's validated wording (narrative, abstract). */
+  | { kind: 'summary'; summary: HandoffSummary };
 
 export function isActive(handoff: Pick<Handoff, 'state'>): boolean {
   return handoff.state !== 'closed';
@@ -85,8 +87,8 @@ export function applyHandoffChange(handoff: Handoff, change: HandoffChange): Han
     case 'survey':
       if (!handoff.surveyPending) return { ok: false, reason: 'closed' };
       return next({ surveyPending: false, survey: change.survey });
-    case 'abstract':
-      return next({ summary: { ...handoff.summary, abstract: change.text } });
+    case 'summary':
+      return next({ summary: change.summary });
   }
 }
 

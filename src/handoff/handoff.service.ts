@@ -18,7 +18,8 @@ import { refusalFor } from './handoff-transitions.js';
 import { boostOf, queueItemOf } from './priority.js';
 import { QueuePositions } from './queue-positions.js';
 import type { AbstractWriter } from './summary/abstract-writer.js';
-import { buildSummary } from './summary/build-summary.js';
+import { buildSummary, type SummaryInput } from './summary/build-summary.js';
+import type { Summarizer } from './summary/llm-summarizer.js';
 
 export type HandoffConfig = {
   slaMinutes: Readonly<Record<Severity, number>>;
@@ -37,8 +38,8 @@ export type HandoffServiceDeps = {
   isAgent: (username: string) => boolean;
   config: HandoffConfig;
   onError: (error: unknown, context: string) => void;
-  /** Adds the LLM's validated prose summary after the case is queued (never delays it). */
-  abstracts?: AbstractWriter;
+  /** LLM narrative (first reply, next steps) and prose abstract, applied after the case is queued. */
+  llm?: { summarizer: Summarizer; abstracts: AbstractWriter };
   clock?: () => Date;
 };
 
@@ -70,7 +71,7 @@ export class HandoffService implements HandoffTrigger {
     const ticket = await tickets.get(request.ticketId);
     if (ticket === undefined) throw new Error(`handoff for unknown ticket ${request.ticketId}`);
     const transcript = await transcripts.list(request.conversationId);
-    const summary = buildSummary({
+    const input: SummaryInput = {
       ticket: {
         ...ticket,
         lang: request.lang,
@@ -80,7 +81,8 @@ export class HandoffService implements HandoffTrigger {
       transcript,
       handoffAt: now,
       slaMinutes: config.slaMinutes[ticket.severity],
-    });
+    };
+    const summary = buildSummary(input);
     const handoff = await queue.enqueue({
       conversationId: request.conversationId,
       ticketId: ticket.id,
@@ -91,7 +93,7 @@ export class HandoffService implements HandoffTrigger {
       at: now.toISOString(),
     });
     this.deps.notifier.toAll('queue:added', queueItemOf(handoff, now));
-    if (handoff.summary.abstract === undefined) this.addAbstract(handoff);
+    if (handoff.version === 1) this.enrich(handoff, input);
     await queue.schedule(
       { kind: 'sla_breach', handoffId: handoff.id },
       new Date(summary.slaDeadline),
@@ -236,17 +238,17 @@ export class HandoffService implements HandoffTrigger {
     await this.positions.stop();
   }
 
-  private addAbstract(handoff: Handoff): void {
-    const writer = this.deps.abstracts;
-    if (writer === undefined) return;
-    writer
-      .write(handoff.summary)
-      .then((text) =>
-        text === undefined
-          ? undefined
-          : this.deps.queue.update(handoff.id, { kind: 'abstract', text }),
-      )
-      .catch((error: unknown) => this.deps.onError(error, 'abstract summary'));
+  /** The LLM's grounded narrative and abstract replace the offline text once ready; the queue never waits. */
+  private enrich(handoff: Handoff, input: SummaryInput): void {
+    const llm = this.deps.llm;
+    if (llm === undefined) return;
+    Promise.all([llm.summarizer.summarize(input), llm.abstracts.write(handoff.summary)])
+      .then(([narrated, abstract]) => {
+        const summary = { ...narrated, abstract };
+        if (JSON.stringify(summary) === JSON.stringify(handoff.summary)) return undefined;
+        return this.deps.queue.update(handoff.id, { kind: 'summary', summary });
+      })
+      .catch((error: unknown) => this.deps.onError(error, 'llm summary'));
   }
 
   private async onTimer(timer: HandoffTimer): Promise<void> {

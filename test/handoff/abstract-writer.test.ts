@@ -5,8 +5,10 @@ import type { QueueItem } from '../../src/handoff/agent-events.js';
 import { LlmAbstractWriter } from '../../src/handoff/summary/abstract-writer.js';
 import {
   completionBody,
+  COMPLETIONS_PATH,
   expectCompletion,
   LLM_BASE_URL,
+  LLM_ORIGIN,
   testClient,
   type SentRequest,
 } from '../llm/openai-fake.js';
@@ -64,19 +66,30 @@ describe('abstractive handoff summary', () => {
   });
 });
 
-describe('abstract in the handoff, when an LLM is configured', () => {
+describe('LLM wording in the handoff, when an LLM is configured', () => {
   let h: Harness | undefined;
   afterEach(async () => {
     await h?.close();
   });
 
-  it('queues at once with the offline summary and adds the validated prose afterwards', async () => {
+  it('queues at once with the offline summary, then adds the grounded narrative and abstract', async () => {
     nock.enableNetConnect('127.0.0.1');
     h = await startHarness({ OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: LLM_BASE_URL });
     const ticket = await h.tickets.create(draft('c-llm'));
     await h.delivery.append('c-llm', { ...transcript[0]!, id: 'x1' });
     const prose = '客户反映上个月被乱扣58元话费。';
-    expectCompletion().delay(200).reply(200, completionBody(prose));
+    const narrative = {
+      suggestedFirstReply: '您好,您上个月被扣的58元话费我已经看到了,这就为您核实。',
+      nextSteps: ['核实上个月58元扣费记录'],
+    };
+    const structured = (body: SentRequest): boolean => body.response_format !== undefined;
+    nock(LLM_ORIGIN)
+      .post(COMPLETIONS_PATH, (body: SentRequest) => structured(body))
+      .delay(200)
+      .reply(200, completionBody(JSON.stringify(narrative)));
+    nock(LLM_ORIGIN)
+      .post(COMPLETIONS_PATH, (body: SentRequest) => !structured(body))
+      .reply(200, completionBody(prose));
     await h.handoff.trigger.request({
       conversationId: 'c-llm',
       ticketId: ticket.id,
@@ -90,8 +103,8 @@ describe('abstract in the handoff, when an LLM is configured', () => {
     await expect
       .poll(async () => {
         const detail = await api(h!.url, `/handoffs/${item?.id}`, { token: amy });
-        return (detail.body['summary'] as { abstract?: string }).abstract;
+        return detail.body['summary'];
       })
-      .toBe(prose);
+      .toMatchObject({ abstract: prose, suggestedFirstReply: narrative.suggestedFirstReply });
   });
 });
