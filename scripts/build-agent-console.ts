@@ -3,11 +3,11 @@ import { build } from 'esbuild';
 
 const root = new URL('../', import.meta.url);
 
-/** Bundles the agent console (socket.io-client included) into dist/web/public/agent/console.js. */
+/** Bundles the agent console (socket.io-client included) into dist/web/agent-console/console.js. */
 export async function buildAgentConsole(): Promise<void> {
   await build({
     entryPoints: [fileURLToPath(new URL('src/web/agent/console.ts', root))],
-    outfile: fileURLToPath(new URL('dist/web/public/agent/console.js', root)),
+    outfile: fileURLToPath(new URL('dist/web/agent-console/console.js', root)),
     bundle: true,
     format: 'iife',
     platform: 'browser',

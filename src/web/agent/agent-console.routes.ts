@@ -5,7 +5,7 @@ import { consolePage } from './console-page.js';
 
 /** Where `npm run build` writes the bundled console (same path from src/ under tsx and from dist/). */
 export const CONSOLE_DIR = fileURLToPath(
-  new URL('../../../dist/web/public/agent/', import.meta.url),
+  new URL('../../../dist/web/agent-console/', import.meta.url),
 );
 
 /** `/agent` (the agent console page) and `/agent/console.js` (its bundle). */
