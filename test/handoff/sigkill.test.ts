@@ -20,7 +20,7 @@ function spawnServer(env: Record<string, string>): Promise<{ child: ChildProcess
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('server did not start')), 20_000);
+    const timer = setTimeout(() => reject(new Error('server did not start')), 45_000);
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
@@ -50,7 +50,7 @@ function until<T>(
   });
 }
 
-describe.runIf(await redisAvailable())('SIGKILL in Redis mode', () => {
+describe.runIf(await redisAvailable())('SIGKILL in Redis mode', { timeout: 90_000 }, () => {
   const redis = redisScope('handoff-sigkill');
   const children: ChildProcess[] = [];
   const clients: ChatClient[] = [];
