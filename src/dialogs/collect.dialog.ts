@@ -47,7 +47,7 @@ export class CollectDialog extends StageDialog<{ lead?: string }> {
 
   private async ask(dc: DialogContext, turn: IntakeTurn, lead: string): Promise<DialogTurnResult> {
     const next = slotsToAsk(turn).slice(0, MAX_ASKS_PER_TURN);
-    if (next.length === 0) return this.finish(dc, { next: 'confirm' });
+    if (next.length === 0) return this.finish(dc, { next: 'confirm', lead });
     const { complaint } = turn.memory;
     complaint.asked = [...complaint.asked, ...next];
     complaint.pending = next;

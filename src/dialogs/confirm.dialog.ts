@@ -8,13 +8,18 @@ import { STAGES, StageDialog } from './stage.js';
  * 重述并确认: reads back what was understood; yes files the ticket, no asks what to correct, and a
  * message carrying new values (a correction) is read back again.
  */
-export class ConfirmDialog extends StageDialog {
+export class ConfirmDialog extends StageDialog<{ lead?: string }> {
   constructor() {
     super(STAGES.confirm);
   }
 
-  protected async onBegin(dc: DialogContext, turn: IntakeTurn): Promise<DialogTurnResult> {
-    await restate(turn);
+  /** `lead` acknowledges the customer's last answer (e.g. "noted as unknown") before the read-back. */
+  protected async onBegin(
+    dc: DialogContext,
+    turn: IntakeTurn,
+    options?: { lead?: string },
+  ): Promise<DialogTurnResult> {
+    await restate(turn, options?.lead ?? '');
     return Dialog.EndOfTurn;
   }
 
@@ -34,7 +39,7 @@ export class ConfirmDialog extends StageDialog {
   }
 }
 
-async function restate(turn: IntakeTurn): Promise<void> {
+async function restate(turn: IntakeTurn, lead = ''): Promise<void> {
   const { complaint, lang } = turn.memory;
   const choices = turn.say.choices();
   const items = restatementItems(
@@ -45,11 +50,9 @@ async function restate(turn: IntakeTurn): Promise<void> {
     turn.timeZone,
     lang,
   );
-  await turn.say.say(
-    'restate',
-    { act: 'confirm', suggestions: [...choices.confirm_choices] },
-    {
-      items,
-    },
-  );
+  const readBack = await turn.say.text('restate', { items });
+  await turn.say.send(turn.say.join(lead, readBack), {
+    act: 'confirm',
+    suggestions: [...choices.confirm_choices],
+  });
 }

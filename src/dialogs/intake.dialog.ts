@@ -198,7 +198,7 @@ class IntakeDialog extends ComponentDialog {
       return this.handle(inner, turn, begun);
     }
     if (next.next === 'confirm')
-      return this.handle(inner, turn, await inner.beginDialog(STAGES.confirm));
+      return this.handle(inner, turn, await inner.beginDialog(STAGES.confirm, { lead: next.lead }));
     if (next.next === 'file') await fileTicket(turn);
     if (next.next === 'reroute') {
       if (inner.activeDialog) return this.handle(inner, turn, await inner.continueDialog());

@@ -18,7 +18,8 @@ export const STAGES = {
  */
 export const StageResult = z.discriminatedUnion('next', [
   z.object({ next: z.literal('collect'), lead: z.string().optional() }),
-  z.object({ next: z.enum(['confirm', 'file', 'idle', 'reroute']) }),
+  z.object({ next: z.literal('confirm'), lead: z.string().optional() }),
+  z.object({ next: z.enum(['file', 'idle', 'reroute']) }),
 ]);
 export type StageResult = z.infer<typeof StageResult>;
 

@@ -19,8 +19,7 @@ export const PHRASES = {
     dontKnow: '不清楚',
     refund: '我要退款',
     yes: '对的',
-    /** The restatement's quick reply ("不对" alone reads as affirm in the offline backend today). */
-    no: '需要修改',
+    no: '不对',
     correctionAfterNo: '是前天',
     status: (id: string) => `查询一下工单 ${id} 的进度`,
     statusNoId: '我想查询投诉进度',
