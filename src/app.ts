@@ -36,6 +36,8 @@ import { WebChatSessions } from './channels/web/web-chat.sessions.js';
 import type { CustomerDelivery } from './channels/customer-delivery.port.js';
 import type { Env } from './config/env.js';
 import { createHandoff, type HandoffSubsystem } from './handoff/create-handoff.js';
+import { createLlmClient } from './llm/create-llm-client.js';
+import type { LlmClient } from './llm/llm-client.js';
 import { reply } from './dialogs/outgoing.js';
 import { createHttpApp } from './server/http-app.js';
 import type { ReadinessCheck } from './server/health.js';
@@ -71,6 +73,8 @@ export interface AppContext {
   /** Handoff queue, agent API and console: `handoff.trigger` is the dialogs' HandoffTrigger. */
   handoff: HandoffSubsystem;
   understanding: Understanding | undefined;
+  /** The one LLM client (shared breaker and usage); undefined without OPENAI_API_KEY. */
+  llm: LlmClient | undefined;
   /** The shared node-redis client in Redis mode (use `.duplicate()` for blocking or pub/sub work). */
   redis: RedisClient | undefined;
   /** The socket.io server, e.g. to add the `/agent` namespace. */
@@ -82,6 +86,8 @@ export interface AppContext {
 export interface AppOptions {
   logger?: Logger;
   understanding?: Understanding;
+  /** The LLM client the product already built; default: one from the environment (none without a key). */
+  llm?: LlmClient;
   /** Builds the root dialog the bot runs; default: the temporary WelcomeDialog. */
   rootDialog?: (context: AppContext) => Dialog;
   /** Builds the interceptors run before the dialogs on each customer message, in order. */
@@ -145,8 +151,10 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
   const tickets: TicketStore = redis
     ? new RedisTicketStore({ client: redis, prefix })
     : new MemoryTicketStore();
+  const llm = options.llm ?? createLlmClient(env, { logger });
   const handoff = await createHandoff({
     env,
+    llm,
     io,
     tickets,
     transcripts: transcript,
@@ -168,6 +176,7 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
     tickets,
     handoff,
     understanding: options.understanding,
+    llm,
     redis,
     io,
     http,

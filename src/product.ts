@@ -3,17 +3,21 @@ import type { Logger } from 'pino';
 import type { AppOptions } from './app.js';
 import type { Env } from './config/env.js';
 import { createIntakeDialog } from './dialogs/intake.dialog.js';
+import { createReplyWriter } from './dialogs/llm.reply-writer.js';
 import { scriptedWriter } from './dialogs/reply-writer.js';
 import { loadIntakeConfig } from './flows/intake-config.js';
+import { createFaqAnswerer, withAnswers } from './knowledge/grounded-answerer.js';
 import { watchKnowledgeBase } from './knowledge/watched.knowledge-base.js';
+import { createLlmClient } from './llm/create-llm-client.js';
 import { createUnderstanding } from './understanding/create-understanding.js';
 import { createOfflineUnderstanding } from './understanding/offline.understanding.js';
 
 /**
- * What `npm start` runs on the web-chat spine: the offline understanding (the LLM backend with the
- * offline one as fallback when OPENAI_API_KEY is set) and the configured intake flows as the root
- * dialog, answering FAQ from CONFIG_DIR/knowledge and handing off through the app's HandoffTrigger.
- * Flows, scripts and the knowledge base hot-reload until close.
+ * What `npm start` runs on the web-chat spine: the configured intake flows as the root dialog over the
+ * offline understanding, answering FAQ from CONFIG_DIR/knowledge and handing off through the app's
+ * HandoffTrigger. With OPENAI_API_KEY one LLM client (one breaker) also analyses turns, words replies
+ * and grounds FAQ answers, each falling back to the offline result. Flows, scripts and the knowledge
+ * base hot-reload until close.
  */
 export async function productOptions(env: Readonly<Env>, logger: Logger): Promise<AppOptions> {
   const intake = await loadIntakeConfig({
@@ -24,18 +28,22 @@ export async function productOptions(env: Readonly<Env>, logger: Logger): Promis
   const offline = createOfflineUnderstanding(
     env.EMOTION_MODEL_DIR ? { modelDir: env.EMOTION_MODEL_DIR } : {},
   );
-  const understanding = await createUnderstanding(env, offline, { logger });
+  const llm = createLlmClient(env, { logger });
+  const understanding = await createUnderstanding(env, offline, { llm, logger });
+  const scripts = await createReplyWriter(llm, scriptedWriter(intake.scripts.current), { logger });
   const faq = await watchKnowledgeBase(join(env.CONFIG_DIR, 'knowledge'), { logger });
+  const answers = await createFaqAnswerer(llm, { logger });
   return {
     logger,
     understanding,
+    ...(llm ? { llm } : {}),
     rootDialog: (context) =>
       createIntakeDialog({
         understanding,
         tickets: context.tickets,
         flows: intake.flows,
-        scripts: scriptedWriter(intake.scripts.current),
-        faq,
+        scripts,
+        faq: withAnswers(faq, answers),
         handoff: context.handoff.trigger,
       }),
     extend: () => () => {

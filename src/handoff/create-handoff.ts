@@ -3,7 +3,7 @@ import type { RedisClientType } from 'redis';
 import type { Server } from 'socket.io';
 import type { CustomerDelivery } from '../channels/customer-delivery.port.js';
 import type { Env } from '../config/env.js';
-import { createLlmClient, type LlmEnv } from '../llm/create-llm-client.js';
+import type { LlmClient } from '../llm/llm-client.js';
 import { PromptLoader } from '../llm/prompt-loader.js';
 import { SEVERITIES, type Severity } from '../domain/ticket.js';
 import type { TranscriptStore } from '../storage/transcript.port.js';
@@ -36,8 +36,7 @@ export type HandoffEnv = Pick<
   | 'HANDOFF_SLA_MINUTES'
   | 'FOLLOW_UP_HOURS'
   | 'MAX_MESSAGE_CHARS'
-> &
-  LlmEnv;
+>;
 
 export type HandoffDeps = {
   env: HandoffEnv;
@@ -45,6 +44,8 @@ export type HandoffDeps = {
   tickets: TicketStore;
   transcripts: TranscriptStore;
   delivery: CustomerDelivery;
+  /** The app's one LLM client (one breaker and usage count for every LLM feature); none offline. */
+  llm: LlmClient | undefined;
   /** Redis mode: a connected node-redis client and the key prefix (REDIS_PREFIX). */
   redis?: { client: RedisClientType; prefix: string };
   onError: (error: unknown, context: string) => void;
@@ -83,7 +84,7 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
     Severity,
     number
   >;
-  const llm = createLlmClient(env);
+  const { llm } = deps;
   const prompts = new PromptLoader();
   const service = new HandoffService({
     llm:

@@ -13,6 +13,7 @@ import type { AgentServerEvents } from '../../src/handoff/agent-events.js';
 import { createHandoff, type HandoffSubsystem } from '../../src/handoff/create-handoff.js';
 import type { TranscriptStore } from '../../src/storage/transcript.port.js';
 import { MemoryTicketStore } from '../../src/tickets/memory.ticket-store.js';
+import { createLlmClient } from '../../src/llm/create-llm-client.js';
 
 /** A customer channel that records what the handoff subsystem sends, appending to the transcript like the real ones. */
 export class RecordingDelivery implements CustomerDelivery, TranscriptStore {
@@ -71,6 +72,7 @@ export async function startHarness(
   const delivery = new RecordingDelivery();
   const handoff = await createHandoff({
     env,
+    llm: createLlmClient(env),
     io,
     tickets,
     transcripts: delivery,
