@@ -35,12 +35,20 @@ export function absorb(
   text: string,
   unknownPhrases: readonly string[],
   opening: boolean,
+  /** At the restatement every value the customer gives is a correction. */
+  revising = false,
 ): Absorbed {
   const lower = text.toLowerCase();
   const saysUnknown = unknownPhrases.some((phrase) => lower.includes(phrase.toLowerCase()));
   const taken = Object.entries(analysis.slots)
     .filter((entry): entry is [SlotName, SlotValue] => entry[1] !== undefined)
-    .filter(([slot, value]) => keeps(complaint, slot, value, { opening, saysUnknown }))
+    .filter(([slot, value]) =>
+      keeps(complaint, slot, value, {
+        opening,
+        saysUnknown,
+        correcting: revising || analysis.intent === 'supplement',
+      }),
+    )
     .map(([slot, value]) => {
       complaint.slots[slot] = value;
       return slot;
@@ -71,18 +79,22 @@ export function absorb(
 }
 
 /**
- * Whether a value from the understanding layer is taken. A ticket number is never an account; the
- * story (`event`) is set by the opener or when asked for, not overwritten by every later sentence,
- * nor by a "不清楚" reply.
+ * Whether a value from the understanding layer is taken. A ticket number is never an account; a
+ * filled element is replaced only by a correction or an answer to its own question (so "尽快安装"
+ * does not turn the 宽带 complaint into one about 安装); the story (`event`) is set by the opener or
+ * when asked for, not overwritten by every later sentence, nor by a "不清楚" reply.
  */
 function keeps(
   complaint: ComplaintMemory,
   slot: SlotName,
   value: SlotValue,
-  turn: { opening: boolean; saysUnknown: boolean },
+  turn: { opening: boolean; saysUnknown: boolean; correcting: boolean },
 ): boolean {
   if (TICKET_ID_PATTERN.test(value.value)) return false;
-  if (slot !== 'event') return true;
+  if (slot !== 'event')
+    return (
+      complaint.slots[slot] === undefined || turn.correcting || complaint.pending.includes(slot)
+    );
   if (turn.saysUnknown) return false;
   return turn.opening || complaint.slots.event === undefined || complaint.pending.includes('event');
 }

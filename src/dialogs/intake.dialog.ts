@@ -120,7 +120,8 @@ class IntakeDialog extends ComponentDialog {
     ].slice(-EMOTION_POINTS);
     if (active && COLLECTING.includes(active)) {
       const phrases = turn.flows.unknownPhrases[memory.lang];
-      turn.absorbed = absorb(memory.complaint, analysis, turn.text, phrases, false);
+      const revising = active === STAGES.confirm;
+      turn.absorbed = absorb(memory.complaint, analysis, turn.text, phrases, false, revising);
       const [yes, no] = turn.say.choices().confirm_choices;
       const answered =
         active === STAGES.confirm && (saidYes(turn, { yes, no }) || saidNo(turn, { yes, no }));

@@ -4,7 +4,7 @@ import type { SlotExtractor, SlotHit } from './slot-types.js';
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Characters that end a place name on the left: prepositions, pronouns, particles. */
-const NOT_IN_NAME = new Set('在去到了从我你他她是个家这那里的和跟被把给说找买办问');
+const NOT_IN_NAME = new Set('在去到了从我你他她们是个家这那里的和跟被把给说找买办问');
 const NAME_CHAR = /[\p{Script=Han}A-Za-z0-9]/u;
 const MAX_NAME = 10;
 
@@ -34,9 +34,11 @@ export function createPlaceExtractor(vocab: SlotVocabulary): SlotExtractor {
     const hits: SlotHit[] = [];
     for (const m of text.matchAll(zhStore)) {
       const start = nameStart(text, m.index);
-      if (start === m.index) continue;
+      // An unnamed "营业厅" still says where; a bare "店" says too little to keep.
+      if (start === m.index && m[0].length < 2) continue;
       const name = text.slice(start, m.index + m[0].length);
-      hits.push({ slot: 'place', value: name, raw: name, confidence: 0.85, index: start });
+      const confidence = start === m.index ? 0.6 : 0.85;
+      hits.push({ slot: 'place', value: name, raw: name, confidence, index: start });
     }
     for (const m of text.matchAll(enStore)) {
       const name = (m[1] ?? '').trim();
