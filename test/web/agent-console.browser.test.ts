@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
-import { buildAgentConsole } from '../../scripts/build-agent-console.js';
+import { buildBundle } from '../../scripts/build-browser-bundles.js';
 import { startIntakeApp } from '../handoff/round-trip.support.js';
 import { connectChat, type ChatClient } from '../support/test-app.js';
 
@@ -22,7 +22,7 @@ describe.skipIf(!hasChromium)('agent console in Chromium', () => {
   const customers: ChatClient[] = [];
 
   beforeAll(async () => {
-    await buildAgentConsole();
+    await buildBundle('agentConsole');
     ({ app, url } = await startIntakeApp({}));
     browser = await chromium.launch({
       executablePath: CHROMIUM,

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
-import { buildWidget } from '../../scripts/build-widget.js';
+import { buildBundle } from '../../scripts/build-browser-bundles.js';
 import { startTestApp } from '../support/test-app.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -18,7 +18,7 @@ describe.skipIf(!hasChromium)('web widget in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    await buildWidget();
+    await buildBundle('widget');
     ({ app, url } = await startTestApp());
     browser = await chromium.launch({
       executablePath: CHROMIUM,
