@@ -3,10 +3,10 @@
  * category, nature, flags, entities}` lines out. Offline unless OPENAI_API_KEY is set. A bad line
  * gets an `{id?, error}` line on stdout (and a note on stderr) and processing continues.
  */
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadEnv } from '../../config/env.js';
+import { mapJsonLines } from '../json-lines.js';
 import type { Analysis } from '../../domain/analysis.js';
 import { createUnderstanding } from '../../understanding/create-understanding.js';
 import { createOfflineUnderstanding } from '../../understanding/offline.understanding.js';
@@ -41,21 +41,9 @@ function present(id: string | number, a: Analysis): Output {
 async function answer(
   understanding: Understanding,
   maxChars: number,
-  raw: string,
+  line: z.output<typeof LineSchema>,
 ): Promise<Output> {
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    return { error: 'invalid JSON' };
-  }
-  const parsed = LineSchema.safeParse(json);
-  if (!parsed.success) {
-    const id = (json as { id?: unknown } | null)?.id;
-    const known = typeof id === 'string' || typeof id === 'number' ? { id } : {};
-    return { ...known, error: z.prettifyError(parsed.error) };
-  }
-  const { id, text, now, timeZone, products } = parsed.data;
+  const { id, text, now, timeZone, products } = line;
   if (text.length > maxChars) return { id, error: `text longer than ${maxChars} characters` };
   const analysis = await understanding.analyze(text, {
     history: [],
@@ -72,12 +60,6 @@ export async function run(args: string[]): Promise<number> {
   const env = loadEnv();
   const offline = createOfflineUnderstanding({ modelDir: values.model ?? env.EMOTION_MODEL_DIR });
   const understanding = await createUnderstanding(env, offline);
-  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const raw of lines) {
-    if (raw.trim() === '') continue;
-    const out = await answer(understanding, env.MAX_MESSAGE_CHARS, raw);
-    if ('error' in out) process.stderr.write(`${JSON.stringify(out)}\n`);
-    process.stdout.write(`${JSON.stringify(out)}\n`);
-  }
+  await mapJsonLines(LineSchema, (line) => answer(understanding, env.MAX_MESSAGE_CHARS, line));
   return 0;
 }

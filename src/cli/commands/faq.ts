@@ -1,13 +1,13 @@
 /**
  * `qingting faq [--kb FILE]`: `{id, query}` lines in, `{id, results: [{id, score}]}` lines out,
  * best first, empty results when the knowledge base abstains. A bad line gets an `{id?, error}`
- * line and processing continues.
+ * line on stdout (and on stderr) and processing continues.
  */
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadEnv } from '../../config/env.js';
+import { mapJsonLines } from '../json-lines.js';
 import {
   loadKnowledgeDir,
   loadKnowledgeFile,
@@ -36,20 +36,8 @@ async function openKnowledgeBase(kbFile: string | undefined): Promise<KnowledgeB
   return createKnowledgeBase(entries, { synonyms });
 }
 
-function answer(kb: KnowledgeBase, raw: string): object {
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    return { error: 'invalid JSON' };
-  }
-  const parsed = LineSchema.safeParse(json);
-  if (!parsed.success) {
-    const id = (json as { id?: unknown } | null)?.id;
-    const known = typeof id === 'string' || typeof id === 'number' ? { id } : {};
-    return { ...known, error: z.prettifyError(parsed.error) };
-  }
-  const { id, query, limit } = parsed.data;
+function answer(kb: KnowledgeBase, line: z.output<typeof LineSchema>): object {
+  const { id, query, limit } = line;
   const { results } = kb.search(query, { limit });
   return { id, results: results.map((r) => ({ id: r.id, score: Number(r.score.toFixed(4)) })) };
 }
@@ -57,10 +45,6 @@ function answer(kb: KnowledgeBase, raw: string): object {
 export async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { kb: { type: 'string' } } });
   const kb = await openKnowledgeBase(values.kb);
-  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const raw of lines) {
-    if (raw.trim() === '') continue;
-    process.stdout.write(`${JSON.stringify(answer(kb, raw))}\n`);
-  }
+  await mapJsonLines(LineSchema, (line) => answer(kb, line));
   return 0;
 }

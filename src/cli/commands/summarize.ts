@@ -4,9 +4,8 @@
  * line gets an `{id?, error}` line on stdout (and on stderr) and processing continues.
  */
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { z } from 'zod';
 import { loadEnv } from '../../config/env.js';
+import { mapJsonLines } from '../json-lines.js';
 import { SEVERITIES } from '../../domain/ticket.js';
 import { loadFlowSet } from '../../flows/flow.loader.js';
 import { DialogueInput, summarizeDialogue } from '../../handoff/summary/summarize-dialogue.js';
@@ -22,34 +21,9 @@ export async function run(_args: string[]): Promise<number> {
   const minutes = env.HANDOFF_SLA_MINUTES.split(',').map(Number);
   const slaMinutes = (severity: string): number =>
     minutes[SEVERITIES.findIndex((s) => s === severity)] ?? 60;
-  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const raw of lines) {
-    if (raw.trim() === '') continue;
-    let out: Record<string, unknown>;
-    try {
-      const json: unknown = JSON.parse(raw);
-      const parsed = DialogueInput.safeParse(json);
-      out = parsed.success
-        ? {
-            id: parsed.data.id,
-            summary: await summarizeDialogue(parsed.data, {
-              understanding,
-              flows: flows.value,
-              slaMinutes,
-            }),
-          }
-        : { ...idOf(json), error: z.prettifyError(parsed.error) };
-    } catch (error) {
-      out = { error: error instanceof SyntaxError ? 'invalid JSON' : String(error) };
-    }
-    if ('error' in out) process.stderr.write(`${JSON.stringify(out)}\n`);
-    process.stdout.write(`${JSON.stringify(out)}\n`);
-  }
+  await mapJsonLines(DialogueInput, async (dialogue) => ({
+    id: dialogue.id,
+    summary: await summarizeDialogue(dialogue, { understanding, flows: flows.value, slaMinutes }),
+  }));
   return 0;
-}
-
-/** The line's id, when it has a usable one, so an error line can still be matched to its input. */
-function idOf(json: unknown): { id?: string | number } {
-  const id = typeof json === 'object' && json !== null && 'id' in json ? json.id : undefined;
-  return typeof id === 'string' || typeof id === 'number' ? { id } : {};
 }
