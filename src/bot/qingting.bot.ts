@@ -41,8 +41,11 @@ export class QingtingBot extends ActivityHandler {
       await next();
     });
     this.onDialog(async (context, next) => {
-      await options.conversationState.saveChanges(context);
-      await options.userState.saveChanges(context);
+      // Two independent keys: written concurrently (one pipelined round trip in Redis mode).
+      await Promise.all([
+        options.conversationState.saveChanges(context),
+        options.userState.saveChanges(context),
+      ]);
       await next();
     });
   }

@@ -12,10 +12,14 @@ export class TranscriptMiddleware implements Middleware {
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const conversationId = context.activity.conversation.id;
     const incoming = context.activity;
-    if (isMessage(incoming)) {
-      await this.transcript.append(conversationId, toMessage(incoming, 'customer'));
-    }
+    // The customer's line is written while the interceptors and the state read run; every reply
+    // waits for it, and so does the end of the turn (the ack), so order and durability hold.
+    const recorded = isMessage(incoming)
+      ? this.transcript.append(conversationId, toMessage(incoming, 'customer'))
+      : Promise.resolve();
+    recorded.catch(() => undefined); // awaited below; a failure surfaces there, never unhandled
     context.onSendActivities(async (_context, activities, sendNext) => {
+      await recorded;
       for (const activity of activities) {
         if (!isMessage(activity)) continue;
         await this.transcript.append(conversationId, toMessage(activity, 'bot'));
@@ -23,5 +27,6 @@ export class TranscriptMiddleware implements Middleware {
       return sendNext();
     });
     await next();
+    await recorded;
   }
 }

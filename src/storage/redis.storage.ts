@@ -34,15 +34,18 @@ export class RedisStorage implements Storage {
     return items;
   }
 
+  /** Keys are independent, each write atomic: sent together, one pipelined round trip. */
   async write(changes: StoreItems): Promise<void> {
-    for (const [key, item] of Object.entries(changes)) {
-      const { eTag, ...value } = (item ?? {}) as { eTag?: unknown };
-      const written = await this.client.eval(WRITE_IF_CURRENT, {
-        keys: [this.keyOf(key)],
-        arguments: [typeof eTag === 'string' ? eTag : '', JSON.stringify(value), randomUUID()],
-      });
-      if (written !== 1) throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
-    }
+    await Promise.all(
+      Object.entries(changes).map(async ([key, item]) => {
+        const { eTag, ...value } = (item ?? {}) as { eTag?: unknown };
+        const written = await this.client.eval(WRITE_IF_CURRENT, {
+          keys: [this.keyOf(key)],
+          arguments: [typeof eTag === 'string' ? eTag : '', JSON.stringify(value), randomUUID()],
+        });
+        if (written !== 1) throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
+      }),
+    );
   }
 
   async delete(keys: string[]): Promise<void> {
