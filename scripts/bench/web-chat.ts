@@ -167,9 +167,11 @@ const pct = (sorted: number[], p: number): string =>
 async function measure(label: string, url: string, pid: number | undefined): Promise<number> {
   const crowd = await connectAll(url, CUSTOMERS);
   const cpuBefore = cpuSeconds(pid);
+  const ownBefore = process.cpuUsage();
   const { latencies, failed } = await openLoop(crowd);
   latencies.sort((a, b) => a - b);
   const cpuAfter = cpuSeconds(pid);
+  const own = process.cpuUsage(ownBefore);
   crowd.forEach((client) => client.disconnect());
   const cpuPerTurn =
     cpuBefore === undefined || cpuAfter === undefined
@@ -177,6 +179,12 @@ async function measure(label: string, url: string, pid: number | undefined): Pro
       : (((cpuAfter - cpuBefore) * 1000) / latencies.length).toFixed(2);
   console.log(
     `${label}: ${CUSTOMERS} customers × 1 msg/s for ${OPEN_LOOP_SECONDS}s: ${latencies.length} turns, ack ms p50 ${pct(latencies, 0.5)} p95 ${pct(latencies, 0.95)} p99 ${pct(latencies, 0.99)}, ${failed} timed out; server CPU ms/turn ${cpuPerTurn}`,
+  );
+  // Is the machine itself the bottleneck? The load generator shares it with the server and Redis.
+  console.log(
+    `${label}: load generator CPU ms/turn ${((own.user + own.system) / 1000 / Math.max(1, latencies.length)).toFixed(2)}, load average now ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
   );
   const loop = await connectAll(url, CLOSED_LOOP_CLIENTS);
   const throughput = await closedLoop(loop);

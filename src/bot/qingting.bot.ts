@@ -33,7 +33,12 @@ export class QingtingBot extends ActivityHandler {
     this.interceptors = options.interceptors ?? [];
 
     this.onMessage(async (context, next) => {
-      if (!(await this.intercepted(context))) await this.runDialogs(context);
+      // The state read overlaps the interceptors' look-ups; the dialogs then find it cached.
+      const loading = options.conversationState.load(context);
+      loading.catch(() => undefined); // awaited below; a failure surfaces there, never unhandled
+      const handled = await this.intercepted(context);
+      await loading;
+      if (!handled) await this.runDialogs(context);
       await next();
     });
     this.onMembersAdded(async (context, next) => {
