@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { loadKnowledgeFile } from '../../src/knowledge/jsonl.knowledge-loader.js';
 import type { KnowledgeEntry } from '../../src/knowledge/knowledge-entry.js';
 import { createKnowledgeBase } from '../../src/knowledge/memory.knowledge-base.js';
+import { percentile } from '../support/timing.js';
 
 const DATA = join(fileURLToPath(new URL('.', import.meta.url)), '../../../shared/data');
 const ENTRIES = 10_000;
@@ -39,10 +40,6 @@ function random(seed: number): () => number {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
 export async function run(): Promise<void> {

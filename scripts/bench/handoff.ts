@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { createClient } from 'redis';
 import { io, type Socket } from 'socket.io-client';
 import type { QueueItem } from '../../src/handoff/agent-events.js';
+import { percentile } from '../support/timing.js';
 
 const SERVER = fileURLToPath(new URL('../../test/handoff/kill-server.ts', import.meta.url));
 const CUSTOMERS = 200;
@@ -40,10 +41,6 @@ function startServer(env: Record<string, string>): Promise<{ child: ChildProcess
     });
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
   });
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
 function report(mode: string, what: string, latencies: number[], totalMs?: number): void {

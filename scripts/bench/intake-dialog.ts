@@ -21,6 +21,7 @@ import { MemoryTicketStore } from '../../src/tickets/memory.ticket-store.js';
 import { RedisTicketStore } from '../../src/tickets/redis.ticket-store.js';
 import type { TicketStore } from '../../src/tickets/ticket-store.port.js';
 import { createOfflineUnderstanding } from '../../src/understanding/offline.understanding.js';
+import { percentile } from '../support/timing.js';
 
 const CONVERSATIONS: readonly (readonly string[])[] = [
   ['你们太过分了!我的话费莫名其妙多扣了50元', '13812345678', '昨天', '对的'],
@@ -29,10 +30,6 @@ const CONVERSATIONS: readonly (readonly string[])[] = [
   ['I was charged 50 yuan extra on my phone bill yesterday', '13812345678', 'yes'],
 ];
 const RUNS = 150;
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
 
 async function measure(storage: Storage, tickets: TicketStore): Promise<string> {
   const intake = await loadIntakeConfig({ configDir: 'config', watch: false });

@@ -10,6 +10,7 @@ import { CircuitBreaker } from '../../src/llm/circuit-breaker.js';
 import { fitsLanguage, uncoveredViolations, unsupportedFacts } from '../../src/llm/grounding.js';
 import { LlmClient } from '../../src/llm/llm-client.js';
 import { PromptLoader } from '../../src/llm/prompt-loader.js';
+import { microsecondPercentiles, timeSamples } from '../support/timing.js';
 
 const SCRIPTED =
   '已为您登记,工单号是 Q20261125-0007。我们会在 24 小时内与您联系,48 小时内给您答复,7 天内处理完毕。';
@@ -21,26 +22,9 @@ const PASSAGE =
   );
 const ANSWER = '退款审核通过后3-5个工作日内原路退回,进度可在 https://example.com/refund 查看。';
 
-function percentiles(samplesMs: number[]): string {
-  const sorted = [...samplesMs].sort((a, b) => a - b);
-  const at = (q: number): number =>
-    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  return `p50 ${(at(0.5) * 1000).toFixed(1)} µs, p99 ${(at(0.99) * 1000).toFixed(1)} µs (n=${sorted.length})`;
-}
-
-async function time(n: number, fn: () => unknown): Promise<number[]> {
-  const samples: number[] = [];
-  for (let i = 0; i < n; i += 1) {
-    const started = performance.now();
-    await fn();
-    samples.push(performance.now() - started);
-  }
-  return samples;
-}
-
 async function report(label: string, fn: () => unknown): Promise<void> {
-  await time(500, fn);
-  console.log(`${label}: ${percentiles(await time(5000, fn))}`);
+  await timeSamples(500, fn);
+  console.log(`${label}: ${microsecondPercentiles(await timeSamples(5000, fn))}`);
 }
 
 export async function run(): Promise<void> {

@@ -17,29 +17,14 @@ import {
   OpenAIUnderstanding,
 } from '../../src/understanding/openai/openai.understanding.js';
 import type { AnalysisContext } from '../../src/understanding/understanding.port.js';
+import { microsecondPercentiles, timeSamples } from '../support/timing.js';
+import { SLOT_NAMES } from '../../src/domain/taxonomy.js';
 
 const SAMPLE =
   '我的手机13812345678昨天下午在营业厅被多扣了50元,客服工号1024态度很差,邮箱wang@example.com,我要退款!';
 
 function message(chars: number): string {
   return SAMPLE.repeat(Math.ceil(chars / SAMPLE.length)).slice(0, chars);
-}
-
-function percentiles(samplesMs: number[]): string {
-  const sorted = [...samplesMs].sort((a, b) => a - b);
-  const at = (q: number): number =>
-    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  return `p50 ${(at(0.5) * 1000).toFixed(1)} µs, p99 ${(at(0.99) * 1000).toFixed(1)} µs (n=${sorted.length})`;
-}
-
-async function time(n: number, fn: () => unknown): Promise<number[]> {
-  const samples: number[] = [];
-  for (let i = 0; i < n; i += 1) {
-    const started = performance.now();
-    await fn();
-    samples.push(performance.now() - started);
-  }
-  return samples;
 }
 
 const NEUTRAL: Analysis = {
@@ -69,19 +54,7 @@ const ANSWER = JSON.stringify({
   category: 'billing',
   nature: 'effective',
   slots: Object.fromEntries(
-    [
-      'event',
-      'product',
-      'account',
-      'time',
-      'place',
-      'people',
-      'amount',
-      'demand',
-      'contact_name',
-      'contact_phone',
-      'contact_time',
-    ].map((k) => [
+    SLOT_NAMES.map((k) => [
       k,
       k === 'contact_phone' ? { value: '[PHONE_1]', raw: '[PHONE_1]', confidence: 0.9 } : null,
     ]),
@@ -91,9 +64,9 @@ const ANSWER = JSON.stringify({
 export async function run(): Promise<void> {
   for (const chars of [20, 200, 2000]) {
     const text = message(chars);
-    await time(200, () => new PiiMasker().mask(text));
+    await timeSamples(200, () => new PiiMasker().mask(text));
     console.log(
-      `mask ${chars} chars: ${percentiles(await time(5000, () => new PiiMasker().mask(text)))}`,
+      `mask ${chars} chars: ${microsecondPercentiles(await timeSamples(5000, () => new PiiMasker().mask(text)))}`,
     );
   }
 
@@ -146,14 +119,14 @@ export async function run(): Promise<void> {
     open.recordFailure();
     const outage = build(open);
     const text = message(200);
-    await time(200, () => outage.analyze(text, context));
+    await timeSamples(200, () => outage.analyze(text, context));
     console.log(
-      `turn with breaker open (200 chars): ${percentiles(await time(5000, () => outage.analyze(text, context)))}`,
+      `turn with breaker open (200 chars): ${microsecondPercentiles(await timeSamples(5000, () => outage.analyze(text, context)))}`,
     );
     const healthy = build(new CircuitBreaker({ failureThreshold: 3, cooldownMs: 30_000 }));
-    await time(50, () => healthy.analyze(text, context));
+    await timeSamples(50, () => healthy.analyze(text, context));
     console.log(
-      `structured call via SDK to a local stub (200 chars): ${percentiles(await time(500, () => healthy.analyze(text, context)))}`,
+      `structured call via SDK to a local stub (200 chars): ${microsecondPercentiles(await timeSamples(500, () => healthy.analyze(text, context)))}`,
     );
   } finally {
     await new Promise((resolve) => server.close(resolve));

@@ -13,6 +13,7 @@ import {
   type OfflineUnderstanding,
 } from '../../src/understanding/offline.understanding.js';
 import type { AnalysisContext } from '../../src/understanding/understanding.port.js';
+import { percentile } from '../support/timing.js';
 
 const ZH = [
   '我的宽带昨天下午又断网了,气死我了!工号1024的客服态度很差,',
@@ -31,10 +32,6 @@ function message(parts: readonly string[], chars: number, seed: number): string 
   let out = '';
   for (let i = seed; out.length < chars; i++) out += parts[i % parts.length] ?? '';
   return out.slice(0, chars);
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
 function measure(u: OfflineUnderstanding, texts: readonly string[], rounds: number): string {
