@@ -99,9 +99,8 @@ export function runTask(task: Task, params: RetrievalParams, analysis: AnalyzerO
   return task.folds.flatMap(({ kb, queries }, fold) => {
     const retriever = new FaqRetriever(kb, analyzer, params);
     return queries.map(({ text, gold }) => {
-      const { ranked } = retriever.rank(text, 5);
-      const top = ranked[0]?.score ?? 0;
-      const margin = top - (ranked[1]?.score ?? 0);
+      const { ranked, evidence } = retriever.rank(text, 5);
+      const { top, margin } = evidence;
       return { fold, ranked: ranked.map((r) => kb[r.entry]?.id ?? ''), top, margin, gold };
     });
   });

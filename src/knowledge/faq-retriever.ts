@@ -1,5 +1,6 @@
 import { Bm25Index, type Bm25Params, type PreparedQuery, type ScoreBuffers } from './bm25.index.js';
 import { confidenceOf, type Calibration } from './calibration.js';
+import { lcsDice, lcsRow, lcsText, type LcsRow } from './char-lcs.js';
 import {
   detectLang,
   entryLang,
@@ -25,6 +26,13 @@ export interface RetrievalParams {
    * little breaks ties between paraphrases. 0 for English: no English dev set has real answers.
    */
   answerWeightZh: number;
+  /**
+   * Chinese queries: the best `rerank` entries are rescored as (1 − w) × score + w × the
+   * character LCS ratio (char-lcs.ts) of the query and the entry's closest phrasing, so a
+   * paraphrase that swaps a word but keeps the sentence wins over one sharing scattered n-grams.
+   */
+  lcsWeightZh: number;
+  rerank: number;
   /** Documents a query may score per index (rarest terms first); bounds latency at 10,000 entries. */
   candidates: number;
   /** Share of the symmetric IDF-weighted Dice overlap in each index's score; BM25 gets the rest. */
@@ -53,6 +61,8 @@ export const DEFAULT_RETRIEVAL: RetrievalParams = {
   candidates: 2000,
   diceShare: 0.5,
   answerWeightZh: 0.1,
+  lcsWeightZh: 0.5,
+  rerank: 20,
   calibration: { a: 1.3, b: 17.71, c: -1.21 },
   threshold: 0.4,
   minScore: 0.15,
@@ -67,6 +77,11 @@ export interface Ranking {
   ranked: RankedEntry[];
   /** Calibrated probability that the first entry answers the query; 0 when nothing matched. */
   confidence: number;
+  /**
+   * First-stage evidence the abstention is decided on: the top score and its lead before the LCS
+   * rerank, which reorders candidates but would lift an off-topic query sharing 怎么样 with one.
+   */
+  evidence: { top: number; margin: number };
 }
 
 /** Ranks entries for a query: doc-level fusion of word and n-gram BM25, then per-entry voting. */
@@ -82,6 +97,9 @@ export class FaqRetriever {
   private readonly gramBuffers: ScoreBuffers;
   private readonly seen: Uint8Array;
   private readonly entryTop: Float64Array;
+  /** Each entry's phrasings as `lcsText`, kept only when the LCS rerank is on. */
+  private readonly lcsTexts: string[][];
+  private readonly lcsBuffer: LcsRow = lcsRow();
 
   constructor(
     entries: readonly KnowledgeEntry[],
@@ -119,6 +137,7 @@ export class FaqRetriever {
     this.answerBuffers = buffers(this.answers.size);
     this.seen = new Uint8Array(docEntry.length);
     this.entryTop = new Float64Array(entries.length * params.voteK);
+    this.lcsTexts = params.lcsWeightZh > 0 ? entries.map((e) => e.questions.map(lcsText)) : [];
   }
 
   rank(query: string, limit: number, lang?: KnowledgeLang): Ranking {
@@ -153,8 +172,9 @@ export class FaqRetriever {
     const ab = this.answerBuffers;
     const aq = answerWeight > 0 ? this.answers.prepare(grams) : undefined;
     if (aq !== undefined) this.answers.accumulate(aq, 1, ab, this.params.candidates);
+    const lcsWeight = zh ? this.params.lcsWeightZh : 0;
     // Keep the best `limit` (and at least two, for the margin) without sorting every entry.
-    const keep = Math.max(limit, 2);
+    const keep = Math.max(limit, 2, lcsWeight > 0 ? this.params.rerank : 0);
     const ranked: RankedEntry[] = [];
     for (const entry of entries) {
       const base = entry * voteK;
@@ -181,7 +201,20 @@ export class FaqRetriever {
     const top = ranked[0]?.score ?? 0;
     const margin = top - (ranked[1]?.score ?? 0);
     const confidence = top > 0 ? confidenceOf(this.params.calibration, top, margin) : 0;
-    return { ranked: ranked.slice(0, limit), confidence };
+    if (lcsWeight > 0) this.rerankByLcs(ranked, lcsText(query), lcsWeight);
+    return { ranked: ranked.slice(0, limit), confidence, evidence: { top, margin } };
+  }
+
+  /** Fuses each candidate's score with its closest phrasing's LCS ratio, then re-sorts. */
+  private rerankByLcs(ranked: RankedEntry[], query: string, weight: number): void {
+    for (const candidate of ranked) {
+      let best = 0;
+      for (const phrasing of this.lcsTexts[candidate.entry] ?? []) {
+        best = Math.max(best, lcsDice(query, phrasing, this.lcsBuffer));
+      }
+      candidate.score = (1 - weight) * candidate.score + weight * best;
+    }
+    ranked.sort((a, b) => b.score - a.score);
   }
 
   /** One index's normalised score for a document: BM25 over the query's self score, and Dice. */

@@ -23,9 +23,8 @@ export function createKnowledgeBase(
     size: entries.length,
     get: (id) => byId.get(id),
     search(query: string, { limit = 5, lang }: SearchOptions = {}): KnowledgeSearch {
-      const { ranked, confidence } = retriever.rank(query, Math.max(1, limit), lang);
-      const top = ranked[0]?.score ?? 0;
-      if (top < params.minScore || confidence < params.threshold) {
+      const { ranked, confidence, evidence } = retriever.rank(query, Math.max(1, limit), lang);
+      if (evidence.top < params.minScore || confidence < params.threshold) {
         return { results: [], abstained: true, confidence };
       }
       const results = ranked.map(({ entry, score }) => {
