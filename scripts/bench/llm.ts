@@ -6,7 +6,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import OpenAI from 'openai';
-import type { Analysis } from '../../src/domain/analysis.js';
 import { CircuitBreaker } from '../../src/llm/circuit-breaker.js';
 import { LlmClient } from '../../src/llm/llm-client.js';
 import { PiiMasker } from '../../src/llm/pii-masker.js';
@@ -19,6 +18,7 @@ import {
 import type { AnalysisContext } from '../../src/understanding/understanding.port.js';
 import { microsecondPercentiles, timeSamples } from '../support/timing.js';
 import { SLOT_NAMES } from '../../src/domain/taxonomy.js';
+import { neutralAnalysis } from '../../src/domain/analysis.js';
 
 const SAMPLE =
   '我的手机13812345678昨天下午在营业厅被多扣了50元,客服工号1024态度很差,邮箱wang@example.com,我要退款!';
@@ -27,17 +27,7 @@ function message(chars: number): string {
   return SAMPLE.repeat(Math.ceil(chars / SAMPLE.length)).slice(0, chars);
 }
 
-const NEUTRAL: Analysis = {
-  lang: 'zh',
-  emotion: 'neutral',
-  intensity: 0,
-  intent: 'other',
-  intentConfidence: 0,
-  category: 'other',
-  nature: 'communicative',
-  flags: [],
-  slots: {},
-};
+const NEUTRAL = neutralAnalysis('zh');
 const offline = { analyze: () => Promise.resolve(NEUTRAL) };
 const context: AnalysisContext = {
   history: [],

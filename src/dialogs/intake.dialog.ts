@@ -30,6 +30,7 @@ import { StatusIdDialog } from './status-id.dialog.js';
 import { fileTicket, handOff } from './ticket-actions.js';
 import { activeTicketId, mentionedTicketId } from './ticket-self-service.js';
 import { WithdrawDialog } from './withdraw.dialog.js';
+import { neutralAnalysis } from '../domain/analysis.js';
 
 export const INTAKE_DIALOG_ID = 'qingting.intake';
 
@@ -216,17 +217,7 @@ class IntakeDialog extends ComponentDialog {
     const turn: IntakeTurn = {
       deps: this.deps,
       memory,
-      analysis: {
-        lang: memory.lang,
-        emotion: 'neutral',
-        intensity: 0,
-        intent: 'other',
-        intentConfidence: 0,
-        category: 'other',
-        nature: 'communicative',
-        flags: [],
-        slots: {},
-      },
+      analysis: neutralAnalysis(memory.lang),
       text,
       now,
       flows: this.deps.flows.current(),

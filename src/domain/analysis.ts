@@ -41,3 +41,18 @@ export const Analysis = z.object({
   slots: SlotValues,
 });
 export type Analysis = z.infer<typeof Analysis>;
+
+/** The reading that claims nothing: a neutral `other` turn, used before or instead of an analysis. */
+export function neutralAnalysis(lang: Language): Analysis {
+  return {
+    lang,
+    emotion: 'neutral',
+    intensity: 0,
+    intent: 'other',
+    intentConfidence: 0,
+    category: 'other',
+    nature: 'communicative',
+    flags: [],
+    slots: {},
+  };
+}

@@ -11,6 +11,7 @@ import { SlotExtractorSet } from './slots/slot-extractor.js';
 import { isValidTimeZone } from './slots/zoned-time.js';
 import type { AnalysisContext, Understanding } from './understanding.port.js';
 import { loadUnderstandingConfig, type UnderstandingConfig } from './understanding-config.js';
+import { neutralAnalysis } from '../domain/analysis.js';
 
 export interface OfflineUnderstandingOptions {
   /** Folder with the lexicons, cue lists and vocabularies; defaults to the shipped `config/understanding`. */
@@ -56,7 +57,7 @@ export class OfflineUnderstanding implements Understanding {
       return Promise.resolve(this.analyzeSync(text, context));
     } catch {
       // Understanding must never break a turn: an unreadable message is a neutral "other".
-      return Promise.resolve(fallbackAnalysis(context.lang ?? 'zh'));
+      return Promise.resolve(neutralAnalysis(context.lang ?? 'zh'));
     }
   }
 
@@ -152,20 +153,6 @@ export class OfflineUnderstanding implements Understanding {
             ) / 100,
         };
   }
-}
-
-function fallbackAnalysis(lang: Language): Analysis {
-  return {
-    lang,
-    emotion: 'neutral',
-    intensity: 0,
-    intent: 'other',
-    intentConfidence: 0,
-    category: 'other',
-    nature: 'communicative',
-    flags: [],
-    slots: {},
-  };
 }
 
 /** Builds the offline backend from its data folder (validated once, so a bad file fails at start-up). */
