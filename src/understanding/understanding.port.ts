@@ -1,5 +1,5 @@
 import type { Analysis, SlotValues } from '../domain/analysis.js';
-import type { Emotion, Language } from '../domain/taxonomy.js';
+import type { Emotion, Language, SlotName } from '../domain/taxonomy.js';
 
 /** The conversation so far, so that "是前天" or "no, the 14th" can be resolved. */
 export interface AnalysisContext {
@@ -15,6 +15,10 @@ export interface AnalysisContext {
   products?: readonly string[];
   /** Language the conversation has been in, if known. */
   lang?: Language;
+  /** The element(s) the bot has just asked for, so an answer can be read as one (and checked against its type). */
+  pending?: readonly SlotName[];
+  /** Where the dialog stands, so "对" at a restatement and "对" to a question read differently. */
+  stage?: 'idle' | 'collecting' | 'confirming' | 'filed' | 'queued' | 'assigned' | 'survey';
   /** Emotion of earlier customer turns, oldest first, for smoothing. */
   emotionHistory?: ReadonlyArray<{ emotion: Emotion; intensity: number }>;
 }
