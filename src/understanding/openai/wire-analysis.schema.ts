@@ -10,7 +10,15 @@ const wireSlotsShape = Object.fromEntries(
   SLOT_NAMES.map((name) => [name, SlotValue.nullable()]),
 ) as { [K in SlotName]: z.ZodNullable<typeof SlotValue> };
 
-export const WireAnalysis = Analysis.omit({ slots: true }).extend({
+export const WireAnalysis = Analysis.omit({
+  slots: true,
+  // The contextual readings join the wire once the prompt asks for them (issue 10).
+  act: true,
+  empathy: true,
+  urgency: true,
+  amounts: true,
+  slotIssues: true,
+}).extend({
   slots: z.object(wireSlotsShape),
 });
 export type WireAnalysis = z.infer<typeof WireAnalysis>;
