@@ -1,5 +1,5 @@
-import type { Analysis, SlotValues } from '../domain/analysis.js';
-import type { Emotion, Intent, Language } from '../domain/taxonomy.js';
+import type { Analysis, SlotValues, Urgency } from '../domain/analysis.js';
+import type { Emotion, Intent, Language, RiskFlag } from '../domain/taxonomy.js';
 import { detectLanguage, normalizeText } from './language.js';
 import { LexiconEmotion, type LexiconReading } from './emotion/lexicon-emotion.js';
 import { trajectory } from './emotion/trajectory.js';
@@ -40,6 +40,16 @@ const DEFAULT_SLOT_MAX_CHARS = 600;
 /** One sentence for the event: split after sentence punctuation, but not inside "67.8". */
 const SENTENCE_END = /(?<=[。!！?？\n]|\.(?!\d))/;
 const EVENT_MAX_CHARS = 120;
+/** Flags that are anger even without an angry word: threats, repeat contact, abuse. */
+const ANGER_FLAGS: ReadonlySet<RiskFlag> = new Set([
+  'regulator_threat',
+  'media_threat',
+  'legal_threat',
+  'repeat_complaint',
+  'abusive_language',
+]);
+/** An urgent case reads as very anxious (the corpus' "high"): reassurance and the first step at once. */
+const URGENT_INTENSITY = 0.8;
 const COMPLAINING: ReadonlySet<Intent> = new Set(['complaint', 'supplement', 'request_human']);
 /** Intents a correction opener with a new value overrides: a bare rejection, assent or nothing. */
 const CORRECTABLE: ReadonlySet<Intent> = new Set(['deny', 'affirm', 'other']);
@@ -53,6 +63,7 @@ export class OfflineUnderstanding implements Understanding {
   private readonly slots: SlotExtractorSet;
   private readonly acts: DialogueActReader;
   private readonly urgency: UrgencyDetector;
+  private readonly flagAnger: number;
 
   constructor(
     config: UnderstandingConfig,
@@ -65,6 +76,7 @@ export class OfflineUnderstanding implements Understanding {
     this.slots = new SlotExtractorSet(config.slots, { phoneRegions: config.slots.phoneRegions });
     this.acts = new DialogueActReader(config.acts, config.slots.defaultCurrency);
     this.urgency = new UrgencyDetector(config.urgency);
+    this.flagAnger = config.emotion.flagAnger;
   }
 
   analyze(text: string, context: AnalysisContext): Promise<Analysis> {
@@ -81,11 +93,13 @@ export class OfflineUnderstanding implements Understanding {
     const text = normalizeText(String(input).slice(0, this.options.maxChars ?? DEFAULT_MAX_CHARS));
     const lower = text.toLowerCase();
     const lang = detectLanguage(text, context.lang);
-    const { emotion, intensity } = this.emotionOf(text, lang, context);
-    const read = this.intents.classify(lower, lang, emotion);
     const earlier = context.history
       .filter((t) => t.from === 'customer')
       .map((t) => t.text.toLowerCase());
+    const urgency = this.urgency.detect(lower, lang);
+    const said = this.flags.detect({ lower, earlierCustomerTurns: earlier, complaining: true });
+    const { emotion, intensity } = this.emotionOf(text, lang, context, said, urgency);
+    const read = this.intents.classify(lower, lang, emotion);
     const timeZone =
       context.timeZone !== undefined && isValidTimeZone(context.timeZone)
         ? context.timeZone
@@ -118,7 +132,6 @@ export class OfflineUnderstanding implements Understanding {
     const slots: SlotValues = reading.slots;
     const complaining = COMPLAINING.has(intent);
     const flags = this.flags.detect({ lower, earlierCustomerTurns: earlier, complaining });
-    const urgency = this.urgency.detect(lower, lang);
     const category = urgentCategory(urgency, this.categories.classify(lower, lang));
     if (complaining && !correction && slots.event === undefined && text.trim() !== '') {
       const first = text.trim().split(SENTENCE_END)[0] ?? text;
@@ -160,10 +173,17 @@ export class OfflineUnderstanding implements Understanding {
     text: string,
     lang: Language,
     context: AnalysisContext,
+    flags: readonly RiskFlag[],
+    urgency: Urgency,
   ): { emotion: Emotion; intensity: number } {
-    const reading = this.lexicon.read(text, lang);
+    const angryFlags = flags.filter((f) => ANGER_FLAGS.has(f)).length;
+    const reading = this.lexicon.read(text, lang, { angry: angryFlags * this.flagAnger });
     let emotion = reading.emotion;
     let intensity = reading.intensity;
+    // Someone in danger or being robbed right now is frightened first, whatever words they use.
+    if (urgency.urgent && urgency.cause !== 'mass_outage') {
+      return { emotion: 'anxious', intensity: Math.max(URGENT_INTENSITY, intensity) };
+    }
     const model = this.options.model;
     if (model?.knows(lang) === true) {
       const predicted = model.predict(text, lang, reading.scores);

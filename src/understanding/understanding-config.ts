@@ -38,6 +38,13 @@ export const EmotionSettings = z.object({
   en: Modifiers,
   /** Score under which a message is neutral. */
   neutralThreshold: z.number().positive(),
+  /**
+   * Anger must reach this score to be read as anger (tuned by k-fold on the corpus, npm run eval
+   * corpus): a mild "有点慢" from a polite customer is not anger, and "请您息怒" would insult them.
+   */
+  angryThreshold: z.number().positive().default(0.6),
+  /** Anger evidence per escalating flag (threats, repeat contact, abuse): tuned by k-fold like the thresholds. */
+  flagAnger: z.number().min(0).default(0),
   /** What a negated positive entry becomes, as a share of its weight per emotion. */
   negatedPositive: z.partialRecord(z.enum(['angry', 'sad', 'anxious']), z.number()),
   /** Positive evidence counts less than negative (negativity bias: a missed unhappy customer costs more). */
