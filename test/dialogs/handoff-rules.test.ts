@@ -23,6 +23,11 @@ const calm: Analysis = {
   nature: 'effective',
   flags: [],
   slots: {},
+  act: { kind: 'complaint' },
+  empathy: { family: 'none' },
+  urgency: { urgent: false },
+  amounts: [],
+  slotIssues: [],
 };
 const input = (change: Partial<RuleInput> = {}, analysis: Partial<Analysis> = {}): RuleInput => ({
   rules,
