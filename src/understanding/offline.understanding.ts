@@ -91,7 +91,8 @@ export class OfflineUnderstanding implements Understanding {
   /** The same analysis, synchronously, for batch use (CLI, eval, bench). */
   analyzeSync(input: string, context: AnalysisContext): Analysis {
     const text = normalizeText(String(input).slice(0, this.options.maxChars ?? DEFAULT_MAX_CHARS));
-    const lower = text.toLowerCase();
+    // Curly apostrophes ("don’t") read like straight ones in every cue list.
+    const lower = text.toLowerCase().replace(/[‘’]/g, "'");
     const lang = detectLanguage(text, context.lang);
     const earlier = context.history
       .filter((t) => t.from === 'customer')
