@@ -26,7 +26,7 @@ export type Severity = z.infer<typeof Severity>;
 
 /**
  * Readable ids: the filing day, a random Crockford base32 part and a check character
- * (`Q20261202-7KX3F9`); ids from the older daily counter (`Q20261125-0042`) still parse.
+ * (`Q20261202-7KX3FC`); ids from the older daily counter (`Q20261125-0042`) still parse.
  */
 export const TicketId = z.string().regex(/^Q\d{8}-(?:[0-9A-HJKMNP-TV-Z]{6}|\d{4,})$/);
 /** Something in a customer's text that looks like a ticket number, in either form. */

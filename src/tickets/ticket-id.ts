@@ -54,23 +54,22 @@ const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 /** Random characters per id: 32^5 ≈ 33.5 million per day, so ids say nothing of daily volume. */
 const RANDOM_CHARS = 5;
 
+/** Multiplication by x in GF(32) modulo x^5 + x^2 + 1. */
+const timesX = (value: number): number => (value & 16 ? (value << 1) ^ 0x25 : value << 1);
+
 /**
- * Luhn mod 32 over the date and the random part: any one mistyped character and any two swapped
- * neighbours change it, so a typo is caught before the store is asked.
+ * Damm's check over the totally anti-symmetric quasigroup a∘b = x·a + b in GF(32): every single
+ * mistyped character and every swap of two neighbours changes it, so a typo is caught before the
+ * store is asked.
  */
 function checkCharacter(payload: string): string {
-  let sum = 0;
-  let factor = 2;
-  for (let i = payload.length - 1; i >= 0; i -= 1) {
-    const addend = factor * ALPHABET.indexOf(payload.charAt(i));
-    sum += Math.floor(addend / 32) + (addend % 32);
-    factor = factor === 2 ? 1 : 2;
-  }
-  return ALPHABET.charAt((32 - (sum % 32)) % 32);
+  let interim = 0;
+  for (const char of payload) interim = timesX(interim) ^ ALPHABET.indexOf(char);
+  return ALPHABET.charAt(timesX(interim));
 }
 
 /**
- * `Q20261202-7KX3F9`: the filing day, five random Crockford characters and a check character — short
+ * `Q20261202-7KX3FC`: the filing day, five random Crockford characters and a check character — short
  * enough to read over the phone, not guessable in sequence. `random` yields bytes (tests pin it).
  */
 export function newTicketId(
@@ -87,7 +86,7 @@ export function newTicketId(
 const TYPED_NUMBER = /Q(\d{8})[-\s]?([0-9A-Z]{6}|\d{4,5})(?![0-9A-Z])/i;
 
 export interface TypedTicketNumber {
-  /** Canonical form, e.g. `Q20261202-7KX3F9` (what the stores key by). */
+  /** Canonical form, e.g. `Q20261202-7KX3FC` (what the stores key by). */
   id: string;
   /** False when the check character does not match: a typo, not worth a lookup. */
   valid: boolean;
