@@ -136,6 +136,7 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
     logger,
     readiness,
     routers: [webRoutes()],
+    serveSourceMaps: env.SERVE_SOURCE_MAPS,
   });
   const httpServer = createServer(http);
   const io = new Server(httpServer, { cors: { origin: '*' }, maxHttpBufferSize: 64 * 1024 });
