@@ -58,6 +58,18 @@ function localDate(at: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone }).format(at);
 }
 
+/** Text with spacing, dashes, brackets and a "(0)" trunk prefix removed, upper-cased: where a number's digits can be looked up. */
+const squeeze = (text: string): string => text.replace(/\(0\)|[\s()\-·]/g, '').toUpperCase();
+
+/** An account or phone expectation must be the customer's own number, not a typo in the corpus. */
+function numberGiven(value: string, haystack: string): boolean {
+  const digits = squeeze(value);
+  return (
+    squeeze(haystack).includes(digits) ||
+    squeeze(haystack).includes(digits.replace(/^\+\d{2,3}/, ''))
+  );
+}
+
 function tricky(m: CorpusMessage): boolean {
   const s = m.expect.slots ?? {};
   return (
@@ -161,6 +173,18 @@ describe('corpus messages', () => {
     }
   });
 
+  it('expect accounts and phones the customer actually wrote (or the context holds)', () => {
+    for (const m of messages) {
+      const context = Object.values(m.context?.knownSlots ?? {}).join(' ');
+      for (const slot of ['account', 'contact_phone'] as const) {
+        const value = m.expect.slots?.[slot];
+        if (value === undefined || (m.expect.act === 'correction' && m.expect.actSlot === slot))
+          continue;
+        expect(numberGiven(value, `${m.text} ${context}`), `${m.id} ${slot} ${value}`).toBe(true);
+      }
+    }
+  });
+
   it('expect a malformed-phone issue only for a value that is not also expected as the phone', () => {
     for (const m of messages.filter((x) => x.expect.slotIssues))
       for (const issue of m.expect.slotIssues!)
@@ -216,6 +240,17 @@ describe('corpus dialogues', () => {
         }
         for (const slot of givenBy(turn)) given.add(slot);
       });
+    }
+  });
+
+  it('expect final accounts the customer actually wrote', () => {
+    for (const d of dialogues) {
+      const account = d.final?.slots?.account;
+      if (account === undefined) continue;
+      expect(
+        numberGiven(account, d.turns.map((t) => t.customer).join(' ')),
+        `${d.id} ${account}`,
+      ).toBe(true);
     }
   });
 
