@@ -60,6 +60,29 @@ export const EnvSchema = z.object({
   MAX_MESSAGE_CHARS: z.coerce.number().int().positive().default(4000),
   /** Customer messages allowed per session per 10 seconds. */
   CHAT_RATE_LIMIT: z.coerce.number().int().positive().default(20),
+  // Channels (DESIGN §8): a channel is enabled by its variables; src/channels/<name> checks the set is complete.
+  WECHAT_APP_ID: optionalString,
+  WECHAT_APP_SECRET: optionalString,
+  WECHAT_TOKEN: optionalString,
+  /** 43 characters from the console; set: AES safe mode (安全模式), unset: plain mode. */
+  WECHAT_ENCODING_AES_KEY: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9]{43}$/, '43 letters and digits')
+      .optional(),
+  ),
+  WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+  WECOM_CORP_ID: optionalString,
+  /** The 微信客服 secret (客服 → API → Secret), not an app's. */
+  WECOM_SECRET: optionalString,
+  WECOM_TOKEN: optionalString,
+  WECOM_ENCODING_AES_KEY: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9]{43}$/, '43 letters and digits')
+      .optional(),
+  ),
+  WECOM_API_BASE: z.url().default('https://qyapi.weixin.qq.com'),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
