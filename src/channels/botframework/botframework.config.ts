@@ -24,7 +24,9 @@ export function botFrameworkSettings(env: Readonly<Env>): BotFrameworkSettings |
       );
   }
   if (env.MICROSOFT_APP_TYPE === 'SingleTenant' && env.MICROSOFT_APP_TENANT_ID === undefined)
-    throw new ConfigError('Invalid MICROSOFT_APP_TENANT_ID: required when MICROSOFT_APP_TYPE=SingleTenant (unset)');
+    throw new ConfigError(
+      'Invalid MICROSOFT_APP_TENANT_ID: required when MICROSOFT_APP_TYPE=SingleTenant (unset)',
+    );
   return {
     appId: appId ?? '',
     appPassword: env.MICROSOFT_APP_PASSWORD ?? '',

@@ -1,21 +1,23 @@
 import { Router } from 'express';
-import type { TurnContext } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
 import type { Logger } from 'pino';
+import type { ChannelHost } from '../core/channel-host.js';
 import { webhookBodyErrors, webhookJson } from '../json-body.js';
-import type { BotFrameworkCloudAdapter } from './botframework.adapter.js';
+import type { BotFrameworkClient } from './botframework.client.js';
+import { decodeActivity } from './botframework.decode.js';
 import { activityProblem, IncomingActivity } from './botframework.schema.js';
 
 export const BOT_FRAMEWORK_PATH = '/api/messages';
 
 /**
- * `POST /api/messages`: malformed JSON or an activity missing what botbuilder needs is 400; a
- * missing or invalid Bot Framework token is 401 (logged with the channel, never the body); an
- * invoke's response is returned as botbuilder computed it.
+ * `POST /api/messages`: malformed JSON or an activity missing what the channel needs is 400; a
+ * missing or invalid Bot Framework token is 401 (logged with the channel, never the body); then the
+ * activity is decoded and handed to the host. Replies leave through the outbound queue, so the
+ * platform gets its 200 as soon as the turn has run.
  */
 export function botFrameworkRoute(options: {
-  adapter: BotFrameworkCloudAdapter;
-  turn: (context: TurnContext) => Promise<void>;
+  client: BotFrameworkClient;
+  host: ChannelHost;
   logger: Logger;
 }): Router {
   const router = Router();
@@ -27,24 +29,19 @@ export function botFrameworkRoute(options: {
     }
     const activity = parsed.data;
     try {
-      const invoke = await options.adapter.runTurn(
-        req.header('authorization') ?? '',
-        activity,
-        options.turn,
-      );
-      if (invoke) res.status(invoke.status).json(invoke.body ?? {});
-      else res.status(200).end();
+      await options.client.authenticate(activity, req.header('authorization') ?? '');
     } catch (error) {
-      if (error instanceof AuthenticationError) {
-        options.logger.warn(
-          { channel: 'botframework', channelId: activity.channelId, ip: req.ip },
-          'bot framework request refused: bad token',
-        );
-        res.status(401).json({ error: 'unauthorized' });
-        return;
-      }
-      throw error;
+      if (!(error instanceof AuthenticationError)) throw error;
+      options.logger.warn(
+        { channel: 'botframework', channelId: activity.channelId, ip: req.ip },
+        'bot framework request refused: bad token',
+      );
+      res.status(401).json({ error: 'unauthorized' });
+      return;
     }
+    const inbound = decodeActivity(activity);
+    if (inbound) await options.host.receive(inbound);
+    res.status(200).end();
   });
   router.use(BOT_FRAMEWORK_PATH, webhookBodyErrors);
   return router;

@@ -34,3 +34,27 @@ export const activityProblem = (body: unknown): string => {
   const result = ActivityFields.safeParse(body);
   return result.success ? 'not an activity' : z.prettifyError(result.error);
 };
+
+const ReferenceAccount = z.object({
+  id: z.string(),
+  name: z.string().default(''),
+  role: z.string().optional(),
+  aadObjectId: z.string().optional(),
+});
+
+/** A conversation reference as kept in the channel address, re-parsed before every send. */
+export const StoredReference = z.object({
+  channelId: z.string(),
+  serviceUrl: z.string().min(1),
+  conversation: z.object({
+    id: z.string().min(1),
+    isGroup: z.boolean().default(false),
+    conversationType: z.string().default(''),
+    name: z.string().default(''),
+    tenantId: z.string().optional(),
+  }),
+  bot: ReferenceAccount.optional(),
+  user: ReferenceAccount.optional(),
+  locale: z.string().optional(),
+});
+export type StoredReference = z.infer<typeof StoredReference>;

@@ -16,7 +16,16 @@ export type TelegramInbound =
   | { kind: 'ignored'; updateId: number; reason: string };
 
 /** Non-text kinds, in the order they are checked; each gets the polite "please type". */
-const MEDIA = ['sticker', 'voice', 'audio', 'video', 'location', 'contact', 'photo', 'document'] as const;
+const MEDIA = [
+  'sticker',
+  'voice',
+  'audio',
+  'video',
+  'location',
+  'contact',
+  'photo',
+  'document',
+] as const;
 
 /**
  * Maps an update to a customer message: text as is, a captioned photo or file by its caption with

@@ -26,7 +26,9 @@ export class TelegramSender {
     const sent = await this.api.sendMessage(
       chatId,
       message.text,
-      suggestions.length > 0 ? { reply_markup: { inline_keyboard: inlineKeyboard(suggestions) } } : {},
+      suggestions.length > 0
+        ? { reply_markup: { inline_keyboard: inlineKeyboard(suggestions) } }
+        : {},
     );
     return String(sent.message_id);
   }
