@@ -28,7 +28,7 @@ const ActivitySet = z.object({ activities: z.array(DirectLineActivity), watermar
  */
 export async function startDirectLine(
   botUrl: string,
-): Promise<{ url: string; close(): Promise<void> }> {
+): Promise<{ url: string; app: express.Express; close(): Promise<void> }> {
   const app = express();
   const server: Server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -36,6 +36,7 @@ export async function startDirectLine(
   app.use(getRouter(url, botUrl));
   return {
     url,
+    app,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
