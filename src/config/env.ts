@@ -94,6 +94,34 @@ export const EnvSchema = z.object({
       .optional(),
   ),
   WECOM_API_BASE: z.url().default('https://qyapi.weixin.qq.com'),
+  // — channels: Bot Framework, Telegram, email (DESIGN §8; src/channels/README.md) —
+  /** `production` refuses an unauthenticated Bot Framework endpoint. */
+  NODE_ENV: optionalString,
+  /** Azure Bot registration; set: `POST /api/messages` validates the Bot Framework JWT. */
+  MICROSOFT_APP_ID: optionalString,
+  MICROSOFT_APP_PASSWORD: optionalString,
+  MICROSOFT_APP_TENANT_ID: optionalString,
+  MICROSOFT_APP_TYPE: z
+    .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
+    .default('MultiTenant'),
+  /** `true` without an app id: `/api/messages` with no authentication, for local development only. */
+  BOT_FRAMEWORK_ENABLED: booleanFlag.default(false),
+  /** From BotFather; set: the Telegram channel is on. */
+  TELEGRAM_BOT_TOKEN: optionalString,
+  /** The `secret_token` given to `setWebhook`; set: webhook at `/channels/telegram`, unset: long polling. */
+  TELEGRAM_WEBHOOK_SECRET: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1–256 of A-Z a-z 0-9 _ - (Telegram rule)')
+      .optional(),
+  ),
+  TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/ }).default('https://api.telegram.org'),
+  /** `imaps://user:password@host[:port]/[mailbox]`: incoming mail (IDLE). */
+  EMAIL_IMAP_URL: optionalString.pipe(z.url({ protocol: /^imaps?$/ }).optional()),
+  /** `smtps://user:password@host[:port]` or `smtp://…`: outgoing mail. */
+  EMAIL_SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
+  /** The address replies come from, e.g. `"Support" <support@example.com>`. */
+  EMAIL_FROM: optionalString,
 });
 export type Env = z.infer<typeof EnvSchema>;
 
