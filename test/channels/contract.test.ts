@@ -13,7 +13,7 @@ import { FakeWecomApi, WECOM_SAMPLE, WecomClient } from './support/wecom-fake.js
 interface ChannelUnderTest {
   /** The channel id the summary and the agent console must show. */
   channel: string;
-  start(): Promise<{ url: string; customer: CustomerDriver; stop(): Promise<void> }>;
+  start(): Promise<{ url: string; customer: CustomerDriver; stop: () => Promise<void> }>;
 }
 
 let customers = 0;
