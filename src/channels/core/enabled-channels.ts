@@ -1,8 +1,9 @@
 import { botFrameworkChannel } from '../botframework/botframework.setup.js';
+import { telegramChannel } from '../telegram/telegram.setup.js';
 import type { ChannelFactory, ChannelSetup, EnabledChannel } from './channel-setup.js';
 
 /** Every platform channel Qingting ships; each enables itself from its own variables (DESIGN §8). */
-const FACTORIES: readonly ChannelFactory[] = [botFrameworkChannel];
+const FACTORIES: readonly ChannelFactory[] = [botFrameworkChannel, telegramChannel];
 
 /** Sets up every configured channel, in order; a misconfigured one stops start-up with its error. */
 export async function setUpChannels(setup: ChannelSetup): Promise<EnabledChannel[]> {
