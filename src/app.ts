@@ -65,6 +65,8 @@ import { RedisTranscriptStore } from './storage/redis.transcript-store.js';
 import type { TranscriptStore } from './storage/transcript.port.js';
 import { MemoryTicketStore } from './tickets/memory.ticket-store.js';
 import { RedisTicketStore } from './tickets/redis.ticket-store.js';
+import { TicketGuard } from './tickets/ticket-guard.js';
+import { TicketLookupLimiter } from './tickets/ticket-lookup-limiter.js';
 import type { TicketStore } from './tickets/ticket-store.port.js';
 import { createTicketsRouter } from './tickets/tickets.router.js';
 import type { Understanding } from './understanding/understanding.port.js';
@@ -85,6 +87,8 @@ export interface AppContext {
   /** The platform channels (WeChat, WeCom, …) enabled on this instance. */
   channels: ChannelRegistry;
   tickets: TicketStore;
+  /** Who may read, supplement or withdraw which ticket from the chat (DESIGN §11). */
+  ticketGuard: TicketGuard;
   /** Handoff queue, agent API and console: `handoff.trigger` is the dialogs' HandoffTrigger. */
   handoff: HandoffSubsystem;
   understanding: Understanding | undefined;
@@ -152,6 +156,7 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
     logger,
     readiness,
     routers: [webRoutes()],
+    serveSourceMaps: env.SERVE_SOURCE_MAPS,
   });
   const httpServer = createServer(http);
   const io = new Server(httpServer, { cors: { origin: '*' }, maxHttpBufferSize: 64 * 1024 });
@@ -184,6 +189,18 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
   const tickets: TicketStore = redis
     ? new RedisTicketStore({ client: redis, prefix })
     : new MemoryTicketStore();
+  const ticketGuard = new TicketGuard({
+    tickets,
+    verify: env.TICKET_VERIFY,
+    limiter: new TicketLookupLimiter(
+      {
+        perSession: env.TICKET_LOOKUPS_PER_SESSION,
+        perAddress: env.TICKET_LOOKUPS_PER_ADDRESS,
+        windowSeconds: env.TICKET_LOOKUP_WINDOW_SECONDS,
+      },
+      redis ? { client: redis, prefix } : undefined,
+    ),
+  });
   const llm = options.llm ?? createLlmClient(env, { logger });
   const handoff = await createHandoff({
     env,
@@ -208,6 +225,7 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
     delivery,
     channels,
     tickets,
+    ticketGuard,
     handoff,
     understanding: options.understanding,
     llm,
@@ -294,6 +312,7 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
       });
+      for (const channel of enabledChannels) await channel.close?.();
       await channels.close();
       await handoff.close();
       if (cleanup) await cleanup();
