@@ -3,6 +3,7 @@ import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { z } from 'zod';
 import type { App } from '../../../src/app.js';
 import { conversationIdOf } from '../../../src/channels/core/conversation-directory.js';
+import { platformDriver } from './platform-driver.js';
 import type { CustomerDriver, SeenLine } from './scenario.js';
 
 export const BOT_TOKEN = '123456:qingting-test-token';
@@ -63,18 +64,28 @@ function botMessagesOf(server: TelegramServer, chatId: number): BotMessage[] {
 
 /**
  * A Telegram customer through the emulator's client; what the bot sent is read from the emulator and
- * annotated with the act the transcript recorded for the same text (Telegram shows no act).
+ * paired with the transcript for its act (Telegram shows none), the keyboard as the quick replies.
  */
 export class TelegramCustomer implements CustomerDriver {
-  private taken = 0;
   private readonly client;
+  private readonly shown: CustomerDriver;
 
   constructor(
     private readonly server: TelegramServer,
-    private readonly app: App,
+    app: App,
     readonly chatId = 4242,
   ) {
     this.client = server.getClient(BOT_TOKEN, { chatId, userId: chatId, firstName: '小王' });
+    const conversationId = conversationIdOf({ channel: 'telegram', user: String(chatId) });
+    this.shown = platformDriver({
+      say: (text) => this.say(text),
+      delivered: () =>
+        this.sent().map((m) => ({
+          text: m.text,
+          ...(m.keyboard.length > 0 ? { menu: m.keyboard.map((b) => b.text) } : {}),
+        })),
+      transcript: () => app.context.transcript.list(conversationId),
+    });
   }
 
   async say(text: string): Promise<void> {
@@ -107,37 +118,7 @@ export class TelegramCustomer implements CustomerDriver {
     return botMessagesOf(this.server, this.chatId);
   }
 
-  async next(match: (line: SeenLine) => boolean, what: string): Promise<SeenLine> {
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      const messages = this.sent();
-      const transcript = await this.app.context.transcript.list(
-        conversationIdOf({ channel: 'telegram', user: String(this.chatId) }),
-      );
-      for (let index = this.taken; index < messages.length; index += 1) {
-        const message = messages[index];
-        if (!message) continue;
-        const recorded = transcript.find(
-          (line) => line.from !== 'customer' && line.text === message.text,
-        );
-        const line: SeenLine = {
-          text: message.text,
-          ...(recorded?.meta?.act ? { act: recorded.meta.act } : {}),
-          ...(recorded?.meta?.ticketId ? { ticketId: recorded.meta.ticketId } : {}),
-          ...(message.keyboard.length > 0
-            ? { suggestions: message.keyboard.map((b) => b.text) }
-            : {}),
-        };
-        if (match(line)) {
-          this.taken = index + 1;
-          return line;
-        }
-      }
-      if (Date.now() > deadline)
-        throw new Error(
-          `Telegram: waited for ${what}; bot sent ${JSON.stringify(messages.slice(this.taken).map((m) => m.text))}`,
-        );
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+  next(match: (line: SeenLine) => boolean, what: string): Promise<SeenLine> {
+    return this.shown.next(match, what);
   }
 }

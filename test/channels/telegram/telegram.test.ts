@@ -2,10 +2,9 @@ import type { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { App } from '../../../src/app.js';
 import { startIntakeApp } from '../../handoff/round-trip.support.js';
-import { complaintToTicket, handoffToSurvey } from '../support/scenario.js';
 import { BOT_TOKEN, startTelegramEmulator, TelegramCustomer } from '../support/telegram.js';
 
-/** Telegram by long polling against telegram-test-api, with the shipped intake flows. */
+/** Telegram by long polling against telegram-test-api (the shared scenarios run in contract.test.ts). */
 describe('Telegram channel through telegram-test-api (long polling)', () => {
   let app: App | undefined;
   let emulator: TelegramServer | undefined;
@@ -52,16 +51,6 @@ describe('Telegram channel through telegram-test-api (long polling)', () => {
     expect(filed.ticketId).toBeDefined();
     expect(filed.text).toContain(filed.ticketId);
     expect(url).toContain('http');
-  });
-
-  it('runs the shared complaint → ticket scenario', async () => {
-    const { url, customer } = await start();
-    await complaintToTicket(customer, url);
-  });
-
-  it('runs the shared handoff → agent reply → survey scenario', async () => {
-    const { url, customer } = await start();
-    await handoffToSurvey(customer, url, 'telegram');
   });
 
   it('greets on /start and asks politely for text when sent a sticker', async () => {
