@@ -61,9 +61,12 @@ export async function migrate(
     direction === 'latest' ? await migrator.migrateToLatest() : await migrator.migrateDown();
   if (outcome.error !== undefined) {
     const failed = outcome.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new MigrationError(`Migration ${failed} failed: ${String(outcome.error)}`, {
-      cause: outcome.error,
-    });
+    throw new MigrationError(
+      `Migration ${failed} failed: ${outcome.error instanceof Error ? outcome.error.message : JSON.stringify(outcome.error)}`,
+      {
+        cause: outcome.error,
+      },
+    );
   }
   return outcome;
 }
