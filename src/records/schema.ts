@@ -151,7 +151,8 @@ export interface AuditLogTable {
 
 /** Facts the analytics read: one row per turn emotion, FAQ answer or miss, rule fired, timing, rating. */
 export interface AnalyticsEventsTable {
-  id: Generated<string>;
+  /** Given by the producer, so a batch retried after a crash is written once. */
+  id: string;
   at: Timestamp;
   kind: string;
   conversation_id: string | null;

@@ -135,7 +135,7 @@ const UP = [
   `CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
     FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`,
   `CREATE TABLE analytics_events (
-    id bigserial PRIMARY KEY,
+    id uuid PRIMARY KEY,
     at timestamptz NOT NULL,
     kind text NOT NULL,
     conversation_id text,
