@@ -55,6 +55,7 @@ import { RedisTicketStore } from './tickets/redis.ticket-store.js';
 import type { TicketStore } from './tickets/ticket-store.port.js';
 import { createTicketsRouter } from './tickets/tickets.router.js';
 import type { Understanding } from './understanding/understanding.port.js';
+import { openRecords, type Records } from './records/create-records.js';
 import { agentConsoleRoutes } from './web/agent/agent-console.routes.js';
 import { webRoutes } from './web/web.routes.js';
 
@@ -70,6 +71,8 @@ export interface AppContext {
   /** Proactive delivery to customers (agent replies, handoff status). */
   delivery: CustomerDelivery;
   tickets: TicketStore;
+  /** The system of record (PostgreSQL or embedded PGlite); undefined with RECORDS=none. */
+  records: Records | undefined;
   /** Handoff queue, agent API and console: `handoff.trigger` is the dialogs' HandoffTrigger. */
   handoff: HandoffSubsystem;
   understanding: Understanding | undefined;
@@ -114,9 +117,16 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
   const redis = env.REDIS_URL ? await connectRedis(env.REDIS_URL, logger) : undefined;
   const prefix = env.REDIS_PREFIX;
   const storage: Storage = redis ? new RedisStorage(redis, prefix) : new MemoryStorage();
-  const transcript: TranscriptStore = redis
+  // System of record: tickets and the transcript archive in PostgreSQL (DATABASE_URL) or the
+  // embedded PGlite (DATA_DIR); Redis or memory keeps the hot transcript the history replay reads.
+  const records = await openRecords(env, {
+    logger,
+    ...(redis ? { redis: { client: redis, prefix } } : {}),
+  });
+  const hotTranscript: TranscriptStore = redis
     ? new RedisTranscriptStore(redis, prefix)
     : new MemoryTranscriptStore();
+  const transcript = records?.transcript(hotTranscript) ?? hotTranscript;
   const idempotency: IdempotencyStore = redis
     ? new RedisIdempotencyStore(redis, prefix)
     : new MemoryIdempotencyStore();
@@ -125,9 +135,10 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
     ? new RateLimiterRedis({ storeClient: redis, useRedisPackage: true, ...limits })
     : new RateLimiterMemory(limits);
 
-  const readiness: ReadinessCheck[] = redis
-    ? [{ name: 'redis', check: async () => redis.ping() }]
-    : [];
+  const readiness: ReadinessCheck[] = [
+    ...(redis ? [{ name: 'redis', check: async () => redis.ping() }] : []),
+    ...(records ? [records.readiness] : []),
+  ];
   const { app: http, finish } = createHttpApp({
     logger,
     readiness,
@@ -148,9 +159,9 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const delivery = new WebChatDelivery(outbox, transcript);
-  const tickets: TicketStore = redis
-    ? new RedisTicketStore({ client: redis, prefix })
-    : new MemoryTicketStore();
+  const tickets: TicketStore =
+    records?.tickets ??
+    (redis ? new RedisTicketStore({ client: redis, prefix }) : new MemoryTicketStore());
   const llm = options.llm ?? createLlmClient(env, { logger });
   const handoff = await createHandoff({
     env,
@@ -160,6 +171,7 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
     transcripts: transcript,
     delivery,
     redis: redis ? { client: redis, prefix } : undefined,
+    ...(records ? { decorateQueue: (queue) => records.archiveHandoffs(queue) } : {}),
     onError: (error, where) => logger.error({ err: error, where }, 'handoff failed'),
   });
   http.use('/api/agent', handoff.agentRouter);
@@ -174,6 +186,7 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
     transcript,
     delivery,
     tickets,
+    records,
     handoff,
     understanding: options.understanding,
     llm,
@@ -227,6 +240,7 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
       });
       await handoff.close();
       if (cleanup) await cleanup();
+      await records?.close();
       for (const client of [...pubSub, redis]) if (client?.isOpen) await client.close();
     })();
     return closing;

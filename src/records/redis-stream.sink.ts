@@ -77,7 +77,7 @@ export class RedisStreamSink implements ArchiveSink {
     let delay = 100;
     let ownPendingFirst = true;
     let lastReclaim = 0;
-    const reclaimAfterMs = this.options.reclaimAfterMs ?? 60_000;
+    const reclaimAfterMs = this.options.reclaimAfterMs ?? 10_000;
     while (!this.stopping) {
       try {
         let entries = ownPendingFirst ? await this.read(reader, '0') : [];
