@@ -176,6 +176,7 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
   });
   http.use('/api/agent', handoff.agentRouter);
   http.use(createTicketsRouter({ tickets, auth: handoff.requireAgent }));
+  if (records) http.use(records.router(handoff.requireAgent));
   http.use(agentConsoleRoutes());
   const context: AppContext = {
     env,

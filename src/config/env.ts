@@ -63,7 +63,7 @@ export const EnvSchema = z.object({
   // System of record (src/records/README.md).
   /** PostgreSQL for tickets, transcripts, handoffs, audit and analytics; unset: embedded PGlite in DATA_DIR. */
   DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
-  /** Where the embedded PGlite database lives when DATABASE_URL is unset. */
+  /** Where the embedded PGlite database lives when DATABASE_URL is unset (`memory://`: nowhere, for tests). */
   DATA_DIR: z.string().min(1).default('./data'),
   /** `none` keeps tickets and transcripts in memory or Redis only (tests, throwaway demos). */
   RECORDS: z.enum(['database', 'none']).default('database'),

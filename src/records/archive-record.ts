@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { Message } from '../domain/message.js';
 import { Handoff } from '../handoff/handoff.js';
 import { AnalyticsEvent } from './analytics-event.js';
+import { AuditEntry } from './audit-entry.js';
 
 /**
  * A write that follows a customer turn or an agent action and must not slow it down: it goes
  * through an archive sink (write-behind) into PostgreSQL. Each kind is idempotent on replay:
- * messages by id, handoffs by version, events by id.
+ * messages by id, handoffs by version, events and audit entries by id.
  */
 export const ArchiveRecord = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('message'), conversationId: z.string().min(1), message: Message }),
@@ -18,6 +19,7 @@ export const ArchiveRecord = z.discriminatedUnion('kind', [
     at: z.string(),
   }),
   z.object({ kind: z.literal('event'), event: AnalyticsEvent }),
+  z.object({ kind: z.literal('audit'), entry: AuditEntry }),
 ]);
 export type ArchiveRecord = z.infer<typeof ArchiveRecord>;
 

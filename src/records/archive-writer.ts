@@ -3,6 +3,7 @@ import type { RecordsDb } from './database.js';
 import type { ArchiveRecord } from './archive-record.js';
 import { handoffEventRow, handoffRow } from './handoff-rows.js';
 import { messageRow } from './pg.transcript-store.js';
+import { auditRow } from './audit-log.js';
 
 /** Writes a batch of archive records in one transaction; replaying a batch changes nothing. */
 export class ArchiveWriter {
@@ -14,6 +15,7 @@ export class ArchiveWriter {
     const handoffs = latestPerHandoff(records);
     const handoffChanges = records.flatMap((r) => (r.kind === 'handoff' ? [r] : []));
     const events = records.flatMap((r) => (r.kind === 'event' ? [r.event] : []));
+    const audits = records.flatMap((r) => (r.kind === 'audit' ? [r.entry] : []));
     await this.db.transaction().execute(async (tx) => {
       if (messages.length > 0)
         await tx
@@ -71,6 +73,12 @@ export class ArchiveWriter {
               detail: e.detail === undefined ? null : JSON.stringify(e.detail),
             })),
           )
+          .onConflict((oc) => oc.column('id').doNothing())
+          .execute();
+      if (audits.length > 0)
+        await tx
+          .insertInto('audit_log')
+          .values(audits.map(auditRow))
           .onConflict((oc) => oc.column('id').doNothing())
           .execute();
     });

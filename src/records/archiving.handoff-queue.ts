@@ -9,6 +9,7 @@ import type { HandoffQueue } from '../handoff/handoff-queue.port.js';
 import type { HandoffChange } from '../handoff/handoff-transitions.js';
 import { analyticsEvent, type AnalyticsEvent } from './analytics-event.js';
 import type { ArchiveRecord, ArchiveSink } from './archive-record.js';
+import { auditEntry } from './audit-entry.js';
 
 /**
  * The handoff queue with every stored version archived: the queue (memory or Redis) stays the
@@ -52,7 +53,7 @@ export class ArchivingHandoffQueue implements HandoffQueue {
 
   async claim(id: string, agent: string, at: string): Promise<HandoffOutcome> {
     const outcome = await this.queue.claim(id, agent, at);
-    if (outcome.ok) this.archive(outcome.handoff, 'claim', at);
+    if (outcome.ok) this.archive(outcome.handoff, 'claim', at, agent);
     return outcome;
   }
 
@@ -61,7 +62,7 @@ export class ArchivingHandoffQueue implements HandoffQueue {
     change: Exclude<HandoffChange, { kind: 'claim' }>,
   ): Promise<HandoffOutcome> {
     const outcome = await this.queue.update(id, change);
-    if (outcome.ok) this.archive(outcome.handoff, change.kind, changeTime(change));
+    if (outcome.ok) this.archive(outcome.handoff, change.kind, changeTime(change), staffOf(change));
     return outcome;
   }
 
@@ -85,11 +86,24 @@ export class ArchivingHandoffQueue implements HandoffQueue {
     return this.queue.shutdown();
   }
 
-  private archive(handoff: Handoff, change: string, at: string): void {
+  /** `staff`: the agent who made the change, which makes it an audited staff action. */
+  private archive(handoff: Handoff, change: string, at: string, staff?: string): void {
     const records: ArchiveRecord[] = [
       { kind: 'handoff', handoff, change, at },
       ...factsOf(handoff, change, at).map((event) => ({ kind: 'event' as const, event })),
     ];
+    if (staff !== undefined)
+      records.push({
+        kind: 'audit',
+        entry: auditEntry({
+          at: new Date(at).toISOString(),
+          actor: staff,
+          action: `handoff.${change}`,
+          targetKind: 'handoff',
+          targetId: handoff.id,
+          detail: { ticketId: handoff.ticketId, version: handoff.version },
+        }),
+      });
     // Sequential, so the handoff row exists before anything refers to it in a later batch.
     void records
       .reduce<Promise<void>>(
@@ -111,6 +125,20 @@ function changeTime(change: Exclude<HandoffChange, { kind: 'claim' }>): string {
       return new Date().toISOString();
     default:
       return change.at;
+  }
+}
+
+/** The agent behind a change, when a person made it (a release is the grace timer's; a survey the customer's). */
+function staffOf(change: Exclude<HandoffChange, { kind: 'claim' }>): string | undefined {
+  switch (change.kind) {
+    case 'transfer':
+      return change.from;
+    case 'close':
+      return change.agent;
+    case 'note':
+      return change.note.agent;
+    default:
+      return undefined;
   }
 }
 

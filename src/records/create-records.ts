@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { RequestHandler, Router } from 'express';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Env } from '../config/env.js';
@@ -17,8 +18,17 @@ import { PgTicketStore } from './pg.ticket-store.js';
 import { PgTranscriptStore } from './pg.transcript-store.js';
 import { RedisStreamSink } from './redis-stream.sink.js';
 import { WriteBehindSink } from './write-behind.sink.js';
+import { AuditLog } from './audit-log.js';
+import { CustomerData } from './customer-data.js';
+import { schedulePurge } from './purge-schedule.js';
+import { createRecordsRouter } from './records.router.js';
+import { parseRetention, purgeExpired, type RetentionKind } from './retention.js';
+import { TicketSearch } from './ticket-search.js';
 
-export type RecordsEnv = Pick<Env, 'DATABASE_URL' | 'DATA_DIR' | 'RECORDS' | 'RETENTION_DAYS'>;
+export type RecordsEnv = Pick<
+  Env,
+  'DATABASE_URL' | 'DATA_DIR' | 'RECORDS' | 'RETENTION_DAYS' | 'BUSINESS_TIME_ZONE'
+>;
 
 /** Records a fact for the analytics without waiting for the database (write-behind). */
 export interface AnalyticsRecorder {
@@ -34,6 +44,13 @@ export interface Records {
   /** The handoff queue with every change archived. */
   archiveHandoffs(queue: HandoffQueue): HandoffQueue;
   analytics: AnalyticsRecorder;
+  audit: AuditLog;
+  search: TicketSearch;
+  customers: CustomerData;
+  /** Search, customer history, export and erasure, audit routes (agent auth given by the app). */
+  router(auth: RequestHandler): Router;
+  /** Runs the retention purge now (the nightly job calls this too). */
+  purge(): Promise<Record<RetentionKind, number>>;
   sink: ArchiveSink;
   readiness: ReadinessCheck;
   /** Flushes the archive and closes the database (before Redis closes). */
@@ -54,7 +71,7 @@ export async function openRecords(
   if (env.RECORDS === 'none') return undefined;
   const database = await openDatabase(
     env.DATABASE_URL === undefined
-      ? { kind: 'pglite', dataDir: resolve(env.DATA_DIR) }
+      ? { kind: 'pglite', dataDir: env.DATA_DIR.startsWith('memory://') ? env.DATA_DIR : resolve(env.DATA_DIR) }
       : { kind: 'postgres', url: env.DATABASE_URL },
   );
   const { db } = database;
@@ -69,6 +86,20 @@ export async function openRecords(
     sink = stream;
   }
   const archive = new PgTranscriptStore(db);
+  const retention = parseRetention(env.RETENTION_DAYS);
+  const audit = new AuditLog(db);
+  const search = new TicketSearch(db);
+  const customers = new CustomerData(db);
+  const purge = async (): Promise<Record<RetentionKind, number>> => {
+    const removed = await purgeExpired(db, retention);
+    deps.logger.info({ removed }, 'retention purge done');
+    return removed;
+  };
+  const schedule = await schedulePurge(purge, {
+    ...(deps.redis ? { redis: deps.redis } : {}),
+    timeZone: env.BUSINESS_TIME_ZONE,
+    onError: (error) => deps.logger.error({ err: error }, 'retention purge failed'),
+  });
   return {
     database,
     tickets: new PgTicketStore(db),
@@ -79,9 +110,15 @@ export async function openRecords(
         sink.enqueue({ kind: 'event', event: analyticsEvent(fields) }).catch(onError);
       },
     },
+    audit,
+    search,
+    customers,
+    router: (auth) => createRecordsRouter({ search, customers, audit, auth }),
+    purge,
     sink,
     readiness: { name: 'database', check: () => sql`SELECT 1`.execute(db) },
     close: async () => {
+      await schedule.stop();
       await sink.close();
       await database.close();
     },

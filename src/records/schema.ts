@@ -140,7 +140,8 @@ export interface FollowUpsTable {
 
 /** Append-only: a trigger refuses UPDATE, and DELETE outside the retention purge. */
 export interface AuditLogTable {
-  id: Generated<string>;
+  /** Given by the writer, so a write-behind batch replayed after a crash lands once. */
+  id: string;
   at: Timestamp;
   actor: string;
   action: string;

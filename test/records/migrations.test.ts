@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
+import { auditEntry } from '../../src/records/audit-entry.js';
+import { AuditLog } from '../../src/records/audit-log.js';
 import { migrate } from '../../src/records/database.js';
 import { LATEST_MIGRATION } from '../../src/records/migrations/index.js';
 import { openTestDatabase, testBackends, type TestDatabase } from './databases.js';
@@ -49,17 +51,9 @@ for (const backend of await testBackends()) {
       const test = await openTestDatabase(backend);
       opened.push(test);
       const { db } = test.database;
-      await db
-        .insertInto('audit_log')
-        .values({
-          at: new Date().toISOString(),
-          actor: 'root',
-          action: 'erase',
-          target_kind: 'customer',
-          target_id: 'x',
-          detail: '{}',
-        })
-        .execute();
+      await new AuditLog(db).record(
+        auditEntry({ actor: 'root', action: 'erase', targetKind: 'customer', targetId: 'x' }),
+      );
       await expect(db.updateTable('audit_log').set({ actor: 'mallory' }).execute()).rejects.toThrow(
         /append-only/,
       );

@@ -108,7 +108,7 @@ const UP = [
   `CREATE UNIQUE INDEX config_versions_one_live ON config_versions (kind) WHERE status = 'live'`,
   `CREATE TABLE follow_ups (
     id text PRIMARY KEY,
-    ticket_id text NOT NULL,
+    ticket_id text NOT NULL REFERENCES tickets (id) ON DELETE CASCADE,
     handoff_id text,
     due_at timestamptz NOT NULL,
     status text NOT NULL CHECK (status IN ('pending', 'done', 'unreachable', 'cancelled')),
@@ -117,7 +117,7 @@ const UP = [
     done_at timestamptz)`,
   `CREATE INDEX follow_ups_due ON follow_ups (status, due_at)`,
   `CREATE TABLE audit_log (
-    id bigserial PRIMARY KEY,
+    id uuid PRIMARY KEY,
     at timestamptz NOT NULL,
     actor text NOT NULL,
     action text NOT NULL,
