@@ -71,7 +71,10 @@ export async function openRecords(
   if (env.RECORDS === 'none') return undefined;
   const database = await openDatabase(
     env.DATABASE_URL === undefined
-      ? { kind: 'pglite', dataDir: env.DATA_DIR.startsWith('memory://') ? env.DATA_DIR : resolve(env.DATA_DIR) }
+      ? {
+          kind: 'pglite',
+          dataDir: env.DATA_DIR.startsWith('memory://') ? env.DATA_DIR : resolve(env.DATA_DIR),
+        }
       : { kind: 'postgres', url: env.DATABASE_URL },
   );
   const { db } = database;
