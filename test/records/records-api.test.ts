@@ -98,10 +98,8 @@ describe('records API over the product', { timeout: 90_000 }, () => {
     expect(bad.status).toBe(400);
     expect(String(bad.body['error'])).toMatch(/^status:/);
     const vague = await call(url, '/api/agent/search?q=hello', { token: amy });
-    expect(vague).toMatchObject({
-      status: 400,
-      body: { error: expect.stringMatching(/ticket number/) },
-    });
+    expect(vague.status).toBe(400);
+    expect(String(vague.body['error'])).toMatch(/ticket number/);
     const both = await call(url, '/api/agent/customers?phone=1&conversationId=x', { token: amy });
     expect(both.status).toBe(400);
   });
@@ -115,10 +113,9 @@ describe('records API over the product', { timeout: 90_000 }, () => {
       .select(['kind', 'emotion', 'label', 'ticket_id'])
       .execute();
     expect(rows.filter((r) => r.kind === 'turn').map((r) => r.emotion)).toContain('angry');
-    expect(rows.find((r) => r.kind === 'rule_fired')).toMatchObject({
-      ticket_id: ticketId,
-      label: expect.any(String),
-    });
+    const fired = rows.find((r) => r.kind === 'rule_fired');
+    expect(fired?.ticket_id).toBe(ticketId);
+    expect(fired?.label).toMatch(/\w+/);
   });
 
   it('lets an admin export the customer, then erase them, both audited', async () => {
