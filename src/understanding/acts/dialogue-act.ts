@@ -186,14 +186,18 @@ export class DialogueActReader {
       intent === 'praise' ||
       (emotion === 'positive' && intent === 'other' && !input.alarming && !asksSomething);
     if (praising && !negative && !this.has('notPraise', input)) return { kind: 'praise' };
+    // A question with an amount or an account in it is about something that happened to them.
+    const asksAbout =
+      input.alarming || input.slots.amount !== undefined || input.slots.account !== undefined;
     const idle = (context.pending ?? []).length === 0;
+    // Words, not digits: a bare phone number is an answer, however long.
     const long =
       input.lang === 'zh'
-        ? core >= LONG_CHARS.zh
-        : input.lower.split(/\s+/).length >= LONG_CHARS.en;
+        ? (input.lower.match(/\p{Script=Han}/gu)?.length ?? 0) >= LONG_CHARS.zh
+        : (input.lower.match(/[a-z]{2,}/g)?.length ?? 0) >= LONG_CHARS.en;
     const complaintLike =
       intent === 'complaint' ||
-      (intent === 'inquiry' && (happened || emotion === 'angry')) ||
+      (intent === 'inquiry' && (asksAbout || emotion === 'angry')) ||
       // To a complaint desk, a long message that is none of the above is most likely a complaint.
       (intent === 'other' && idle && (negative || happened || long || input.category !== 'other'));
     if (complaintLike) {
