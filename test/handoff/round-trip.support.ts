@@ -12,10 +12,12 @@ export const AGENT_TOKEN_SECRET = 'test-secret-test-secret-test-secret-0123';
 /** The real app with the shipped intake flows and the offline understanding, as `npm start` runs it. */
 export async function startIntakeApp(
   env: Record<string, string>,
+  extra: Omit<AppOptions, 'rootDialog'> = {},
 ): Promise<{ app: App; url: string }> {
   const { flows, scripts } = await shippedConfig();
   const understanding = await offlineUnderstanding();
   const options: AppOptions = {
+    ...extra,
     rootDialog: (context) =>
       createIntakeDialog({
         understanding,

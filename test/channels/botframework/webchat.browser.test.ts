@@ -81,7 +81,7 @@ describe.skipIf(!hasChromium)('Bot Framework Web Chat in Chromium', () => {
     await page.locator('[data-id="webchat-sendbox-input"]').waitFor({ timeout: 30_000 });
 
     await send(page, '你们乱扣我话费整整三个月!气死我了!!我要投诉,马上给我转人工!');
-    await shown(page, '下一位就是您');
+    await shown(page, '排在第 1 位');
     await page.screenshot({ path: 'test-results/webchat-bot.png' });
 
     const amy = await login(url, 'amy');
