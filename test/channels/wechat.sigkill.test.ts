@@ -5,7 +5,6 @@ import { conversationIdOf } from '../../src/channels/core/conversation-directory
 import { RedisTranscriptStore } from '../../src/storage/redis.transcript-store.js';
 import { redisAvailable, TEST_REDIS_URL } from '../support/redis.js';
 import { redisScope } from '../support/redis-scope.js';
-import { AGENTS } from '../handoff/round-trip.support.js';
 import { spawnServer } from '../support/spawn-server.js';
 import { eventually } from './support/channel-app.js';
 import { shownText, WECHAT_SAMPLE, WechatClient } from './support/wechat-fake.js';
