@@ -26,7 +26,9 @@ describe.runIf(await redisAvailable())(
     it('loses no reply queued during a WeChat outage when the instance is killed', async () => {
       const platform = await startWechatServer();
       const prefix = redis.prefix();
+      // The system of record has its own SIGKILL test (test/records/restart.test.ts).
       const env = {
+        RECORDS: 'none',
         REDIS_URL: TEST_REDIS_URL,
         REDIS_PREFIX: prefix,
         WECHAT_APP_ID: WECHAT_SAMPLE.appId,
