@@ -31,6 +31,7 @@ import { ChannelRegistry } from './channels/core/channel-registry.js';
 import type { EnabledChannel } from './channels/core/channel-setup.js';
 import { ConversationDirectory } from './channels/core/conversation-directory.js';
 import { DirectOutbound } from './channels/core/direct.outbound.js';
+import { MediaInterceptor } from './channels/core/media.interceptor.js';
 import { setUpChannels } from './channels/core/enabled-channels.js';
 import type { Backoff } from './channels/core/outbound.js';
 import { RedisAccessTokenCache } from './channels/core/redis.access-tokens.js';
@@ -248,11 +249,12 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
     http,
   };
 
+  const media = new MediaInterceptor(channels);
   const bot = new QingtingBot({
     conversationState,
     userState,
     rootDialog: options.rootDialog?.(context) ?? new WelcomeDialog(),
-    interceptors: [handoff.interceptor, ...(options.interceptors?.(context) ?? [])],
+    interceptors: [handoff.interceptor, media, ...(options.interceptors?.(context) ?? [])],
   });
   /** The one middleware stack and turn-error handler, for the web chat and every platform channel. */
   const prepare = (channelAdapter: BotAdapter, capabilities: ChannelCapabilities): void => {
@@ -292,6 +294,7 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
     logic: (turn) => bot.run(turn),
     prepare,
     idempotency,
+    media,
     maxMessageChars: env.MAX_MESSAGE_CHARS,
     logger,
   });

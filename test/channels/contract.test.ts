@@ -5,6 +5,7 @@ import { startIntakeApp } from '../handoff/round-trip.support.js';
 import { startChannelApp } from './support/channel-app.js';
 import { DirectLineClient, directLineDriver, startDirectLine } from './support/direct-line.js';
 import { platformDriver } from './support/platform-driver.js';
+import { BOT_TOKEN, startTelegramEmulator, TelegramCustomer } from './support/telegram.js';
 import { complaintToTicket, handoffToSurvey, type CustomerDriver } from './support/scenario.js';
 import { FakeWechatApi, WECHAT_SAMPLE, WechatClient } from './support/wechat-fake.js';
 import { FakeWecomApi, WECOM_SAMPLE, WecomClient } from './support/wecom-fake.js';
@@ -101,12 +102,32 @@ const botFramework: ChannelUnderTest = {
   },
 };
 
+const telegram: ChannelUnderTest = {
+  channel: 'telegram',
+  async start() {
+    const emulator = await startTelegramEmulator();
+    const { app, url } = await startChannelApp({
+      TELEGRAM_BOT_TOKEN: BOT_TOKEN,
+      TELEGRAM_API_ROOT: emulator.config.apiURL,
+    });
+    return {
+      url,
+      customer: new TelegramCustomer(emulator, app, 4000 + ++customers),
+      stop: async () => {
+        await app.close();
+        await emulator.stop();
+      },
+    };
+  },
+};
+
 /** Every platform channel, one row each; add a row for a new channel. */
 const CHANNELS: Array<[string, ChannelUnderTest]> = [
   ['WeChat (plain)', wechat('plain')],
   ['WeChat (safe mode)', wechat('safe')],
   ['WeCom customer service', wecom],
   ['Bot Framework (Direct Line)', botFramework],
+  ['Telegram (long polling, telegram-test-api)', telegram],
 ];
 
 describe.each(CHANNELS)('the same scenario on %s', { timeout: 90_000 }, (_name, subject) => {

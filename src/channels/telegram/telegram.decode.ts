@@ -1,19 +1,14 @@
+import type { Language } from '../../domain/taxonomy.js';
+import type { InboundMessage } from '../core/channel.js';
 import type { TelegramCallbackQuery, TelegramMessage, TelegramUpdate } from './telegram.schema.js';
 
-/** What one Telegram update means to Qingting, before it becomes an Activity. */
-export type TelegramInbound =
-  | {
-      kind: 'text';
-      updateId: number;
-      chatId: number;
-      userId: string;
-      text: string;
-      locale?: string;
-      /** Set for a button press, which must be answered so the client stops its spinner. */
-      callbackQueryId?: string;
-    }
-  | { kind: 'unsupported'; updateId: number; chatId: number; userId: string; what: string }
-  | { kind: 'ignored'; updateId: number; reason: string };
+export const TELEGRAM_CHANNEL = 'telegram';
+
+/** An update as a customer event, plus the button press to acknowledge (if it was one). */
+export interface DecodedUpdate {
+  inbound?: InboundMessage;
+  callbackQueryId?: string;
+}
 
 /** Non-text kinds, in the order they are checked; each gets the polite "please type". */
 const MEDIA = [
@@ -27,26 +22,31 @@ const MEDIA = [
   'document',
 ] as const;
 
+/** Prefix of a callback_data that names a button by position instead of carrying its text. */
+export const INDEXED = '#';
+
 /**
- * Maps an update to a customer message: text as is, a captioned photo or file by its caption with
- * the attachment named, a button press as the button's text; group chats and edits are ignored.
+ * Maps an update to a customer event: text as is, a captioned photo or file by its caption with the
+ * attachment named, a button press as the button's text, `/start` as the greeting; group chats and
+ * edits are nothing to answer. The private chat id is the customer's address.
  */
-export function decodeTelegram(update: TelegramUpdate): TelegramInbound {
-  const updateId = update.update_id;
-  if (update.callback_query) return decodeCallback(updateId, update.callback_query);
-  if (!update.message) return { kind: 'ignored', updateId, reason: 'not a new message' };
+export function decodeTelegram(update: TelegramUpdate): DecodedUpdate {
+  const platformMessageId = `update:${update.update_id}`;
+  if (update.callback_query) return decodeCallback(platformMessageId, update.callback_query);
   const message = update.message;
-  if (message.chat.type !== 'private') return { kind: 'ignored', updateId, reason: 'group chat' };
+  if (!message || message.chat.type !== 'private') return {};
   const base = {
-    updateId,
-    chatId: message.chat.id,
-    userId: String(message.from?.id ?? message.chat.id),
-    ...(message.from?.language_code ? { locale: message.from.language_code } : {}),
+    address: { channel: TELEGRAM_CHANNEL, user: String(message.chat.id) },
+    platformMessageId,
+    at: new Date(message.date * 1000),
+    ...languageOf(message.from?.language_code),
   };
   const text = textOf(message);
-  if (text !== undefined && text.trim() !== '') return { kind: 'text', ...base, text };
-  const what = MEDIA.find((kind) => message[kind] !== undefined) ?? 'unknown';
-  return { kind: 'unsupported', ...base, what };
+  if (text !== undefined && /^\/start(?:@\w+)?(?:\s|$)/.test(text))
+    return { inbound: { ...base, kind: 'start' } };
+  if (text !== undefined && text.trim() !== '') return { inbound: { ...base, kind: 'text', text } };
+  const what = MEDIA.find((kind) => message[kind] !== undefined) ?? 'event';
+  return { inbound: { ...base, kind: 'unsupported', what } };
 }
 
 function textOf(message: TelegramMessage): string | undefined {
@@ -56,20 +56,19 @@ function textOf(message: TelegramMessage): string | undefined {
   return file ? `${message.caption}\n[attachment: ${file}]` : message.caption;
 }
 
-function decodeCallback(updateId: number, query: TelegramCallbackQuery): TelegramInbound {
+function decodeCallback(platformMessageId: string, query: TelegramCallbackQuery): DecodedUpdate {
   const chat = query.message?.chat;
-  if (!chat || chat.type !== 'private')
-    return { kind: 'ignored', updateId, reason: 'button outside a private chat' };
   const text = buttonText(query);
-  if (text === undefined) return { kind: 'ignored', updateId, reason: 'unknown button' };
+  if (!chat || chat.type !== 'private' || text === undefined) return { callbackQueryId: query.id };
   return {
-    kind: 'text',
-    updateId,
-    chatId: chat.id,
-    userId: String(query.from.id),
-    text,
     callbackQueryId: query.id,
-    ...(query.from.language_code ? { locale: query.from.language_code } : {}),
+    inbound: {
+      kind: 'text',
+      text,
+      address: { channel: TELEGRAM_CHANNEL, user: String(chat.id) },
+      platformMessageId,
+      ...languageOf(query.from.language_code),
+    },
   };
 }
 
@@ -82,5 +81,7 @@ function buttonText(query: TelegramCallbackQuery): string | undefined {
   return buttons.find((button) => button.callback_data === data)?.text;
 }
 
-/** Prefix of a callback_data that names a button by position instead of carrying its text. */
-export const INDEXED = '#';
+function languageOf(code: string | undefined): { lang?: Language } {
+  const tag = code?.slice(0, 2).toLowerCase();
+  return tag === 'zh' || tag === 'en' ? { lang: tag } : {};
+}

@@ -4,7 +4,7 @@ import { INDEXED } from './telegram.decode.js';
 /** Telegram's limit on `callback_data`, in bytes. */
 const CALLBACK_DATA_BYTES = 64;
 /** Short buttons share a row; longer ones get a row each, so Chinese labels are not cut off. */
-const ROW_CHARS = 18;
+const ROW_CHARS = 14;
 const ROW_BUTTONS = 3;
 
 /**

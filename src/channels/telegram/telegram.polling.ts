@@ -20,14 +20,20 @@ export interface TelegramPollingOptions {
  * grammY's own `bot.start()` polls in a tight loop against an answer-at-once server and cannot
  * confirm per update, hence this small loop over its `Api`.
  */
-export function startTelegramPolling(options: TelegramPollingOptions): { stop(): Promise<void> } {
+export function startTelegramPolling(options: TelegramPollingOptions): {
+  /** Resolves while the last poll succeeded (for `/readyz`). */
+  ready(): Promise<void>;
+  stop(): Promise<void>;
+} {
   const { api, logger } = options;
   const controller = new AbortController();
   const minInterval = options.minIntervalMs ?? 250;
   let offset: number | undefined;
 
+  let failures = 0;
   const loop = async (): Promise<void> => {
-    let failures = 0;
+    // The first poll waits a moment, so the app finishes starting (its outbound worker) before replies.
+    await pause(minInterval, controller.signal);
     while (!controller.signal.aborted) {
       const started = Date.now();
       try {
@@ -58,6 +64,10 @@ export function startTelegramPolling(options: TelegramPollingOptions): { stop():
   };
   const running = loop();
   return {
+    ready: () =>
+      failures === 0
+        ? Promise.resolve()
+        : Promise.reject(new Error(`telegram polling failed ${failures} time(s) in a row`)),
     async stop() {
       controller.abort();
       await running;

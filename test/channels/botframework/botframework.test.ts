@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { App } from '../../../src/app.js';
+import { conversationIdOf } from '../../../src/channels/core/conversation-directory.js';
 import { ConfigError } from '../../../src/config/env.js';
 import { startIntakeApp } from '../../handoff/round-trip.support.js';
 import { startTestApp } from '../../support/test-app.js';
-import { DirectLineClient, directLineDriver, startDirectLine } from '../support/direct-line.js';
-import { complaintToTicket, handoffToSurvey } from '../support/scenario.js';
+import { DirectLineClient, startDirectLine } from '../support/direct-line.js';
 
 describe('Bot Framework channel through offline-directline', () => {
   const stops: Array<() => Promise<void>> = [];
@@ -19,16 +19,6 @@ describe('Bot Framework channel through offline-directline', () => {
     stops.push(() => directLine.close());
     return { app, url, client: await DirectLineClient.open(directLine.url) };
   }
-
-  it('files a ticket for a complaint given over several turns', async () => {
-    const { url, client } = await start();
-    await complaintToTicket(directLineDriver(client), url);
-  });
-
-  it('hands off, shows the agent reply, then the survey with suggested actions', async () => {
-    const { url, client } = await start();
-    await handoffToSurvey(directLineDriver(client), url, 'botframework');
-  });
 
   it('answers a message with only an attachment by asking for text', async () => {
     const { client } = await start();
@@ -93,6 +83,30 @@ describe('Bot Framework endpoint refuses bad input', () => {
     });
     expect(missing.status).toBe(400);
     expect(((await missing.json()) as { detail: string }).detail).toContain('conversation');
+  });
+
+  it('processes a redelivered activity once', async () => {
+    const started = await startTestApp({ BOT_FRAMEWORK_ENABLED: 'true' });
+    app = started.app;
+    const post = () =>
+      fetch(`${started.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          ...activity,
+          id: 'redelivered-1',
+          conversation: { id: 'c-replay' },
+        }),
+      });
+    expect((await Promise.all([post(), post(), post()])).map((r) => r.status)).toEqual([
+      200, 200, 200,
+    ]);
+    const conversationId = conversationIdOf({
+      channel: 'botframework',
+      user: 'directline:c-replay',
+    });
+    const lines = await started.app.context.transcript.list(conversationId);
+    expect(lines.filter((m) => m.from === 'customer').map((m) => m.text)).toEqual(['你好']);
   });
 
   it('refuses to start unauthenticated when NODE_ENV=production', async () => {
