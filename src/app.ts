@@ -56,6 +56,7 @@ import type { TicketStore } from './tickets/ticket-store.port.js';
 import { createTicketsRouter } from './tickets/tickets.router.js';
 import type { Understanding } from './understanding/understanding.port.js';
 import { openRecords, type Records } from './records/create-records.js';
+import { createAnalytics } from './analytics/create-analytics.js';
 import { agentConsoleRoutes } from './web/agent/agent-console.routes.js';
 import { webRoutes } from './web/web.routes.js';
 
@@ -177,6 +178,8 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
   http.use('/api/agent', handoff.agentRouter);
   http.use(createTicketsRouter({ tickets, auth: handoff.requireAgent }));
   if (records) http.use(records.router(handoff.requireAgent));
+  // Analytics API (src/analytics) over the system of record; the dashboard page is served below.
+  if (records) http.use(createAnalytics(env, records.database.db, handoff.requireAgent));
   http.use(agentConsoleRoutes());
   const context: AppContext = {
     env,
