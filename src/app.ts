@@ -57,6 +57,7 @@ import { createTicketsRouter } from './tickets/tickets.router.js';
 import type { Understanding } from './understanding/understanding.port.js';
 import { openRecords, type Records } from './records/create-records.js';
 import { createAnalytics } from './analytics/create-analytics.js';
+import { adminRoutes } from './web/admin/admin.routes.js';
 import { agentConsoleRoutes } from './web/agent/agent-console.routes.js';
 import { webRoutes } from './web/web.routes.js';
 
@@ -181,6 +182,7 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
   // Analytics API (src/analytics) over the system of record; the dashboard page is served below.
   if (records) http.use(createAnalytics(env, records.database.db, handoff.requireAgent));
   http.use(agentConsoleRoutes());
+  http.use(adminRoutes());
   const context: AppContext = {
     env,
     logger,
