@@ -45,6 +45,7 @@ export async function productOptions(env: Readonly<Env>, logger: Logger): Promis
       return createIntakeDialog({
         understanding: analytics ? recordingUnderstanding(understanding, analytics) : understanding,
         tickets: context.tickets,
+        ticketGuard: context.ticketGuard,
         flows: intake.flows,
         scripts,
         faq: analytics ? recordingFaq(answered, analytics) : answered,

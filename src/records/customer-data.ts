@@ -8,16 +8,21 @@ import type { RecordsDb } from './database.js';
 import { normalisePhone } from './phone.js';
 import { listItem, type TicketListItem } from './ticket-search.js';
 
-/** Who a request is about: a phone (as given by the customer) or one conversation. */
+/** Who a request is about: a phone (as the customer gave it), a verified identity, or one conversation. */
 export const CustomerRef = z
   .object({
     phone: z.string().trim().min(3).max(32).optional(),
+    customerId: z.string().min(1).max(200).optional(),
     conversationId: z.string().min(1).max(200).optional(),
   })
   .strict()
-  .refine((ref) => (ref.phone === undefined) !== (ref.conversationId === undefined), {
-    message: 'give exactly one of phone or conversationId',
-  });
+  .refine(
+    (ref) =>
+      [ref.phone, ref.customerId, ref.conversationId].filter((v) => v !== undefined).length === 1,
+    {
+      message: 'give exactly one of phone, customerId or conversationId',
+    },
+  );
 export type CustomerRef = z.infer<typeof CustomerRef>;
 
 export interface ConversationSummary {
@@ -201,35 +206,54 @@ export class CustomerData {
     });
   }
 
-  /** The conversations the reference reaches: by phone, every conversation with a ticket on it. */
+  /**
+   * The conversations the reference reaches: those whose tickets share its phone or verified
+   * identity, and, one step further, the phones and identities on those tickets (the same customer
+   * on another channel).
+   */
   private async conversationsOf(ref: CustomerRef): Promise<string[]> {
-    if (ref.conversationId !== undefined) {
-      // The conversation itself, plus every other one sharing a phone with its tickets.
-      const phones = await this.db
-        .selectFrom('tickets')
-        .select('phone')
-        .distinct()
-        .where('conversation_id', '=', ref.conversationId)
-        .where('phone', 'is not', null)
-        .execute();
-      const others =
-        phones.length === 0
-          ? []
-          : await this.byPhones(phones.flatMap((p) => (p.phone === null ? [] : [p.phone])));
-      return [...new Set([ref.conversationId, ...others])];
-    }
-    const phone = normalisePhone(ref.phone ?? '');
-    return phone === undefined ? [] : this.byPhones([phone]);
+    const phone = ref.phone === undefined ? undefined : normalisePhone(ref.phone);
+    if (ref.phone !== undefined && phone === undefined) return [];
+    let keys: Keys = {
+      phones: phone === undefined ? [] : [phone],
+      customers: ref.customerId === undefined ? [] : [ref.customerId],
+      conversations: ref.conversationId === undefined ? [] : [ref.conversationId],
+    };
+    for (let step = 0; step < 2; step += 1) keys = await this.linked(keys);
+    return keys.conversations;
   }
 
-  private async byPhones(phones: string[]): Promise<string[]> {
+  private async linked(keys: Keys): Promise<Keys> {
     const rows = await this.db
       .selectFrom('tickets')
-      .select('conversation_id')
-      .distinct()
-      .where('phone', 'in', phones)
+      .select(['conversation_id', 'phone', 'customer_id'])
+      .where((eb) =>
+        eb.or([
+          ...(keys.phones.length > 0 ? [eb('phone', 'in', keys.phones)] : []),
+          ...(keys.customers.length > 0 ? [eb('customer_id', 'in', keys.customers)] : []),
+          ...(keys.conversations.length > 0
+            ? [eb('conversation_id', 'in', keys.conversations)]
+            : []),
+        ]),
+      )
       .execute();
-    return rows.map((r) => r.conversation_id);
+    const union = (known: string[], found: (string | null)[]): string[] => [
+      ...new Set([...known, ...found.flatMap((v) => (v === null ? [] : [v]))]),
+    ];
+    return {
+      phones: union(
+        keys.phones,
+        rows.map((r) => r.phone),
+      ),
+      customers: union(
+        keys.customers,
+        rows.map((r) => r.customer_id),
+      ),
+      conversations: union(
+        keys.conversations,
+        rows.map((r) => r.conversation_id),
+      ),
+    };
   }
 
   private ticketRows(conversations: string[]) {
@@ -258,9 +282,16 @@ export class CustomerData {
   }
 }
 
+interface Keys {
+  phones: string[];
+  customers: string[];
+  conversations: string[];
+}
+
 /** The audit log names the subject without keeping the number: the last four digits only. */
 function describe(ref: CustomerRef): string {
   if (ref.conversationId !== undefined) return `conversation:${ref.conversationId}`;
+  if (ref.customerId !== undefined) return `customer:${ref.customerId}`;
   const phone = normalisePhone(ref.phone ?? '') ?? ref.phone ?? '';
   return `phone:…${phone.slice(-4)}`;
 }

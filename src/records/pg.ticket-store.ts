@@ -7,7 +7,7 @@ import {
   type TicketChange,
   type TicketDraft,
 } from '../domain/ticket.js';
-import { DEFAULT_TICKET_TIME_ZONE, formatTicketId, ticketDay } from '../tickets/ticket-id.js';
+import { DEFAULT_TICKET_TIME_ZONE, newTicketId, ticketDay } from '../tickets/ticket-id.js';
 import type { TicketStore } from '../tickets/ticket-store.port.js';
 import type { RecordsDb } from './database.js';
 import { normalisePhone } from './phone.js';
@@ -25,24 +25,27 @@ export class PgTicketStore implements TicketStore {
   constructor(
     private readonly db: RecordsDb,
     private readonly timeZone = DEFAULT_TICKET_TIME_ZONE,
+    private readonly newId: (day: string) => string = newTicketId,
   ) {}
 
-  create(draft: TicketDraft): Promise<Ticket> {
+  /** Claims a fresh random id with the insert itself; a collision (1 in 32⁵ a day) draws again. */
+  async create(draft: TicketDraft): Promise<Ticket> {
     const day = ticketDay(new Date(draft.createdAt), this.timeZone);
-    return this.db.transaction().execute(async (tx) => {
-      const { seq } = await tx
-        .insertInto('ticket_counters')
-        .values({ day, seq: 1 })
-        .onConflict((oc) =>
-          oc.column('day').doUpdateSet((eb) => ({ seq: eb('ticket_counters.seq', '+', 1) })),
-        )
-        .returning('seq')
-        .executeTakeFirstOrThrow();
-      const ticket = openTicket(formatTicketId(day, seq), draft);
-      await tx.insertInto('tickets').values(ticketRow(ticket)).execute();
-      await recordEvent(tx, ticket, { kind: 'created', at: ticket.createdAt });
-      return ticket;
-    });
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+      const ticket = openTicket(this.newId(day), draft);
+      const created = await this.db.transaction().execute(async (tx) => {
+        const inserted = await tx
+          .insertInto('tickets')
+          .values(ticketRow(ticket))
+          .onConflict((oc) => oc.column('id').doNothing())
+          .executeTakeFirst();
+        if (inserted.numInsertedOrUpdatedRows !== 1n) return false;
+        await recordEvent(tx, ticket, { kind: 'created', at: ticket.createdAt });
+        return true;
+      });
+      if (created) return ticket;
+    }
+    throw new Error(`No free ticket id for ${day} after ${MAX_ATTEMPTS} draws`);
   }
 
   async get(id: string): Promise<Ticket | undefined> {
@@ -59,8 +62,7 @@ export class PgTicketStore implements TicketStore {
       .selectFrom('tickets')
       .select('body')
       .where('conversation_id', '=', conversationId)
-      .orderBy('created_at')
-      .orderBy('id')
+      .orderBy('seq')
       .execute();
     return rows.map((row) => Ticket.parse(row.body));
   }
@@ -94,6 +96,7 @@ export function ticketRow(ticket: Ticket): NewTicketRow {
   return {
     id: ticket.id,
     conversation_id: ticket.conversationId,
+    customer_id: ticket.customerId ?? null,
     channel: ticket.channel,
     lang: ticket.lang,
     category: ticket.category,

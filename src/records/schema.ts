@@ -8,7 +8,11 @@ type Json = ColumnType<unknown, string, string>;
 /** One row per ticket: the full ticket as jsonb plus the columns search and analytics filter on. */
 export interface TicketsTable {
   id: string;
+  /** Filing order (ids are random). */
+  seq: Generated<string>;
   conversation_id: string;
+  /** The identity a channel verified (never one the customer typed); finds them across channels. */
+  customer_id: string | null;
   channel: string;
   lang: string;
   category: string;
@@ -33,11 +37,6 @@ export interface TicketEventsTable {
   status: string | null;
   actor: string | null;
   detail: Json;
-}
-
-export interface TicketCountersTable {
-  day: string;
-  seq: number;
 }
 
 /** The transcript archive: one row per message, in arrival order per conversation. */
@@ -172,7 +171,6 @@ export interface AnalyticsEventsTable {
 export interface RecordsSchema {
   tickets: TicketsTable;
   ticket_events: TicketEventsTable;
-  ticket_counters: TicketCountersTable;
   transcript_messages: TranscriptMessagesTable;
   handoffs: HandoffsTable;
   handoff_events: HandoffEventsTable;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Ticket, TICKET_ID_PATTERN, TicketStatus } from '../domain/ticket.js';
+import { Ticket, TicketStatus } from '../domain/ticket.js';
+import { typedTicketNumber } from '../tickets/ticket-id.js';
 import { Category } from '../domain/taxonomy.js';
 import type { RecordsDb } from './database.js';
 import { maskPhone, normalisePhone } from './phone.js';
@@ -42,11 +43,11 @@ export class QueryError extends Error {
 
 /** What `q` names: a ticket, a phone, or neither (a clear 400, not a slow scan). */
 function resolveTerm(q: string): { id: string } | { phone: string } {
-  const id = TICKET_ID_PATTERN.exec(q);
-  if (id !== null && id[0].length === q.length) return { id: q.toUpperCase() };
+  const typed = typedTicketNumber(q);
+  if (typed !== undefined) return { id: typed.id };
   const phone = normalisePhone(q);
   if (phone !== undefined) return { phone };
-  throw new QueryError('q must be a ticket number (Q20261125-0042) or a phone number');
+  throw new QueryError('q must be a ticket number (Q20261202-7KX3FC) or a phone number');
 }
 
 /** Ticket search for agents and admins over the indexed columns of `tickets`. */

@@ -14,7 +14,7 @@ import { openTestDatabase, testBackends, type TestDatabase } from './databases.j
 const PHONE = { value: '13800138000', raw: '138-0013-8000', confidence: 0.95 };
 
 for (const backend of await testBackends()) {
-  describe(`search and personal data (${backend})`, () => {
+  describe(`search and personal data (${backend})`, { timeout: 60_000 }, () => {
     let test: TestDatabase;
     let tickets: PgTicketStore;
     let transcripts: PgTranscriptStore;
@@ -112,9 +112,21 @@ for (const backend of await testBackends()) {
       );
       expect(fromPhone.tickets.map((t) => t.channel).sort()).toEqual(['web', 'wechat']);
       expect(fromPhone.conversations.every((c) => c.messages === 1)).toBe(true);
+      // The same customer, verified by a channel, on a third conversation that gave a phone too.
+      const app = randomUUID();
+      await file({
+        conversationId: app,
+        channel: 'wecom',
+        customerId: 'wecom:wm-42',
+        slots: { contact_phone: PHONE },
+      });
+      const fromIdentity = await customers.history({ customerId: 'wecom:wm-42' });
+      expect(fromIdentity.conversations.map((c) => c.conversationId).sort()).toEqual(
+        [web, wechat, app].sort(),
+      );
       const fromConversation = await customers.history({ conversationId: web });
       expect(fromConversation.conversations.map((c) => c.conversationId).sort()).toEqual(
-        [web, wechat].sort(),
+        [web, wechat, app].sort(),
       );
     });
 
@@ -124,11 +136,11 @@ for (const backend of await testBackends()) {
         tickets: { history: { kind: string; actor: string | null }[] }[];
         conversations: { messages: unknown[] }[];
       };
-      expect(data.tickets).toHaveLength(2);
+      expect(data.tickets).toHaveLength(3);
       expect(
         data.tickets.flatMap((t) => t.history.map((h) => `${h.kind}:${h.actor ?? '-'}`)).sort(),
-      ).toEqual(['created:-', 'created:-', 'status:amy']);
-      expect(data.conversations.flatMap((c) => c.messages)).toHaveLength(2);
+      ).toEqual(['created:-', 'created:-', 'created:-', 'status:amy']);
+      expect(data.conversations.flatMap((c) => c.messages)).toHaveLength(3);
     });
 
     it("erases one customer's records and nobody else's, and audits who asked", async () => {
@@ -148,7 +160,7 @@ for (const backend of await testBackends()) {
         },
       ]);
       const erased = await customers.erase({ phone: '138-0013-8000' }, 'root');
-      expect(erased).toEqual({ tickets: 2, conversations: 2, messages: 2 });
+      expect(erased).toEqual({ tickets: 3, conversations: 3, messages: 3 });
       expect(await customers.history({ phone: '13800138000' })).toEqual({
         tickets: [],
         conversations: [],

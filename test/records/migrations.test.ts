@@ -20,7 +20,7 @@ async function tables(test: TestDatabase): Promise<string[]> {
 }
 
 for (const backend of await testBackends()) {
-  describe(`migrations (${backend})`, () => {
+  describe(`migrations (${backend})`, { timeout: 60_000 }, () => {
     it('run up at open, down to nothing, and up again', async () => {
       const test = await openTestDatabase(backend);
       opened.push(test);

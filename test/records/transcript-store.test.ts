@@ -37,7 +37,7 @@ for (const backend of await testBackends()) {
     );
   });
 
-  describe(`archived transcript over a restart (${backend})`, () => {
+  describe(`archived transcript over a restart (${backend})`, { timeout: 60_000 }, () => {
     it('lists the whole conversation from the archive once the hot store is gone, then keeps appending', async () => {
       const test = await database(backend);
       const archive = new PgTranscriptStore(test.database.db);

@@ -4,7 +4,9 @@ import { sql, type Kysely } from 'kysely';
 const UP = [
   `CREATE TABLE tickets (
     id text PRIMARY KEY,
+    seq bigserial NOT NULL,
     conversation_id text NOT NULL,
+    customer_id text,
     channel text NOT NULL,
     lang text NOT NULL,
     category text NOT NULL,
@@ -17,13 +19,13 @@ const UP = [
     updated_at timestamptz NOT NULL,
     version integer NOT NULL,
     body jsonb NOT NULL)`,
-  `CREATE INDEX tickets_conversation ON tickets (conversation_id, created_at)`,
+  `CREATE INDEX tickets_conversation ON tickets (conversation_id, seq)`,
   `CREATE INDEX tickets_phone ON tickets (phone, created_at DESC) WHERE phone IS NOT NULL`,
+  `CREATE INDEX tickets_customer ON tickets (customer_id) WHERE customer_id IS NOT NULL`,
   `CREATE INDEX tickets_created ON tickets (created_at DESC)`,
   `CREATE INDEX tickets_status_created ON tickets (status, created_at DESC)`,
   `CREATE INDEX tickets_category_created ON tickets (category, created_at DESC)`,
   `CREATE INDEX tickets_channel_created ON tickets (channel, created_at DESC)`,
-  `CREATE TABLE ticket_counters (day text PRIMARY KEY, seq integer NOT NULL)`,
   `CREATE TABLE ticket_events (
     id bigserial PRIMARY KEY,
     ticket_id text NOT NULL REFERENCES tickets (id) ON DELETE CASCADE,
@@ -165,7 +167,6 @@ const DOWN = [
   'DROP TABLE handoffs',
   'DROP TABLE transcript_messages',
   'DROP TABLE ticket_events',
-  'DROP TABLE ticket_counters',
   'DROP TABLE tickets',
 ];
 
