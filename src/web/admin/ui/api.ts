@@ -42,8 +42,10 @@ export async function login(
   return LoginReply.parse(await response.json());
 }
 
-function query(filter: AnalyticsFilter, extra: Record<string, string> = {}): string {
-  const entries = Object.entries({ ...filter, ...extra }).filter(
+/** The filter as URL parameters: only the four the API takes, and only those set. */
+function query(filter: Partial<AnalyticsFilter>, extra: Record<string, string> = {}): string {
+  const { from, to, channel, category } = filter;
+  const entries = Object.entries({ from, to, channel, category, ...extra }).filter(
     (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '',
   );
   return new URLSearchParams(entries).toString();
@@ -53,7 +55,7 @@ function query(filter: AnalyticsFilter, extra: Record<string, string> = {}): str
 export class AnalyticsApi {
   constructor(private readonly token: string) {}
 
-  async report(filter: AnalyticsFilter): Promise<AnalyticsReport> {
+  async report(filter: Partial<AnalyticsFilter>): Promise<AnalyticsReport> {
     return AnalyticsReport.parse(
       await this.get(`/api/admin/analytics?${query(filter)}`).then((r) => r.json()),
     );

@@ -36,16 +36,6 @@ function storedSession(): Session | undefined {
   return undefined;
 }
 
-function localDay(at: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
-}
-
-function defaultFilter(): AnalyticsFilter {
-  const today = new Date();
-  return { from: localDay(new Date(today.getTime() - 29 * 86_400_000)), to: localDay(today) };
-}
-
 function LoginForm(props: { labels: Labels; onLogin: (session: Session) => void }) {
   const t = props.labels.text;
   const [error, setError] = useState<string>();
@@ -444,7 +434,8 @@ function Report(props: {
 
 function Dashboard(props: { session: Session; labels: Labels; onLogout: () => void }) {
   const api = useMemo(() => new AnalyticsApi(props.session.token), [props.session.token]);
-  const [filter, setFilter] = useState(defaultFilter);
+  // The server picks the default range (the last 30 days in the business time zone).
+  const [filter, setFilter] = useState<Partial<AnalyticsFilter>>({});
   const [report, setReport] = useState<AnalyticsReport>();
   const [error, setError] = useState<string>();
   const { onLogout } = props;
@@ -463,11 +454,19 @@ function Dashboard(props: { session: Session; labels: Labels; onLogout: () => vo
     };
   }, [api, filter, onLogout]);
   const onCsv = (table: AnalyticsTable) => {
-    api.downloadCsv(filter, table).catch((failure: unknown) => setError(String(failure)));
+    if (report === undefined) return;
+    api.downloadCsv(report.filter, table).catch((failure: unknown) => setError(String(failure)));
   };
   return (
     <>
-      <Filters labels={props.labels} value={filter} onApply={setFilter} />
+      {report === undefined ? null : (
+        <Filters
+          key={JSON.stringify(report.filter)}
+          labels={props.labels}
+          value={report.filter}
+          onApply={setFilter}
+        />
+      )}
       {error === undefined ? null : (
         <p class="error" role="alert">
           {props.labels.text.error}
