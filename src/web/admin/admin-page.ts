@@ -19,10 +19,10 @@ export function adminPage(): string {
   .filters { display: flex; flex-wrap: wrap; gap: .75rem; align-items: end; margin-bottom: 1rem; }
   .filters label, .login label { display: grid; gap: .15rem; font-size: .85rem; color: #486581; }
   .filters button[type=submit], .login button { background: #2680c2; border-color: #2680c2; color: #fff; }
-  .kpis { display: grid; grid-template-columns: repeat(auto-fit, minmax(9.5rem, 1fr)); gap: .75rem; margin-bottom: 1rem; }
+  .kpis { display: grid; grid-template-columns: repeat(8, minmax(0, 1fr)); gap: .75rem; margin-bottom: 1rem; }
   .kpi { background: #fff; border-radius: 6px; padding: .6rem .75rem; display: grid; gap: .2rem; border-top: 3px solid #2680c2; }
   .kpi-label { color: #627d98; font-size: .8rem; }
-  .kpi-value { font-size: 1.35rem; font-weight: 600; }
+  .kpi-value { font-size: 1.25rem; white-space: nowrap; font-weight: 600; }
   .grid { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 1rem; }
   .card { background: #fff; border-radius: 6px; padding: .75rem; min-width: 0; }
   .card.wide { grid-column: span 3; }
@@ -43,10 +43,12 @@ export function adminPage(): string {
   .login { max-width: 22rem; margin: 3rem auto; display: grid; gap: .75rem; }
   .login h2 { margin: 0; font-size: 1.1rem; }
   @media (max-width: 1100px) {
+    .kpis { grid-template-columns: repeat(4, minmax(0, 1fr)); }
     .grid { grid-template-columns: repeat(2, minmax(0, 1fr)); }
     .card.wide { grid-column: span 2; }
   }
   @media (max-width: 640px) {
+    .kpis { grid-template-columns: repeat(2, minmax(0, 1fr)); }
     .grid { grid-template-columns: 1fr; }
     .card.wide { grid-column: auto; }
   }

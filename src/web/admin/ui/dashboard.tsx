@@ -287,14 +287,18 @@ function Report(props: {
           <Chart option={volume} label={t.sections.volume} height={280} />
         </Section>
         <Section {...section('emotionShift')}>
-          <Chart
-            label={t.sections.emotionShift}
-            option={ringOption([
-              { name: t.shift.calmed, count: emotionShift.calmed, color: '#3ebd93' },
-              { name: t.shift.steady, count: emotionShift.steady, color: '#9fb3c8' },
-              { name: t.shift.worsened, count: emotionShift.worsened, color: '#d64545' },
-            ])}
-          />
+          {emotionShift.calmed + emotionShift.steady + emotionShift.worsened === 0 ? (
+            <p class="empty">{t.empty}</p>
+          ) : (
+            <Chart
+              label={t.sections.emotionShift}
+              option={ringOption([
+                { name: t.shift.calmed, count: emotionShift.calmed, color: '#3ebd93' },
+                { name: t.shift.steady, count: emotionShift.steady, color: '#9fb3c8' },
+                { name: t.shift.worsened, count: emotionShift.worsened, color: '#d64545' },
+              ])}
+            />
+          )}
           <Figures
             id="emotionShift"
             rows={[
