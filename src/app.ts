@@ -71,7 +71,7 @@ import { TicketLookupLimiter } from './tickets/ticket-lookup-limiter.js';
 import type { TicketStore } from './tickets/ticket-store.port.js';
 import { createTicketsRouter } from './tickets/tickets.router.js';
 import type { Understanding } from './understanding/understanding.port.js';
-import { openRecords, type Records } from './records/create-records.js';
+import type { Records } from './records/create-records.js';
 import { createAnalytics } from './analytics/create-analytics.js';
 import { adminRoutes } from './web/admin/admin.routes.js';
 import { agentConsoleRoutes } from './web/agent/agent-console.routes.js';
@@ -145,10 +145,13 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
   const storage: Storage = redis ? new RedisStorage(redis, prefix) : new MemoryStorage();
   // System of record: tickets and the transcript archive in PostgreSQL (DATABASE_URL) or the
   // embedded PGlite (DATA_DIR); Redis or memory keeps the hot transcript the history replay reads.
-  const records = await openRecords(env, {
-    logger,
-    ...(redis ? { redis: { client: redis, prefix } } : {}),
-  });
+  // Loaded only when used: the database drivers cost seconds of start-up that RECORDS=none skips.
+  const records =
+    env.RECORDS === 'none'
+      ? undefined
+      : await (
+          await import('./records/create-records.js')
+        ).openRecords(env, { logger, ...(redis ? { redis: { client: redis, prefix } } : {}) });
   const hotTranscript: TranscriptStore = redis
     ? new RedisTranscriptStore(redis, prefix)
     : new MemoryTranscriptStore();
