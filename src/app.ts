@@ -72,6 +72,8 @@ import type { TicketStore } from './tickets/ticket-store.port.js';
 import { createTicketsRouter } from './tickets/tickets.router.js';
 import type { Understanding } from './understanding/understanding.port.js';
 import type { Records } from './records/create-records.js';
+import { createAnalytics } from './analytics/create-analytics.js';
+import { adminRoutes } from './web/admin/admin.routes.js';
 import { agentConsoleRoutes } from './web/agent/agent-console.routes.js';
 import { webRoutes } from './web/web.routes.js';
 
@@ -231,7 +233,10 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
   http.use('/api/agent', handoff.agentRouter);
   http.use(createTicketsRouter({ tickets, auth: handoff.requireAgent }));
   if (records) http.use(records.router(handoff.requireAgent));
+  // Analytics API (src/analytics) over the system of record; the dashboard page is served below.
+  if (records) http.use(createAnalytics(env, records.database.db, handoff.requireAgent));
   http.use(agentConsoleRoutes());
+  http.use(adminRoutes());
   const context: AppContext = {
     env,
     logger,
