@@ -37,6 +37,8 @@ export const CUSTOMER_ADDRESS = 'wang.customer@example.cn';
 export async function startMailRig(): Promise<{
   env: Record<string, string>;
   sent: ParsedMail[];
+  /** Message-IDs of the customer's mails, in order. */
+  delivered: string[];
   deliver(mail: CustomerMail): Promise<string>;
   close(): Promise<void>;
 }> {
@@ -65,6 +67,7 @@ export async function startMailRig(): Promise<{
   const smtpPort = await freePort();
   await new Promise<void>((resolve) => smtp.listen(smtpPort, '127.0.0.1', resolve));
 
+  const delivered: string[] = [];
   const composer = createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
   return {
     env: {
@@ -75,8 +78,10 @@ export async function startMailRig(): Promise<{
       EMAIL_POLL_SECONDS: '0.5',
     },
     sent,
+    delivered,
     async deliver(mail) {
       const messageId = `<${randomUUID()}@example.cn>`;
+      delivered.push(messageId);
       const info = await composer.sendMail({
         from: `"王先生" <${CUSTOMER_ADDRESS}>`,
         to: SUPPORT_ADDRESS,
