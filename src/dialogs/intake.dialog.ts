@@ -149,6 +149,9 @@ class IntakeDialog extends ComponentDialog {
       faqFailures: turn.memory.faqFailures,
       stalled: turn.memory.complaint.stalled,
       complaint: collecting || turn.analysis.intent === 'complaint',
+      ...(turn.sender?.verifiedCustomerId
+        ? { verifiedCustomerId: turn.sender.verifiedCustomerId }
+        : {}),
     });
     if (rule) {
       // An opener that escalates at once is a new complaint; an escalation about the open ticket

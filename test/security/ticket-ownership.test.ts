@@ -48,6 +48,8 @@ describe.each(LANGS)('ticket ownership through the dialog (%s)', (lang) => {
   const say = PHRASES[lang];
   const attacks = {
     read: (id: string) => [say.status(id), '0000'],
+    // Asked for the number first (the status-id stage), then for the proof.
+    readWhenAsked: (id: string) => [say.statusNoId, id, '0000'],
     supplement: (id: string) => [
       lang === 'zh'
         ? `补充一下工单 ${id},当时的工号是1024`
