@@ -137,6 +137,8 @@ export const EnvSchema = z.object({
   EMAIL_SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
   /** The address replies come from, e.g. `"Support" <support@example.com>`. */
   EMAIL_FROM: optionalString,
+  /** Seconds between mailbox checks besides IDLE pushes (a server may miss one; a reconnect can too). */
+  EMAIL_POLL_SECONDS: z.coerce.number().positive().default(30),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -53,6 +53,7 @@ export class ChannelHost {
       },
     });
     this.options.prepare(adapter, channel.capabilities);
+    for (const extra of channel.middleware ?? []) adapter.use(extra);
     this.adapters.set(channel.id, adapter);
   }
 
