@@ -132,6 +132,7 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
     logger,
     readiness,
     routers: [webRoutes()],
+    trustProxy: env.TRUST_PROXY,
   });
   const httpServer = createServer(http);
   const io = new Server(httpServer, { cors: { origin: '*' }, maxHttpBufferSize: 64 * 1024 });

@@ -216,7 +216,14 @@ export async function run(): Promise<void> {
   const modes: Array<[string, Record<string, string>]> = [['embedded', {}]];
   const prefix = `qt-bench:${randomUUID()}:`;
   if (process.env.REDIS_URL)
-    modes.push(['redis', { REDIS_URL: process.env.REDIS_URL, REDIS_PREFIX: prefix }]);
+    modes.push([
+      'redis',
+      {
+        REDIS_URL: process.env.REDIS_URL,
+        REDIS_PREFIX: prefix,
+        AGENT_TOKEN_SECRET: 'bench-secret-bench-secret-bench-secret-01',
+      },
+    ]);
   for (const [label, env] of modes) {
     const server = await startServer([MAIN], { CHAT_RATE_LIMIT: '1000000', ...env });
     try {

@@ -8,7 +8,8 @@ import { PromptLoader } from '../llm/prompt-loader.js';
 import { SEVERITIES, type Severity } from '../domain/ticket.js';
 import type { TranscriptStore } from '../storage/transcript.port.js';
 import type { TicketStore } from '../tickets/ticket-store.port.js';
-import { AgentDirectory } from '../agents/agent-directory.js';
+import { SeededAgentDirectory } from '../agents/agent-directory.js';
+import type { AgentDirectory } from '../agents/agent-directory.port.js';
 import { requireAgent } from '../agents/agent-auth.middleware.js';
 import { AgentTokens } from '../agents/agent-tokens.js';
 import { LoginLimiter } from '../agents/login-limiter.js';
@@ -30,6 +31,7 @@ export type HandoffEnv = Pick<
   | 'AGENT_TOKEN_SECRET'
   | 'AGENT_TOKEN_TTL_SECONDS'
   | 'AGENT_LOGIN_ATTEMPTS'
+  | 'AGENT_LOGIN_WINDOW_SECONDS'
   | 'AGENT_GRACE_SECONDS'
   | 'BUSINESS_HOURS'
   | 'BUSINESS_TIME_ZONE'
@@ -49,6 +51,8 @@ export type HandoffDeps = {
   /** Redis mode: a connected node-redis client and the key prefix (REDIS_PREFIX). */
   redis?: { client: RedisClientType; prefix: string };
   onError: (error: unknown, context: string) => void;
+  /** Agent accounts; default: seeded from AGENT_SEED in this process. */
+  directory?: AgentDirectory;
 };
 
 /** Everything the composition root wires: the trigger for the dialogs, the interceptor for the bot core, the routers. */
@@ -70,9 +74,12 @@ export type HandoffSubsystem = {
 export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem> {
   const { env, redis } = deps;
   const admins = env.AGENT_ADMINS.split(',').map((name) => name.trim());
-  const directory = await AgentDirectory.fromSeed(env.AGENT_SEED, admins);
-  const tokens = new AgentTokens(env.AGENT_TOKEN_SECRET, env.AGENT_TOKEN_TTL_SECONDS);
-  const limiter = new LoginLimiter(env.AGENT_LOGIN_ATTEMPTS, redis);
+  const directory = deps.directory ?? (await SeededAgentDirectory.fromSeed(env.AGENT_SEED, admins));
+  const tokens = new AgentTokens(env.AGENT_TOKEN_SECRET, env.AGENT_TOKEN_TTL_SECONDS, directory);
+  const limiter = new LoginLimiter(
+    { attempts: env.AGENT_LOGIN_ATTEMPTS, windowSeconds: env.AGENT_LOGIN_WINDOW_SECONDS },
+    redis,
+  );
   const toError = (error: Error): void => deps.onError(error, 'handoff queue');
   const queue: HandoffQueue =
     redis === undefined

@@ -9,6 +9,9 @@ import type {
 import { loadEnv } from '../../src/config/env.js';
 import type { Message } from '../../src/domain/message.js';
 
+/** Redis mode refuses to start without a shared token secret; tests share this one. */
+const AGENT_TOKEN_SECRET = 'test-app-secret-test-app-secret-0123456';
+
 export type ChatClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** Starts a real app on a free port; environment overrides go through the real zod config. */
@@ -16,7 +19,7 @@ export async function startTestApp(
   env: Record<string, string> = {},
   options: AppOptions = {},
 ): Promise<{ app: App; url: string }> {
-  const app = await createApp(loadEnv({ LOG_LEVEL: 'silent', ...env }), {
+  const app = await createApp(loadEnv({ LOG_LEVEL: 'silent', AGENT_TOKEN_SECRET, ...env }), {
     logger: pino({ level: 'silent' }),
     ...options,
   });
