@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import { createAdapter } from '@socket.io/redis-adapter';
 import {
   ConversationState,
-  MemoryStorage,
   ShowTypingMiddleware,
   UserState,
   type Storage,
@@ -32,6 +31,7 @@ import {
   WebChatOutbox,
   type ChatNamespace,
 } from './channels/web/web-chat.outbox.js';
+import { ProvisionalConversations } from './channels/web/web-chat.provisional.js';
 import { WebChatSessions } from './channels/web/web-chat.sessions.js';
 import type { CustomerDelivery } from './channels/customer-delivery.port.js';
 import type { Env } from './config/env.js';
@@ -41,7 +41,9 @@ import type { LlmClient } from './llm/llm-client.js';
 import { reply } from './dialogs/outgoing.js';
 import { createHttpApp } from './server/http-app.js';
 import type { ReadinessCheck } from './server/health.js';
+import { clientAddressOf } from './server/client-address.js';
 import { createLogger } from './server/logger.js';
+import { BoundedMemoryStorage } from './storage/bounded.memory-storage.js';
 import type { IdempotencyStore } from './storage/idempotency.port.js';
 import { MemoryIdempotencyStore } from './storage/memory.idempotency-store.js';
 import { MemoryTranscriptStore } from './storage/memory.transcript-store.js';
@@ -113,17 +115,33 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
   const logger = options.logger ?? createLogger(env);
   const redis = env.REDIS_URL ? await connectRedis(env.REDIS_URL, logger) : undefined;
   const prefix = env.REDIS_PREFIX;
-  const storage: Storage = redis ? new RedisStorage(redis, prefix) : new MemoryStorage();
-  const transcript: TranscriptStore = redis
-    ? new RedisTranscriptStore(redis, prefix)
-    : new MemoryTranscriptStore();
+  // Hot state expires when idle (DESIGN §11); new conversations stay provisional until a message.
+  const ttlSeconds = env.SESSION_TTL_DAYS * 86_400;
+  const ttlMs = ttlSeconds * 1000;
+  const maxConversations = env.EMBEDDED_MAX_CONVERSATIONS;
+  const durable = {
+    storage: redis
+      ? new RedisStorage(redis, prefix, ttlSeconds)
+      : new BoundedMemoryStorage({ maxKeys: maxConversations * 3, ttlMs }),
+    transcript: redis
+      ? new RedisTranscriptStore(redis, prefix, ttlSeconds)
+      : new MemoryTranscriptStore({ maxConversations, ttlMs }),
+  };
+  const provisional = new ProvisionalConversations();
+  const storage: Storage = provisional.storage(durable.storage);
+  const transcript: TranscriptStore = provisional.transcript(durable.transcript);
   const idempotency: IdempotencyStore = redis
     ? new RedisIdempotencyStore(redis, prefix)
     : new MemoryIdempotencyStore();
-  const limits = { points: env.CHAT_RATE_LIMIT, duration: 10, keyPrefix: `${prefix}rate:chat` };
-  const rateLimiter: RateLimiterAbstract = redis
-    ? new RateLimiterRedis({ storeClient: redis, useRedisPackage: true, ...limits })
-    : new RateLimiterMemory(limits);
+  const limiter = (options: { points: number; duration: number; keyPrefix: string }) =>
+    redis
+      ? new RateLimiterRedis({ storeClient: redis, useRedisPackage: true, ...options })
+      : new RateLimiterMemory(options);
+  const rateLimiter: RateLimiterAbstract = limiter({
+    points: env.CHAT_RATE_LIMIT,
+    duration: 10,
+    keyPrefix: `${prefix}rate:chat`,
+  });
 
   const readiness: ReadinessCheck[] = redis
     ? [{ name: 'redis', check: async () => redis.ping() }]
@@ -209,11 +227,21 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
     chat,
     adapter,
     logic: (turn) => bot.run(turn),
-    sessions: new WebChatSessions(storage),
+    sessions: new WebChatSessions(durable.storage),
     transcript,
+    provisional,
+    durable,
     idempotency,
     rateLimiter,
+    sessionLimiter: limiter({
+      points: env.SESSIONS_PER_ADDRESS,
+      duration: 600,
+      keyPrefix: `${prefix}rate:sessions`,
+    }),
+    clientAddress: clientAddressOf(env.TRUST_PROXY),
+    delivery,
     maxMessageChars: env.MAX_MESSAGE_CHARS,
+    turnDeadlineMs: env.TURN_DEADLINE_MS,
     logger,
   });
 
