@@ -20,6 +20,8 @@ import { BusinessHours } from './business-hours.js';
 import { HandoffInterceptor } from './handoff.interceptor.js';
 import type { HandoffQueue } from './handoff-queue.port.js';
 import { HandoffService } from './handoff.service.js';
+import { MemoryAgentPresence } from './memory.agent-presence.js';
+import { RedisAgentPresence } from './redis.agent-presence.js';
 import { MemoryHandoffQueue } from './memory.handoff-queue.js';
 import { LlmAbstractWriter } from './summary/abstract-writer.js';
 import { createSummarizer } from './summary/llm-summarizer.js';
@@ -33,6 +35,7 @@ export type HandoffEnv = Pick<
   | 'AGENT_LOGIN_ATTEMPTS'
   | 'AGENT_LOGIN_WINDOW_SECONDS'
   | 'AGENT_GRACE_SECONDS'
+  | 'AGENT_PRESENCE_TTL_SECONDS'
   | 'BUSINESS_HOURS'
   | 'BUSINESS_TIME_ZONE'
   | 'HANDOFF_SLA_MINUTES'
@@ -85,7 +88,16 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
     redis === undefined
       ? new MemoryHandoffQueue()
       : new BullmqHandoffQueue({ client: redis.client, prefix: redis.prefix, onError: toError });
-  const namespace = new AgentNamespace(deps.io, tokens, deps.onError);
+  const presenceMs = env.AGENT_PRESENCE_TTL_SECONDS * 1000;
+  const namespace = new AgentNamespace(deps.io, {
+    tokens,
+    presence:
+      redis === undefined
+        ? new MemoryAgentPresence(presenceMs)
+        : new RedisAgentPresence(redis.client, redis.prefix, presenceMs),
+    heartbeatMs: Math.floor(presenceMs / 3),
+    onError: deps.onError,
+  });
   const minutes = env.HANDOFF_SLA_MINUTES.split(',').map(Number);
   const slaMinutes = Object.fromEntries(SEVERITIES.map((s, i) => [s, minutes[i] ?? 60])) as Record<
     Severity,
@@ -132,6 +144,7 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
     }),
     requireAgent: requireAgent(tokens),
     close: async () => {
+      namespace.stop();
       await service.stop();
       await queue.shutdown();
     },
