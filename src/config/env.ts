@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AgentSeed } from '../agents/agent.js';
+import { TICKET_VERIFY_MODES } from '../tickets/ticket-access.js';
 import { TrustProxy } from './trust-proxy.js';
 
 const optionalString = z
@@ -79,6 +80,16 @@ export const EnvSchema = z.object({
   TURN_DEADLINE_MS: z.coerce.number().int().positive().default(15_000),
   /** New web-chat sessions one client address may open per 10 minutes. */
   SESSIONS_PER_ADDRESS: z.coerce.number().int().positive().default(60),
+  // Ticket self-service (src/tickets/README.md).
+  /** How a chat proves a ticket filed elsewhere is its own: `phone_last4` of the contact phone, or `none`. */
+  TICKET_VERIFY: z.enum(TICKET_VERIFY_MODES).default('phone_last4'),
+  /** Lookups of tickets not one's own (and proof attempts) per session per window. */
+  TICKET_LOOKUPS_PER_SESSION: z.coerce.number().int().positive().default(5),
+  /** The same per client address, across its sessions. */
+  TICKET_LOOKUPS_PER_ADDRESS: z.coerce.number().int().positive().default(20),
+  TICKET_LOOKUP_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
+  /** Serve the widget's and consoles' source maps (`*.js.map`); off in production. */
+  SERVE_SOURCE_MAPS: booleanFlag.default(false),
 });
 
 /** Rules across variables; each issue is reported like a single-variable one. */

@@ -4,13 +4,9 @@ import { absorb } from './absorb-slots.js';
 import { calmIfUpset } from './calming.js';
 import { freshComplaint } from './intake-memory.js';
 import type { IntakeTurn } from './intake-turn.js';
+import { openTicket } from './guarded-ticket.js';
 import { STAGES } from './stage.js';
-import {
-  activeTicketId,
-  answerStatus,
-  mentionedTicketId,
-  supplementTicket,
-} from './ticket-self-service.js';
+import { activeTicketId, mentionedTicketId, supplementTicket } from './ticket-self-service.js';
 
 type Route = (dc: DialogContext, turn: IntakeTurn) => Promise<unknown>;
 
@@ -68,18 +64,21 @@ const inquiry: Route = async (dc, turn) => {
 
 const checkStatus: Route = async (dc, turn) => {
   const ticketId = mentionedTicketId(turn.text) ?? turn.memory.ticketId;
-  if (ticketId) return answerStatus(turn, ticketId);
+  if (ticketId) return openTicket(dc, turn, ticketId, { action: 'status' });
   return dc.beginDialog(STAGES.statusId);
 };
 
 const withdraw: Route = async (dc, turn) => {
   const ticketId = mentionedTicketId(turn.text) ?? (await activeTicketId(turn));
-  if (ticketId) return dc.beginDialog(STAGES.withdraw, { ticketId });
+  if (ticketId) return openTicket(dc, turn, ticketId, { action: 'withdraw' });
   return turn.say.say('withdraw_nothing', { act: 'inform' });
 };
 
 const supplement: Route = async (dc, turn) => {
-  const ticketId = mentionedTicketId(turn.text) ?? (await activeTicketId(turn));
+  const mentioned = mentionedTicketId(turn.text);
+  const request = { action: 'supplement' as const, text: turn.text, slots: turn.analysis.slots };
+  if (mentioned) return openTicket(dc, turn, mentioned, request);
+  const ticketId = await activeTicketId(turn);
   if (ticketId && (await supplementTicket(turn, ticketId)))
     return turn.say.say('supplement_done', { act: 'inform', ticketId }, { ticketId });
   return startComplaint(dc, turn);

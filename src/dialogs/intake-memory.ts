@@ -38,6 +38,8 @@ export const IntakeMemory = z.object({
   faqQuery: z.string().optional(),
   /** The latest ticket of this conversation. */
   ticketId: z.string().optional(),
+  /** Tickets filed elsewhere that this conversation proved it owns (src/tickets/README.md). */
+  verifiedTickets: z.array(z.string()).max(20).optional(),
 });
 export type IntakeMemory = z.infer<typeof IntakeMemory>;
 

@@ -29,6 +29,7 @@ import { STAGES, StageResult } from './stage.js';
 import { StatusIdDialog } from './status-id.dialog.js';
 import { fileTicket, handOff } from './ticket-actions.js';
 import { activeTicketId, mentionedTicketId } from './ticket-self-service.js';
+import { VerifyOwnerDialog } from './verify-owner.dialog.js';
 import { WithdrawDialog } from './withdraw.dialog.js';
 import { neutralAnalysis } from '../domain/analysis.js';
 
@@ -57,6 +58,7 @@ class IntakeDialog extends ComponentDialog {
       new WithdrawDialog(),
       new StatusIdDialog(),
       new HandedOffDialog(),
+      new VerifyOwnerDialog(),
     ])
       this.addDialog(stage);
   }

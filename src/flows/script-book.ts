@@ -39,6 +39,10 @@ export const SCRIPT_KEYS = [
   'suggestion_thanks',
   'goodbye',
   'anything_else',
+  // Ticket ownership (src/tickets/README.md).
+  'verify_ask_phone_last4',
+  'ticket_id_invalid',
+  'ticket_lookup_limited',
 ] as const;
 export const ScriptKey = z.enum(SCRIPT_KEYS);
 export type ScriptKey = z.infer<typeof ScriptKey>;

@@ -116,6 +116,8 @@ async function handshake(
 ): Promise<ChatSocketData> {
   const parsed = ChatAuth.safeParse(auth);
   const requested = parsed.success ? parsed.data : {};
+  // The peer, or the client a trusted proxy names (TRUST_PROXY): never a header anyone can set.
+  const clientAddress = options.clientAddress(request);
   const known = await options.sessions.find(requested.sessionId);
   if (known) {
     return {
@@ -124,10 +126,11 @@ async function handshake(
       lang: requested.lang ?? known.lang,
       isNew: false,
       history: await options.transcript.list(known.conversationId),
+      clientAddress,
     };
   }
   try {
-    await options.sessionLimiter.consume(options.clientAddress(request));
+    await options.sessionLimiter.consume(clientAddress);
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) throw new SessionsExhausted();
     throw rejection;
@@ -140,6 +143,7 @@ async function handshake(
     lang: requested.lang,
     isNew: true,
     history: [],
+    clientAddress,
   };
 }
 

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Message } from '../../domain/message.js';
 import type { IdempotencyStore, TurnClaim } from '../../storage/idempotency.port.js';
+import { SENDER_FACTS_KEY, type SenderFacts } from '../../tickets/ticket-access.js';
 import { toMessage } from '../activity-message.js';
 import type { CustomerDelivery } from '../customer-delivery.port.js';
 import type { ChatSocketData, MessageAck } from './protocol.js';
@@ -75,7 +76,7 @@ export async function handleCustomerMessage(
     );
     const activity = hooks.activityFor({ type: ActivityTypes.Message, id, text });
     hooks.toOtherTabs(toMessage(activity, 'customer'));
-    const turn = options.adapter.processActivity(activity, options.logic);
+    const turn = options.adapter.processActivity(activity, withSenderFacts(data, options.logic));
     const settled = turn.then(
       () => options.idempotency.complete(key),
       () => options.idempotency.release(key),
@@ -146,4 +147,16 @@ async function withinRate(limiter: RateLimiterAbstract, key: string): Promise<bo
     if (rejection instanceof RateLimiterRes) return false;
     throw rejection;
   }
+}
+
+/** What the edge knows about the sender rides in turn state, out of reach of the client's payload. */
+function withSenderFacts(
+  data: ChatSocketData,
+  logic: (context: TurnContext) => Promise<void>,
+): (context: TurnContext) => Promise<void> {
+  const facts: SenderFacts = data.clientAddress ? { clientAddress: data.clientAddress } : {};
+  return (context) => {
+    context.turnState.set(SENDER_FACTS_KEY, facts);
+    return logic(context);
+  };
 }
