@@ -4,6 +4,7 @@
 // Plain Node, no dependencies, so the check costs milliseconds instead of a 20-second rebuild.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import process from 'node:process';
 
 const STAMP = 'dist/.build-stamp';
 /** Everything `npm run build` reads. */
