@@ -16,8 +16,10 @@ export interface IdempotencyStore {
   claim(key: string, id: string, leaseMs: number): Promise<TurnClaim>;
   /** The turn finished: later claims get `done`. */
   complete(key: string): Promise<void>;
-  /** The turn failed or was refused: the lease ends now, so a retry is processed. */
+  /** The turn failed: the lease ends now, so a retry is processed (with the same id). */
   release(key: string): Promise<void>;
+  /** A fresh claim refused before any work (e.g. rate-limited): no record is left behind. */
+  forget(key: string): Promise<void>;
 }
 
 /** How long a client message id is remembered; retries come within seconds, reloads within hours. */

@@ -41,6 +41,11 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     return Promise.resolve();
   }
 
+  forget(key: string): Promise<void> {
+    if (this.entries.get(key)?.done === false) this.entries.delete(key);
+    return Promise.resolve();
+  }
+
   /** Drops expired entries so a long-running embedded server does not grow without bound. */
   private sweep(now: number): void {
     for (const [key, entry] of this.entries) if (entry.expires <= now) this.entries.delete(key);

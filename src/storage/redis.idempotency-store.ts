@@ -29,6 +29,10 @@ const COMPLETE = `
 if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('HSET', KEYS[1], 'done', '1') end
 return 1`;
 
+const FORGET = `
+if redis.call('HGET', KEYS[1], 'done') == '0' then redis.call('DEL', KEYS[1]) end
+return 1`;
+
 const ClaimReply = z.tuple([z.enum(['claimed', 'in_progress', 'done']), z.string()]);
 
 /** One hash per client message id (`id`, `done`, `lease`), changed only by the scripts above. */
@@ -53,6 +57,10 @@ export class RedisIdempotencyStore implements IdempotencyStore {
 
   async release(key: string): Promise<void> {
     await this.client.eval(RELEASE, { keys: [this.keyOf(key)] });
+  }
+
+  async forget(key: string): Promise<void> {
+    await this.client.eval(FORGET, { keys: [this.keyOf(key)] });
   }
 
   private keyOf(key: string): string {

@@ -46,6 +46,17 @@ export function idempotencyContract(
       expect((await store.claim(key, 'late', LEASE_MS)).state).toBe('done');
     });
 
+    it('forgets a refused fresh claim entirely, but never a finished one', async () => {
+      const store = await make();
+      const key = randomUUID();
+      await store.claim(key, 'refused', LEASE_MS);
+      await store.forget(key);
+      expect(await store.claim(key, 'next', LEASE_MS)).toEqual({ state: 'claimed', id: 'next' });
+      await store.complete(key);
+      await store.forget(key);
+      expect(await store.claim(key, 'late', LEASE_MS)).toEqual({ state: 'done', id: 'next' });
+    });
+
     it('keeps keys apart', async () => {
       const store = await make();
       expect((await store.claim(randomUUID(), 'a', LEASE_MS)).id).toBe('a');

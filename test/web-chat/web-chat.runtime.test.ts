@@ -128,6 +128,20 @@ describe('web chat runtime limits (embedded)', { timeout: 30_000 }, () => {
     );
   });
 
+  it('disconnects a socket that keeps sending past its rate limit', async () => {
+    const url = await start({ CHAT_RATE_LIMIT: '1' });
+    const { client } = await open(url);
+    const gone = new Promise<string>((resolve) => client.once('disconnect', resolve));
+    const acks = [];
+    for (let i = 0; i < 51; i++)
+      acks.push(
+        await client.emitWithAck('message', { text: `第${i}条`, clientMessageId: `f${i}` }),
+      );
+    expect(acks.filter((ack) => !ack.ok)).toHaveLength(50);
+    client.emit('message', { text: '还有', clientMessageId: 'f-last' }, () => undefined);
+    expect(await gone).toBe('io server disconnect');
+  });
+
   it('limits new sessions per client address', async () => {
     const url = await start({ SESSIONS_PER_ADDRESS: '3' });
     for (let i = 0; i < 3; i++) await open(url);

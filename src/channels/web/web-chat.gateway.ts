@@ -23,6 +23,10 @@ export interface WebChatGatewayOptions extends MessageTurnOptions {
   clientAddress: (request: IncomingMessage) => string;
 }
 
+/** Rate-limited messages a socket may send within FLOOD_WINDOW_MS before it is disconnected. */
+const FLOOD_REFUSALS = 50;
+const FLOOD_WINDOW_MS = 10_000;
+
 /**
  * The web-chat edge (DESIGN §6): resolves the session at handshake (a new one is not stored until
  * its first message), replays history, and turns each customer message into a bot turn. Every
@@ -72,12 +76,22 @@ export function attachWebChat(options: WebChatGatewayOptions): void {
         throw error;
       }));
 
+    // A client that keeps sending past its rate limit is flooding: it is cut off, not answered.
+    let refusals = { count: 0, since: Date.now() };
+    const refused = (): void => {
+      if (Date.now() - refusals.since > FLOOD_WINDOW_MS) refusals = { count: 0, since: Date.now() };
+      if (++refusals.count <= FLOOD_REFUSALS) return;
+      logger.warn({ conversationId }, 'web chat flood: socket disconnected');
+      socket.disconnect(true);
+    };
+
     socket.on('message', (payload: unknown, ack?: unknown) => {
       if (typeof ack !== 'function') return;
       const answer = ack as (result: MessageAck) => void;
       handleCustomerMessage(options, socket.data, payload, {
         activityFor: (fields) => activityFor(socket.data, fields),
         beforeFirstTurn,
+        refused,
         toOtherTabs: (message) => socket.to(roomOf(conversationId)).emit('message', message),
       }).then(answer, (error: unknown) => {
         logger.error({ err: error, conversationId }, 'web chat message failed');

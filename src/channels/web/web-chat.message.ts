@@ -48,6 +48,8 @@ export async function handleCustomerMessage(
     /** Stores the session and its buffered greeting before its first processed message. */
     beforeFirstTurn: () => Promise<void>;
     toOtherTabs: (message: Message) => void;
+    /** The session is over its rate limit (a socket that keeps on is flooding). */
+    refused: () => void;
   },
 ): Promise<MessageAck> {
   const parsed = ChatMessageIn.safeParse(payload);
@@ -59,15 +61,18 @@ export async function handleCustomerMessage(
 
   const key = `${data.conversationId}:${clientMessageId}`;
   const lease = options.turnDeadlineMs + LEASE_MARGIN_MS;
-  const claim = await claimWhenFree(options.idempotency, key, lease);
+  const candidate = randomUUID();
+  const claim = await claimWhenFree(options.idempotency, key, candidate, lease);
   if (claim.state === 'done') return { ok: true, id: claim.id };
   if (claim.state === 'in_progress') return { ok: false, error: 'unavailable' };
+  const { id } = claim;
   if (!(await withinRate(options.rateLimiter, data.conversationId))) {
-    await options.idempotency.release(key);
+    // A fresh claim leaves nothing behind; a taken-over one keeps its id for the retry.
+    await (id === candidate ? options.idempotency.forget(key) : options.idempotency.release(key));
+    hooks.refused();
     return { ok: false, error: 'rate_limited' };
   }
 
-  const { id } = claim;
   try {
     await hooks.beforeFirstTurn();
     options.logger.debug(
@@ -109,10 +114,11 @@ export async function handleCustomerMessage(
 async function claimWhenFree(
   store: IdempotencyStore,
   key: string,
+  candidate: string,
   leaseMs: number,
 ): Promise<TurnClaim> {
   const giveUp = Date.now() + leaseMs + POLL_MS;
-  let claim = await store.claim(key, randomUUID(), leaseMs);
+  let claim = await store.claim(key, candidate, leaseMs);
   while (claim.state === 'in_progress' && Date.now() < giveUp) {
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     claim = await store.claim(key, claim.id, leaseMs);
