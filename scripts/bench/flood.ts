@@ -91,7 +91,7 @@ async function flood(
   await Promise.all(
     clients.map(async (client) => {
       while (performance.now() < end) {
-        const ack = await send(client, text).catch(() => ({ ok: false, error: 'timeout' }) as Ack);
+        const ack = await send(client, text).catch(() => ({ ok: false, error: 'timeout' }));
         if (ack.ok) processed += 1;
         else refused += 1;
       }
