@@ -30,6 +30,7 @@ import { ChannelRegistry } from './channels/core/channel-registry.js';
 import type { EnabledChannel } from './channels/core/channel-setup.js';
 import { ConversationDirectory } from './channels/core/conversation-directory.js';
 import { DirectOutbound } from './channels/core/direct.outbound.js';
+import { MediaInterceptor } from './channels/core/media.interceptor.js';
 import { setUpChannels } from './channels/core/enabled-channels.js';
 import type { Backoff } from './channels/core/outbound.js';
 import { RedisAccessTokenCache } from './channels/core/redis.access-tokens.js';
@@ -72,6 +73,7 @@ import { TicketLookupLimiter } from './tickets/ticket-lookup-limiter.js';
 import type { TicketStore } from './tickets/ticket-store.port.js';
 import { createTicketsRouter } from './tickets/tickets.router.js';
 import type { Understanding } from './understanding/understanding.port.js';
+import { openRecords, type Records } from './records/create-records.js';
 import { agentConsoleRoutes } from './web/agent/agent-console.routes.js';
 import { webRoutes } from './web/web.routes.js';
 
@@ -79,7 +81,7 @@ import { webRoutes } from './web/web.routes.js';
 export interface AppContext {
   env: Readonly<Env>;
   logger: Logger;
-  /** botbuilder state storage: MemoryStorage embedded, RedisStorage in Redis mode. */
+  /** botbuilder state storage: bounded memory embedded, RedisStorage in Redis mode (with TTLs). */
   storage: Storage;
   conversationState: ConversationState;
   userState: UserState;
@@ -89,6 +91,8 @@ export interface AppContext {
   /** The platform channels (WeChat, WeCom, …) enabled on this instance. */
   channels: ChannelRegistry;
   tickets: TicketStore;
+  /** The system of record (PostgreSQL or embedded PGlite); undefined with RECORDS=none. */
+  records: Records | undefined;
   /** Who may read, supplement or withdraw which ticket from the chat (DESIGN §11). */
   ticketGuard: TicketGuard;
   /** Handoff queue, agent API and console: `handoff.trigger` is the dialogs' HandoffTrigger. */
@@ -138,17 +142,24 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
   const logger = options.logger ?? createLogger(env);
   const redis = env.REDIS_URL ? await connectRedis(env.REDIS_URL, logger) : undefined;
   const prefix = env.REDIS_PREFIX;
+  // System of record: tickets and the transcript archive in PostgreSQL (DATABASE_URL) or the
+  // embedded PGlite (DATA_DIR); Redis or memory keeps the hot transcript the history replay reads.
+  const records = await openRecords(env, {
+    logger,
+    ...(redis ? { redis: { client: redis, prefix } } : {}),
+  });
   // Hot state expires when idle (DESIGN §11); new conversations stay provisional until a message.
   const ttlSeconds = env.SESSION_TTL_DAYS * 86_400;
   const ttlMs = ttlSeconds * 1000;
   const maxConversations = env.EMBEDDED_MAX_CONVERSATIONS;
+  const hotTranscript: TranscriptStore = redis
+    ? new RedisTranscriptStore(redis, prefix, ttlSeconds)
+    : new MemoryTranscriptStore({ maxConversations, ttlMs });
   const durable = {
     storage: redis
       ? new RedisStorage(redis, prefix, ttlSeconds)
       : new BoundedMemoryStorage({ maxKeys: maxConversations * 3, ttlMs }),
-    transcript: redis
-      ? new RedisTranscriptStore(redis, prefix, ttlSeconds)
-      : new MemoryTranscriptStore({ maxConversations, ttlMs }),
+    transcript: records?.transcript(hotTranscript) ?? hotTranscript,
   };
   const provisional = new ProvisionalConversations();
   const storage: Storage = provisional.storage(durable.storage);
@@ -167,9 +178,10 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
   });
 
   // Channels add their checks to this array once set up; /readyz reads it on every request.
-  const readiness: ReadinessCheck[] = redis
-    ? [{ name: 'redis', check: async () => redis.ping() }]
-    : [];
+  const readiness: ReadinessCheck[] = [
+    ...(redis ? [{ name: 'redis', check: async () => redis.ping() }] : []),
+    ...(records ? [records.readiness] : []),
+  ];
   const { app: http, finish } = createHttpApp({
     logger,
     readiness,
@@ -205,9 +217,9 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
     logger,
   });
   const delivery = new RoutingDelivery(channels, new WebChatDelivery(outbox, transcript));
-  const tickets: TicketStore = redis
-    ? new RedisTicketStore({ client: redis, prefix })
-    : new MemoryTicketStore();
+  const tickets: TicketStore =
+    records?.tickets ??
+    (redis ? new RedisTicketStore({ client: redis, prefix }) : new MemoryTicketStore());
   const ticketGuard = new TicketGuard({
     tickets,
     verify: env.TICKET_VERIFY,
@@ -229,10 +241,12 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
     transcripts: transcript,
     delivery,
     redis: redis ? { client: redis, prefix } : undefined,
+    ...(records ? { decorateQueue: (queue) => records.archiveHandoffs(queue) } : {}),
     onError: (error, where) => logger.error({ err: error, where }, 'handoff failed'),
   });
   http.use('/api/agent', handoff.agentRouter);
   http.use(createTicketsRouter({ tickets, auth: handoff.requireAgent }));
+  if (records) http.use(records.router(handoff.requireAgent));
   http.use(agentConsoleRoutes());
   const context: AppContext = {
     env,
@@ -244,6 +258,7 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
     delivery,
     channels,
     tickets,
+    records,
     ticketGuard,
     handoff,
     understanding: options.understanding,
@@ -253,11 +268,12 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
     http,
   };
 
+  const media = new MediaInterceptor(channels);
   const bot = new QingtingBot({
     conversationState,
     userState,
     rootDialog: options.rootDialog?.(context) ?? new WelcomeDialog(),
-    interceptors: [handoff.interceptor, ...(options.interceptors?.(context) ?? [])],
+    interceptors: [handoff.interceptor, media, ...(options.interceptors?.(context) ?? [])],
   });
   /** The one middleware stack and turn-error handler, for the web chat and every platform channel. */
   const prepare = (channelAdapter: BotAdapter, capabilities: ChannelCapabilities): void => {
@@ -307,6 +323,7 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
     logic: (turn) => bot.run(turn),
     prepare,
     idempotency,
+    media,
     maxMessageChars: env.MAX_MESSAGE_CHARS,
     logger,
   });
@@ -341,9 +358,11 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
       });
+      for (const channel of enabledChannels) await channel.close?.();
       await channels.close();
       await handoff.close();
       if (cleanup) await cleanup();
+      await records?.close();
       for (const client of [...pubSub, redis]) if (client?.isOpen) await client.close();
     })();
     return closing;

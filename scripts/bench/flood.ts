@@ -110,7 +110,7 @@ export async function run(): Promise<void> {
       .map((l) => l.toFixed(1))
       .join(' ')}`,
   );
-  const app = await startAppProcess({});
+  const app = await startAppProcess({ RECORDS: 'none' });
   try {
     const quiet = await victim(app.url, 5);
     console.log(`alone:        ${line(quiet)}`);

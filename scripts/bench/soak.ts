@@ -56,6 +56,7 @@ async function child(redisUrl: string | undefined): Promise<void> {
   const prefix = `qt-soak:${randomUUID()}:`;
   const env = loadEnv({
     LOG_LEVEL: 'silent',
+    RECORDS: 'none',
     SESSIONS_PER_ADDRESS: '100000000',
     ...(redisUrl
       ? { REDIS_URL: redisUrl, REDIS_PREFIX: prefix, AGENT_TOKEN_SECRET: 's'.repeat(40) }

@@ -7,6 +7,7 @@ import {
   type DialogTurnResult,
 } from 'botbuilder-dialogs';
 import { Language } from '../domain/taxonomy.js';
+import { readSenderFacts, SENDER_FACTS_KEY } from '../tickets/ticket-access.js';
 import { DEFAULT_TICKET_TIME_ZONE } from '../tickets/ticket-id.js';
 import { absorb } from './absorb-slots.js';
 import { calmIfUpset } from './calming.js';
@@ -148,6 +149,9 @@ class IntakeDialog extends ComponentDialog {
       faqFailures: turn.memory.faqFailures,
       stalled: turn.memory.complaint.stalled,
       complaint: collecting || turn.analysis.intent === 'complaint',
+      ...(turn.sender?.verifiedCustomerId
+        ? { verifiedCustomerId: turn.sender.verifiedCustomerId }
+        : {}),
     });
     if (rule) {
       // An opener that escalates at once is a new complaint; an escalation about the open ticket
@@ -225,6 +229,7 @@ class IntakeDialog extends ComponentDialog {
       flows: this.deps.flows.current(),
       conversationId,
       channel: activity.channelId,
+      sender: readSenderFacts(inner.context.turnState.get(SENDER_FACTS_KEY)),
       timeZone: this.deps.timeZone ?? DEFAULT_TICKET_TIME_ZONE,
       say: new Speaker(inner.context, this.deps.scripts, memory, hash(conversationId), text),
     };

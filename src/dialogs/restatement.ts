@@ -1,3 +1,4 @@
+import { quoteIsolated } from '../domain/bidi.js';
 import { SLOT_NAMES, type SlotName } from '../domain/taxonomy.js';
 import type { SlotValues } from '../domain/analysis.js';
 import type { Flow } from '../flows/flow.schema.js';
@@ -10,7 +11,8 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 /** A slot value as the customer should read it back: dates in their zone, the rest as normalised. */
 export function displayValue(slot: SlotName, value: string, timeZone: string): string {
-  if (slot !== 'time' || !ISO_DATE_TIME.test(value)) return value.replace(TAGGED, '');
+  if (slot !== 'time' || !ISO_DATE_TIME.test(value))
+    return quoteIsolated(value.replace(TAGGED, ''));
   const at = new Date(value);
   if (Number.isNaN(at.getTime())) return value;
   const { year, month, day, hour, minute } = localParts(at, timeZone);

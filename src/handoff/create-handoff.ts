@@ -53,6 +53,8 @@ export type HandoffDeps = {
   llm: LlmClient | undefined;
   /** Redis mode: a connected node-redis client and the key prefix (REDIS_PREFIX). */
   redis?: { client: RedisClientType; prefix: string };
+  /** Wraps the queue, e.g. to archive every change in the system of record (src/records). */
+  decorateQueue?: (queue: HandoffQueue) => HandoffQueue;
   onError: (error: unknown, context: string) => void;
   /** Agent accounts; default: seeded from AGENT_SEED in this process. */
   directory?: AgentDirectory;
@@ -84,10 +86,11 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
     redis,
   );
   const toError = (error: Error): void => deps.onError(error, 'handoff queue');
-  const queue: HandoffQueue =
+  const bareQueue: HandoffQueue =
     redis === undefined
       ? new MemoryHandoffQueue()
       : new BullmqHandoffQueue({ client: redis.client, prefix: redis.prefix, onError: toError });
+  const queue = deps.decorateQueue?.(bareQueue) ?? bareQueue;
   const presenceMs = env.AGENT_PRESENCE_TTL_SECONDS * 1000;
   const namespace = new AgentNamespace(deps.io, {
     tokens,

@@ -9,6 +9,8 @@ export const AGENT_ENV = {
   AGENT_SEED: 'amy:secret-amy,bob:secret-bob',
   AGENT_TOKEN_SECRET: 'kill-test-secret-kill-test-secret-0123456',
   LOG_LEVEL: 'silent',
+  // Hot state is under test here; two instances must not share one embedded PGlite directory.
+  RECORDS: 'none',
 };
 
 export type Instance = { child: ChildProcess; url: string; output: () => string };

@@ -19,10 +19,14 @@ export async function startTestApp(
   env: Record<string, string> = {},
   options: AppOptions = {},
 ): Promise<{ app: App; url: string }> {
-  const app = await createApp(loadEnv({ LOG_LEVEL: 'silent', AGENT_TOKEN_SECRET, ...env }), {
-    logger: pino({ level: 'silent' }),
-    ...options,
-  });
+  // No system of record unless a test asks for one (RECORDS=database): opening PGlite takes seconds.
+  const app = await createApp(
+    loadEnv({ LOG_LEVEL: 'silent', RECORDS: 'none', AGENT_TOKEN_SECRET, ...env }),
+    {
+      logger: pino({ level: 'silent' }),
+      ...options,
+    },
+  );
   const url = await app.listen(0, '127.0.0.1');
   return { app, url };
 }

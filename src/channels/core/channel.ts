@@ -39,8 +39,6 @@ export interface Channel {
   send(address: ChannelAddress, message: OutboundMessage): Promise<void>;
   /** A typing indicator, best effort (never queued, never retried). */
   typing?(address: ChannelAddress): Promise<void>;
-  /** Stops pollers or timers the channel started. */
-  close?(): Promise<void>;
 }
 
 /** A platform's "no, and asking again will not help" (e.g. WeChat 45015, the 48-hour window). */
@@ -65,7 +63,12 @@ export type InboundMessage =
   | (InboundBase & { kind: 'text'; text: string })
   /** The customer opened or followed the conversation (WeChat subscribe, WeCom enter_session): greet. */
   | (InboundBase & { kind: 'start' })
-  /** Something the bot cannot read (a sticker, a location, a video): the customer is asked to type. */
+  /**
+   * An image or file: `text` (e.g. `[图片] <url>`) goes into the transcript and to an agent who owns
+   * the conversation; the assistant itself only acknowledges it and asks for words.
+   */
+  | (InboundBase & { kind: 'media'; what: 'image' | 'file'; text: string })
+  /** Something the bot cannot read (a sticker, a video): the customer is asked to type. */
   | (InboundBase & { kind: 'unsupported'; what: string });
 
 interface InboundBase {

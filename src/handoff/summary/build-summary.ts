@@ -1,3 +1,4 @@
+import { quoteIsolated } from '../../domain/bidi.js';
 import type { Message } from '../../domain/message.js';
 import type { EmotionPoint, TicketDraft } from '../../domain/ticket.js';
 import type { DialogAct, Language, SlotName } from '../../domain/taxonomy.js';
@@ -37,6 +38,16 @@ const TELLING_ACTS: ReadonlySet<DialogAct> = new Set([
   'close',
 ]);
 const ESCALATING = ['regulator_threat', 'media_threat', 'legal_threat'] as const;
+/** Claims about the case that nothing in the conversation verifies (contact details and wishes are not claims). */
+const CLAIMS: readonly SlotName[] = [
+  'event',
+  'product',
+  'account',
+  'time',
+  'place',
+  'people',
+  'amount',
+];
 const TREND_THRESHOLD = 0.15;
 
 /** The structured handoff summary (DESIGN §4), offline and deterministic. */
@@ -63,6 +74,7 @@ export function buildSummary(input: SummaryInput): HandoffSummary {
     emotion: { current, trajectory: ticket.emotions, trend: trendOf(ticket.emotions) },
     flags: ticket.flags,
     elements: ticket.slots,
+    customerStated: CLAIMS.filter((slot) => ticket.slots[slot] !== undefined),
     missing: ticket.missingSlots,
     demand: ticket.slots.demand?.raw,
     handoffRule: ticket.handoffRule ?? 'unspecified',
@@ -124,9 +136,12 @@ function firstReply({ ticket }: SummaryInput): string {
   const lang = ticket.lang;
   const words = WORDS[lang];
   const emotion = ticket.emotions.at(-1)?.emotion ?? 'neutral';
-  const name = ticket.slots.contact_name?.value;
-  const product = ticket.slots.product?.value;
-  const demand = ticket.slots.demand?.raw;
+  // Customer words quoted in the reply an agent may send as is: no override in them may leak out.
+  const quoted = (value: string | undefined): string | undefined =>
+    value === undefined ? undefined : quoteIsolated(value);
+  const name = quoted(ticket.slots.contact_name?.value);
+  const product = quoted(ticket.slots.product?.value);
+  const demand = quoted(ticket.slots.demand?.raw);
   const missing = missingWords(lang, ticket.missingSlots);
   if (lang === 'zh') {
     const topic = `${product === undefined ? '' : `${product}的`}${words.category[ticket.category]}问题`;
