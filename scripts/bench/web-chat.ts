@@ -228,7 +228,15 @@ export async function run(): Promise<void> {
       ['redis', { RECORDS: 'none' }],
       ['redis+records', records],
     ] as const)
-      modes.push([label, { REDIS_URL: process.env.REDIS_URL, REDIS_PREFIX: prefix, ...extra }]);
+      modes.push([
+        label,
+        {
+          REDIS_URL: process.env.REDIS_URL,
+          REDIS_PREFIX: prefix,
+          AGENT_TOKEN_SECRET: 'bench-secret-bench-secret-bench-secret-01',
+          ...extra,
+        },
+      ]);
   for (const [label, env] of modes) {
     const server = await startServer([MAIN], { CHAT_RATE_LIMIT: '1000000', ...env });
     try {

@@ -4,7 +4,7 @@ import { scriptedWriter } from '../../src/dialogs/reply-writer.js';
 import { offlineUnderstanding, shippedConfig } from '../support/intake-harness.js';
 import { startTestApp } from '../support/test-app.js';
 
-export const AGENTS = { AGENT_SEED: 'amy:pw-amy,bob:pw-bob', AGENT_ADMINS: '' };
+export const AGENTS = { AGENT_SEED: 'amy:secret-amy,bob:secret-bob', AGENT_ADMINS: '' };
 
 /** Settings a restarted server must share to accept the same agents' tokens. */
 export const AGENT_TOKEN_SECRET = 'test-secret-test-secret-test-secret-0123';
