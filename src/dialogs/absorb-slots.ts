@@ -68,6 +68,8 @@ export function absorb(
     complaint.slots.event = freeValue(text, 0.6);
     if (!taken.includes('event')) taken.push('event');
   }
+  if (taken.includes('amount') || (complaint.amounts.length === 0 && analysis.amounts?.length))
+    complaint.amounts = analysis.amounts ?? [];
   complaint.unknown = [...complaint.unknown.filter((s) => !taken.includes(s)), ...unknown];
   complaint.pending = [];
   complaint.flags = [...new Set([...complaint.flags, ...analysis.flags])];

@@ -133,10 +133,14 @@ export class IntakeHarness {
   }
 }
 
-/** The acts of a turn's replies, in order. */
+/** The acts of a turn's replies, in order (a joined bubble contributes each of its acts). */
 export const acts = (replies: readonly BotReply[]): string[] =>
-  replies.map((r) => r.meta.act ?? '(none)');
+  replies.flatMap((r) => r.meta.acts ?? [r.meta.act ?? '(none)']);
 
-/** The slots asked in a turn's replies. */
+/** The slots asked in a turn's replies (a joined question bubble names them all in `slots`). */
 export const askedSlots = (replies: readonly BotReply[]): string[] =>
-  replies.flatMap((r) => (r.meta.act === 'ask' && r.meta.slot ? [r.meta.slot] : []));
+  replies.flatMap((r) =>
+    (r.meta.acts ?? [r.meta.act]).includes('ask')
+      ? (r.meta.slots ?? (r.meta.slot ? [r.meta.slot] : []))
+      : [],
+  );
