@@ -1,5 +1,5 @@
 import type { MessageMeta } from '../domain/message.js';
-import type { DialogAct, Language, SlotName } from '../domain/taxonomy.js';
+import type { Language } from '../domain/taxonomy.js';
 import type { Pacing } from '../flows/flow.schema.js';
 
 export type { Pacing } from '../flows/flow.schema.js';
