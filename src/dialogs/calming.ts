@@ -30,11 +30,7 @@ export async function calmIfUpset(turn: IntakeTurn): Promise<void> {
   const high = family === 'acknowledge_anger' && turn.analysis.intensity >= HIGH;
   const level = high ? 'high' : 'normal';
   const first = complaint.empathized === 'none' || (high && complaint.empathized !== 'high');
-  const key: ScriptKey = !first
-    ? AGAIN[family]
-    : high
-      ? 'empathize_angry_high'
-      : FIRST[family];
+  const key: ScriptKey = !first ? AGAIN[family] : high ? 'empathize_angry_high' : FIRST[family];
   if (first) complaint.empathized = level;
   await turn.say.say(key, { act: 'empathize', family });
 }

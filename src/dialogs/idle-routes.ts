@@ -19,7 +19,6 @@ import {
 
 type Route = (dc: DialogContext, turn: IntakeTurn) => Promise<unknown>;
 
-
 /** Starts collecting a complaint: calm first, answer an FAQ question in it, then ask what is missing. */
 const startComplaint: Route = async (dc, turn) => {
   const phrases = turn.flows.unknownPhrases[turn.memory.lang];
@@ -110,7 +109,8 @@ const other: Route = async (dc, turn) => {
 const praise: Route = async (_dc, turn) => {
   const people = turn.analysis.slots.people?.value.replace(/^staff:/, '');
   await recordCommendation(turn);
-  if (people) await turn.say.say('praise_commended', { act: 'inform', family: 'thank' }, { people });
+  if (people)
+    await turn.say.say('praise_commended', { act: 'inform', family: 'thank' }, { people });
   else await turn.say.say('praise_thanks', { act: 'inform', family: 'thank' });
 };
 

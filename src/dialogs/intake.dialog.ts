@@ -217,8 +217,7 @@ class IntakeDialog extends ComponentDialog {
 
   private async route(inner: DialogContext, turn: IntakeTurn): Promise<void> {
     const act = actOf(turn.analysis).kind;
-    const aboutTicket =
-      mentionedTicketId(turn.text) && (act === 'other' || act === 'faq_question');
+    const aboutTicket = mentionedTicketId(turn.text) && (act === 'other' || act === 'faq_question');
     const result = await IDLE_ROUTES[aboutTicket ? 'check_status' : act](inner, turn);
     if (isTurnResult(result)) await this.handle(inner, turn, result);
   }
@@ -300,6 +299,8 @@ function stageOf(active: string | undefined, memory: IntakeMemory): AnalysisCont
 function heldForEssentials(turn: IntakeTurn, fired: string | undefined): string | undefined {
   const { complaint } = turn.memory;
   if (fired !== undefined && fired !== 'anger') return fired;
+  // "…马上给我转人工!" inside an angry complaint is an explicit request: over at once.
+  if (asksForPerson(turn)) return fired ?? (complaint.angerTurns > 0 ? 'request_human' : undefined);
   if (fired === undefined && complaint.angerTurns === 0) return undefined;
   const rules = flowOf(turn).handoff;
   const known = { ...complaint.slots, ...turn.analysis.slots };
@@ -311,6 +312,13 @@ function heldForEssentials(turn: IntakeTurn, fired: string | undefined): string 
   const stillAngry = fired === 'anger' || turn.analysis.emotion === 'angry';
   if (!stillAngry) complaint.angerTurns = 0;
   return stillAngry ? 'anger' : undefined;
+}
+
+/** The customer asks for a person: the act, or the words of the "talk to a person" quick reply. */
+function asksForPerson(turn: IntakeTurn): boolean {
+  if (actOf(turn.analysis).kind === 'request_human') return true;
+  const text = turn.text.toLowerCase();
+  return turn.say.choices().human_choices.some((label) => text.includes(label.toLowerCase()));
 }
 
 function rootState(inner: DialogContext): RootState {

@@ -36,7 +36,9 @@ function joinPart(part: readonly Bubble[], lang: Language): Bubble {
   if (part.length === 1 && first) return first;
   const text = part.map((b) => b.text).join(lang === 'zh' ? '' : ' ');
   const acts = unique(part.flatMap((b) => (b.meta.act ? [b.meta.act] : [])));
-  const slots = unique(part.flatMap((b) => (b.meta.act === 'ask' && b.meta.slot ? [b.meta.slot] : [])));
+  const slots = unique(
+    part.flatMap((b) => (b.meta.act === 'ask' && b.meta.slot ? [b.meta.slot] : [])),
+  );
   const meta: MessageMeta = {};
   for (const bubble of part) Object.assign(meta, definedOnly(bubble.meta));
   const act = first?.meta.act;

@@ -39,7 +39,9 @@ export function actWhilePending(analysis: Analysis, text: string): CustomerAct {
   const act = actOf(analysis);
   const elements = Object.keys(analysis.slots).filter((slot) => slot !== 'event');
   const asks = QUESTION_CUE.test(text) && elements.length === 0;
-  return asks && (act.kind === 'complaint' || act.kind === 'other') ? { kind: 'faq_question' } : act;
+  return asks && (act.kind === 'complaint' || act.kind === 'other')
+    ? { kind: 'faq_question' }
+    : act;
 }
 
 /** The empathy family to answer with: the backend's reading, else one from the emotion (seed 000). */

@@ -8,6 +8,7 @@ import {
 } from '../domain/ticket.js';
 import type { Emotion } from '../domain/taxonomy.js';
 import type { HandoffOutcome } from '../handoff/handoff-trigger.port.js';
+import { waitMinutes } from '../handoff/queue-figures.js';
 import { severityOf } from '../tickets/severity.js';
 import { freshComplaint } from './intake-memory.js';
 import { flowOf, type IntakeTurn } from './intake-turn.js';
@@ -114,7 +115,7 @@ export async function handOff(turn: IntakeTurn, rule: string, severity?: Severit
     const { policy } = flowOf(turn);
     await turn.say.say('handoff_unavailable', meta, { ticketId, ...policy });
   } else if (outcome.state === 'queued') {
-    const minutes = Math.max(1, Math.ceil(outcome.etaSeconds / 60));
+    const minutes = waitMinutes(outcome.etaSeconds);
     await turn.say.say('handoff_queued', meta, { ticketId, position: outcome.position, minutes });
   } else {
     const contactAt = displayValue('time', outcome.contactAt, turn.timeZone);

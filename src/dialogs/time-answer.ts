@@ -17,7 +17,11 @@ export async function answerTimeQuestion(turn: IntakeTurn, collecting: boolean):
       : policy.firstResponseHours;
     const by = new Date(filedAt.getTime() + hours * 3_600_000).toISOString();
     const deadline = spokenTime(by, turn.memory.lang, turn.timeZone, turn.now);
-    await turn.say.say('time_filed', { act: 'inform', ticketId }, { ticketId, deadline, ...policy });
+    await turn.say.say(
+      'time_filed',
+      { act: 'inform', ticketId },
+      { ticketId, deadline, ...policy },
+    );
     return;
   }
   await turn.say.say(collecting ? 'time_collecting' : 'time_policy', { act: 'inform' }, policy);

@@ -39,7 +39,12 @@ export class VentOfferDialog extends StageDialog<{ story: string }> {
       complaint.category ??= turn.analysis.category;
       return this.finish(dc, { next: 'collect' });
     }
-    if (saidNo(turn, { yes, no }) || kind === 'thanks' || kind === 'goodbye' || kind === 'venting') {
+    if (
+      saidNo(turn, { yes, no }) ||
+      kind === 'thanks' ||
+      kind === 'goodbye' ||
+      kind === 'venting'
+    ) {
       await turn.say.say('vent_declined', { act: 'close' });
       return this.finish(dc, { next: 'idle' });
     }

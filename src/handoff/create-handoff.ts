@@ -8,6 +8,7 @@ import { PromptLoader } from '../llm/prompt-loader.js';
 import { SEVERITIES, type Severity } from '../domain/ticket.js';
 import type { TranscriptStore } from '../storage/transcript.port.js';
 import type { TicketStore } from '../tickets/ticket-store.port.js';
+import type { Understanding } from '../understanding/understanding.port.js';
 import { AgentDirectory } from '../agents/agent-directory.js';
 import { requireAgent } from '../agents/agent-auth.middleware.js';
 import { AgentTokens } from '../agents/agent-tokens.js';
@@ -48,6 +49,8 @@ export type HandoffDeps = {
   llm: LlmClient | undefined;
   /** Redis mode: a connected node-redis client and the key prefix (REDIS_PREFIX). */
   redis?: { client: RedisClientType; prefix: string };
+  /** Reads what customers write while queued or assigned (live handover); none: the case stays as handed off. */
+  understanding?: Understanding;
   onError: (error: unknown, context: string) => void;
 };
 
@@ -107,6 +110,7 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
       followUpHours: env.FOLLOW_UP_HOURS,
     },
     onError: deps.onError,
+    ...(deps.understanding ? { understanding: deps.understanding } : {}),
   });
   namespace.onPresence({
     connected: (agent) => service.agentConnected(agent),
@@ -115,7 +119,9 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
   return {
     service,
     trigger: service,
-    interceptor: new HandoffInterceptor(queue, namespace, deps.delivery),
+    interceptor: new HandoffInterceptor(queue, namespace, deps.delivery, service, (error) =>
+      deps.onError(error, 'live case update'),
+    ),
     agentRouter: createAgentRouter({
       service,
       directory,
