@@ -2,6 +2,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdapter } from '@socket.io/redis-adapter';
 import {
+  type BotAdapter,
   ConversationState,
   MemoryStorage,
   ShowTypingMiddleware,
@@ -10,7 +11,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
-import type { Express } from 'express';
+import { Router, type Express } from 'express';
 import type { Logger } from 'pino';
 import {
   RateLimiterMemory,
@@ -22,6 +23,18 @@ import { QingtingBot } from './bot/qingting.bot.js';
 import { TranscriptMiddleware } from './bot/transcript.middleware.js';
 import type { TurnInterceptor } from './bot/turn-interceptor.js';
 import { WelcomeDialog } from './bot/welcome.dialog.js';
+import type { ChannelCapabilities } from './channels/capabilities.js';
+import { MemoryAccessTokenCache } from './channels/core/access-tokens.js';
+import { BullmqOutbound } from './channels/core/bullmq.outbound.js';
+import { ChannelHost } from './channels/core/channel-host.js';
+import { ChannelRegistry } from './channels/core/channel-registry.js';
+import type { EnabledChannel } from './channels/core/channel-setup.js';
+import { ConversationDirectory } from './channels/core/conversation-directory.js';
+import { DirectOutbound } from './channels/core/direct.outbound.js';
+import { setUpChannels } from './channels/core/enabled-channels.js';
+import type { Backoff } from './channels/core/outbound.js';
+import { RedisAccessTokenCache } from './channels/core/redis.access-tokens.js';
+import { RoutingDelivery } from './channels/core/routing.delivery.js';
 import { FitToChannelMiddleware } from './channels/fit.middleware.js';
 import { CHAT_NAMESPACE } from './channels/web/protocol.js';
 import { WebChatAdapter } from './channels/web/web-chat.adapter.js';
@@ -52,6 +65,8 @@ import { RedisTranscriptStore } from './storage/redis.transcript-store.js';
 import type { TranscriptStore } from './storage/transcript.port.js';
 import { MemoryTicketStore } from './tickets/memory.ticket-store.js';
 import { RedisTicketStore } from './tickets/redis.ticket-store.js';
+import { TicketGuard } from './tickets/ticket-guard.js';
+import { TicketLookupLimiter } from './tickets/ticket-lookup-limiter.js';
 import type { TicketStore } from './tickets/ticket-store.port.js';
 import { createTicketsRouter } from './tickets/tickets.router.js';
 import type { Understanding } from './understanding/understanding.port.js';
@@ -67,9 +82,13 @@ export interface AppContext {
   conversationState: ConversationState;
   userState: UserState;
   transcript: TranscriptStore;
-  /** Proactive delivery to customers (agent replies, handoff status). */
+  /** Proactive delivery to customers (agent replies, handoff status), on the conversation's channel. */
   delivery: CustomerDelivery;
+  /** The platform channels (WeChat, WeCom, …) enabled on this instance. */
+  channels: ChannelRegistry;
   tickets: TicketStore;
+  /** Who may read, supplement or withdraw which ticket from the chat (DESIGN §11). */
+  ticketGuard: TicketGuard;
   /** Handoff queue, agent API and console: `handoff.trigger` is the dialogs' HandoffTrigger. */
   handoff: HandoffSubsystem;
   understanding: Understanding | undefined;
@@ -92,6 +111,8 @@ export interface AppOptions {
   rootDialog?: (context: AppContext) => Dialog;
   /** Builds the interceptors run before the dialogs on each customer message, in order. */
   interceptors?: (context: AppContext) => readonly TurnInterceptor[];
+  /** Back-off of outbound platform calls; default 1 s doubling to 5 min (tests use a shorter one). */
+  channelBackoff?: Backoff;
   /** Mounts more routes or namespaces; the returned function runs at close, before Redis is closed. */
   extend?: (
     context: AppContext,
@@ -102,6 +123,8 @@ export interface App {
   httpServer: HttpServer;
   io: Server;
   context: AppContext;
+  /** The platform channels' host (hand it decoded events) and what each enabled channel reported. */
+  channels: { host: ChannelHost; enabled: readonly EnabledChannel[] };
   /** Starts listening (port 0 picks a free one) and resolves to the base URL. */
   listen(port?: number, host?: string): Promise<string>;
   /** Graceful stop: sockets, HTTP, extensions, then Redis. Safe to call twice. */
@@ -125,6 +148,7 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
     ? new RateLimiterRedis({ storeClient: redis, useRedisPackage: true, ...limits })
     : new RateLimiterMemory(limits);
 
+  // Channels add their checks to this array once set up; /readyz reads it on every request.
   const readiness: ReadinessCheck[] = redis
     ? [{ name: 'redis', check: async () => redis.ping() }]
     : [];
@@ -132,6 +156,7 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
     logger,
     readiness,
     routers: [webRoutes()],
+    serveSourceMaps: env.SERVE_SOURCE_MAPS,
   });
   const httpServer = createServer(http);
   const io = new Server(httpServer, { cors: { origin: '*' }, maxHttpBufferSize: 64 * 1024 });
@@ -147,10 +172,35 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
   const adapter = new WebChatAdapter(outbox);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
-  const delivery = new WebChatDelivery(outbox, transcript);
+  const channels = new ChannelRegistry({
+    directory: new ConversationDirectory(storage),
+    transcript,
+    outbound: redis
+      ? new BullmqOutbound({
+          client: redis,
+          prefix,
+          onError: (error) => logger.error({ err: error }, 'channel outbound queue failed'),
+          ...(options.channelBackoff ? { backoff: options.channelBackoff } : {}),
+        })
+      : new DirectOutbound(options.channelBackoff),
+    logger,
+  });
+  const delivery = new RoutingDelivery(channels, new WebChatDelivery(outbox, transcript));
   const tickets: TicketStore = redis
     ? new RedisTicketStore({ client: redis, prefix })
     : new MemoryTicketStore();
+  const ticketGuard = new TicketGuard({
+    tickets,
+    verify: env.TICKET_VERIFY,
+    limiter: new TicketLookupLimiter(
+      {
+        perSession: env.TICKET_LOOKUPS_PER_SESSION,
+        perAddress: env.TICKET_LOOKUPS_PER_ADDRESS,
+        windowSeconds: env.TICKET_LOOKUP_WINDOW_SECONDS,
+      },
+      redis ? { client: redis, prefix } : undefined,
+    ),
+  });
   const llm = options.llm ?? createLlmClient(env, { logger });
   const handoff = await createHandoff({
     env,
@@ -175,7 +225,9 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
     userState,
     transcript,
     delivery,
+    channels,
     tickets,
+    ticketGuard,
     handoff,
     understanding: options.understanding,
     llm,
@@ -190,11 +242,15 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
     rootDialog: options.rootDialog?.(context) ?? new WelcomeDialog(),
     interceptors: [handoff.interceptor, ...(options.interceptors?.(context) ?? [])],
   });
-  // A typing indicator when a turn takes longer than 400 ms (e.g. an LLM call); never recorded.
-  adapter.use(new ShowTypingMiddleware(400, 2000));
-  adapter.use(new FitToChannelMiddleware(WEB_CHAT_CAPABILITIES));
-  adapter.use(new TranscriptMiddleware(transcript));
-  adapter.onTurnError = async (turn: TurnContext, error: Error) => {
+  /** The one middleware stack and turn-error handler, for the web chat and every platform channel. */
+  const prepare = (channelAdapter: BotAdapter, capabilities: ChannelCapabilities): void => {
+    // A typing indicator when a turn takes longer than 400 ms (e.g. an LLM call); never recorded.
+    channelAdapter.use(new ShowTypingMiddleware(400, 2000));
+    channelAdapter.use(new FitToChannelMiddleware(capabilities));
+    channelAdapter.use(new TranscriptMiddleware(transcript));
+    channelAdapter.onTurnError = onTurnError;
+  };
+  const onTurnError = async (turn: TurnContext, error: Error): Promise<void> => {
     logger.error({ err: error, conversationId: turn.activity.conversation.id }, 'bot turn failed');
     const zh = turn.activity.locale?.startsWith('en') !== true;
     await turn.sendActivity(
@@ -206,6 +262,7 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
       ),
     );
   };
+  prepare(adapter, WEB_CHAT_CAPABILITIES);
   attachWebChat({
     chat,
     adapter,
@@ -218,6 +275,36 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
     logger,
   });
 
+  const host = new ChannelHost({
+    registry: channels,
+    logic: (turn) => bot.run(turn),
+    prepare,
+    idempotency,
+    maxMessageChars: env.MAX_MESSAGE_CHARS,
+    logger,
+  });
+  const channelRoutes = Router();
+  http.use(channelRoutes);
+  const enabledChannels = await setUpChannels({
+    env,
+    host,
+    router: channelRoutes,
+    tokens: redis ? new RedisAccessTokenCache(redis, prefix) : new MemoryAccessTokenCache(),
+    storage,
+    redis: redis ? { client: redis, prefix } : undefined,
+    logger,
+  });
+  for (const channel of enabledChannels)
+    readiness.push({
+      name: `channel:${channel.id}`,
+      check: channel.ready ?? (() => Promise.resolve()),
+    });
+  await channels.start();
+  logger.info(
+    { channels: ['webchat', ...enabledChannels.map((c) => `${c.id} ${c.endpoint}`)] },
+    'channels enabled',
+  );
+
   const cleanup = (await options.extend?.(context)) ?? undefined;
   finish();
 
@@ -227,6 +314,7 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
       });
+      await channels.close();
       await handoff.close();
       if (cleanup) await cleanup();
       for (const client of [...pubSub, redis]) if (client?.isOpen) await client.close();
@@ -244,5 +332,12 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
       });
     });
 
-  return { httpServer, io, context, listen, close };
+  return {
+    httpServer,
+    io,
+    context,
+    channels: { host, enabled: enabledChannels },
+    listen,
+    close,
+  };
 }

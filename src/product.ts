@@ -41,6 +41,7 @@ export async function productOptions(env: Readonly<Env>, logger: Logger): Promis
       createIntakeDialog({
         understanding,
         tickets: context.tickets,
+        ticketGuard: context.ticketGuard,
         flows: intake.flows,
         scripts,
         faq: withAnswers(faq, answers),

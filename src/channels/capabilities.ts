@@ -1,6 +1,9 @@
 import type { MessageMeta } from '../domain/message.js';
 
-/** What a channel can show (STYLE §2); the one place below adapts messages to it. */
+/**
+ * What a channel can show (STYLE §2); the one place below adapts messages to it. A channel with
+ * `quickReplies` renders `meta.suggestions` itself (buttons, WeChat `msgmenu`, WeCom menus).
+ */
 export interface ChannelCapabilities {
   /** Tappable quick replies for `meta.suggestions`. */
   quickReplies: boolean;
@@ -8,6 +11,13 @@ export interface ChannelCapabilities {
   typing: boolean;
   /** Longest text one message may carry, in characters. */
   maxTextLength: number;
+  /** Images and files can be sent (otherwise they go as links in the text). */
+  media?: boolean;
+  /**
+   * Hours after the customer's last message during which the platform accepts messages from us
+   * (WeChat: 48); unset means no window. A proactive send after it is refused before it is queued.
+   */
+  replyWindowHours?: number;
 }
 
 export interface OutgoingText {

@@ -21,3 +21,17 @@ export interface CustomerDelivery {
   ): Promise<Message>;
   notifyHandoff(conversationId: string, status: HandoffStatus): Promise<void>;
 }
+
+/**
+ * A delivery the channel cannot make, known before anything is queued (STYLE §7: a typed failure
+ * handled in one place). The agent API answers it with 409 and this message, which the console shows.
+ */
+export class DeliveryRefused extends Error {
+  override name = 'DeliveryRefused';
+  constructor(
+    readonly reason: 'reply_window_closed' | 'channel_unavailable',
+    message: string,
+  ) {
+    super(message);
+  }
+}

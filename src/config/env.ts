@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TICKET_VERIFY_MODES } from '../tickets/ticket-access.js';
 
 const optionalString = z
   .string()
@@ -60,6 +61,16 @@ export const EnvSchema = z.object({
   MAX_MESSAGE_CHARS: z.coerce.number().int().positive().default(4000),
   /** Customer messages allowed per session per 10 seconds. */
   CHAT_RATE_LIMIT: z.coerce.number().int().positive().default(20),
+  // Ticket self-service (src/tickets/README.md).
+  /** How a chat proves a ticket filed elsewhere is its own: `phone_last4` of the contact phone, or `none`. */
+  TICKET_VERIFY: z.enum(TICKET_VERIFY_MODES).default('phone_last4'),
+  /** Lookups of tickets not one's own (and proof attempts) per session per window. */
+  TICKET_LOOKUPS_PER_SESSION: z.coerce.number().int().positive().default(5),
+  /** The same per client address, across its sessions. */
+  TICKET_LOOKUPS_PER_ADDRESS: z.coerce.number().int().positive().default(20),
+  TICKET_LOOKUP_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
+  /** Serve the widget's and consoles' source maps (`*.js.map`); off in production. */
+  SERVE_SOURCE_MAPS: booleanFlag.default(false),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -68,6 +68,7 @@ export function absorb(
     complaint.slots.event = freeValue(text, 0.6);
     if (!taken.includes('event')) taken.push('event');
   }
+  reuseMobileAsContact(complaint, taken);
   if (taken.includes('amount') || (complaint.amounts.length === 0 && analysis.amounts?.length))
     complaint.amounts = analysis.amounts ?? [];
   complaint.unknown = [...complaint.unknown.filter((s) => !taken.includes(s)), ...unknown];
@@ -99,6 +100,22 @@ function keeps(
     );
   if (turn.saysUnknown) return false;
   return turn.opening || complaint.slots.event === undefined || complaint.pending.includes('event');
+}
+
+/** A mobile number (mainland 11 digits or E.164), which can also be rung back. */
+const MOBILE = /^(?:1\d{10}|\+\d{8,15})$/;
+
+/**
+ * The number the complaint is about, when it is a mobile, is also the number to call back unless
+ * another is given: one question fewer, and the restatement reads it back for the customer to
+ * correct ("处理结果我们会打 138… 告诉您").
+ */
+function reuseMobileAsContact(complaint: ComplaintMemory, taken: SlotName[]): void {
+  const account = complaint.slots.account;
+  if (!taken.includes('account') || complaint.slots.contact_phone || !account) return;
+  if (!MOBILE.test(account.value)) return;
+  complaint.slots.contact_phone = { ...account, confidence: Math.min(account.confidence, 0.5) };
+  taken.push('contact_phone');
 }
 
 /** A reply that reads as an answer: not a yes/no, greeting or request, more than a sound or dots. */

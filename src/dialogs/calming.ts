@@ -5,6 +5,8 @@ import { familyOf } from './reading.js';
 
 /** At or above this, anger gets the stronger 感同身受 script ("furious", DESIGN §2). */
 const HIGH = 0.8;
+/** Below this a turn is not emotional, whatever feeling lingers from earlier turns. */
+const EMOTIONAL = 0.2;
 
 const FIRST: Readonly<Record<Exclude<EmpathyFamily, 'none' | 'thank'>, ScriptKey>> = {
   acknowledge_anger: 'empathize_angry',
@@ -25,7 +27,7 @@ const AGAIN: Readonly<Record<Exclude<EmpathyFamily, 'none' | 'thank'>, ScriptKey
  */
 export async function calmIfUpset(turn: IntakeTurn): Promise<void> {
   const family = familyOf(turn.analysis);
-  if (family === 'none' || family === 'thank') return;
+  if (family === 'none' || family === 'thank' || turn.analysis.intensity < EMOTIONAL) return;
   const complaint = turn.memory.complaint;
   const high = family === 'acknowledge_anger' && turn.analysis.intensity >= HIGH;
   const level = high ? 'high' : 'normal';

@@ -5,17 +5,13 @@ import { calmIfUpset } from './calming.js';
 import { restate } from './confirm.dialog.js';
 import { freshComplaint } from './intake-memory.js';
 import { flowOf, type IntakeTurn } from './intake-turn.js';
+import { openTicket } from './guarded-ticket.js';
 import { answerAlreadySaid, answerQuestionBack } from './repair.js';
 import { QUESTION_CUE } from './reading.js';
 import { STAGES } from './stage.js';
 import { recordCommendation } from './ticket-actions.js';
 import { answerTimeQuestion } from './time-answer.js';
-import {
-  activeTicketId,
-  answerStatus,
-  mentionedTicketId,
-  supplementTicket,
-} from './ticket-self-service.js';
+import { activeTicketId, mentionedTicketId, supplementTicket } from './ticket-self-service.js';
 
 type Route = (dc: DialogContext, turn: IntakeTurn) => Promise<unknown>;
 
@@ -69,18 +65,21 @@ const inquiry: Route = async (dc, turn) => {
 
 const checkStatus: Route = async (dc, turn) => {
   const ticketId = mentionedTicketId(turn.text) ?? turn.memory.ticketId;
-  if (ticketId) return answerStatus(turn, ticketId);
+  if (ticketId) return openTicket(dc, turn, ticketId, { action: 'status' });
   return dc.beginDialog(STAGES.statusId);
 };
 
 const withdraw: Route = async (dc, turn) => {
   const ticketId = mentionedTicketId(turn.text) ?? (await activeTicketId(turn));
-  if (ticketId) return dc.beginDialog(STAGES.withdraw, { ticketId });
+  if (ticketId) return openTicket(dc, turn, ticketId, { action: 'withdraw' });
   return turn.say.say('withdraw_nothing', { act: 'inform' });
 };
 
 const supplement: Route = async (dc, turn) => {
-  const ticketId = mentionedTicketId(turn.text) ?? (await activeTicketId(turn));
+  const mentioned = mentionedTicketId(turn.text);
+  const request = { action: 'supplement' as const, text: turn.text, slots: turn.analysis.slots };
+  if (mentioned) return openTicket(dc, turn, mentioned, request);
+  const ticketId = await activeTicketId(turn);
   if (ticketId && (await supplementTicket(turn, ticketId)))
     return turn.say.say('supplement_done', { act: 'inform', ticketId }, { ticketId });
   return startComplaint(dc, turn);
@@ -160,14 +159,17 @@ const withdrawDuringIntake: Route = async (dc, turn) => {
  */
 function thenResume(answer: (dc: DialogContext, turn: IntakeTurn) => Promise<boolean>): Route {
   return async (dc, turn) => {
-    if (!(await answer(dc, turn))) return dc.continueDialog();
-    await resumePending(dc, turn);
+    await resumePending(dc, turn, await answer(dc, turn));
     return undefined;
   };
 }
 
 /** Asks the pending questions once more after an interruption ("回到刚才的登记:…"). */
-async function resumePending(dc: DialogContext, turn: IntakeTurn): Promise<void> {
+async function resumePending(
+  dc: DialogContext,
+  turn: IntakeTurn,
+  answered: boolean,
+): Promise<void> {
   const { complaint } = turn.memory;
   const flow = flowOf(turn);
   if (dc.activeDialog?.id === STAGES.confirm) return restate(turn);
@@ -175,7 +177,7 @@ async function resumePending(dc: DialogContext, turn: IntakeTurn): Promise<void>
     (s) => flow.questions[s] !== undefined && complaint.slots[s] === undefined,
   );
   complaint.pending = open;
-  let lead = open.length > 0 ? await turn.say.text('faq_resume') : '';
+  let lead = answered && open.length > 0 ? await turn.say.text('faq_resume') : '';
   for (const slot of open) {
     await turn.say.send(turn.say.join(lead, turn.say.question(flow, slot)), { act: 'ask', slot });
     lead = '';

@@ -46,6 +46,8 @@ export const IntakeMemory = z.object({
   said: z.array(z.string()).default([]),
   /** The conversation was handed to a person (queued, assigned or scheduled). */
   handedOff: z.boolean().default(false),
+  /** Tickets filed elsewhere that this conversation proved it owns (src/tickets/README.md). */
+  verifiedTickets: z.array(z.string()).max(20).optional(),
 });
 export type IntakeMemory = z.infer<typeof IntakeMemory>;
 

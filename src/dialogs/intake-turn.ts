@@ -5,6 +5,7 @@ import type { Language, SlotName } from '../domain/taxonomy.js';
 import type { Flow, FlowSet } from '../flows/flow.schema.js';
 import type { ScriptKey } from '../flows/script-book.js';
 import type { HandoffTrigger } from '../handoff/handoff-trigger.port.js';
+import type { TicketGuard } from '../tickets/ticket-guard.js';
 import type { TicketStore } from '../tickets/ticket-store.port.js';
 import type { Understanding } from '../understanding/understanding.port.js';
 import type { Absorbed } from './absorb-slots.js';
@@ -43,6 +44,8 @@ export interface IntakeDeps {
   scripts: ReplyWriter;
   faq?: FaqSearch;
   handoff?: HandoffTrigger;
+  /** Who may read, supplement or withdraw which ticket (default: verify by phone, memory limits). */
+  ticketGuard?: TicketGuard;
   /** Message time when the activity carries none; tests pin it. */
   clock?: () => Date;
   /** Zone for showing dates to customers (default Asia/Shanghai). */

@@ -29,6 +29,7 @@ import { STAGES, StageResult } from './stage.js';
 import { StatusIdDialog } from './status-id.dialog.js';
 import { fileTicket, handOff } from './ticket-actions.js';
 import { activeTicketId, mentionedTicketId } from './ticket-self-service.js';
+import { VerifyOwnerDialog } from './verify-owner.dialog.js';
 import { WithdrawDialog } from './withdraw.dialog.js';
 import { VentOfferDialog } from './vent-offer.dialog.js';
 import { neutralAnalysis } from '../domain/analysis.js';
@@ -63,6 +64,7 @@ class IntakeDialog extends ComponentDialog {
       new StatusIdDialog(),
       new HandedOffDialog(),
       new VentOfferDialog(),
+      new VerifyOwnerDialog(),
     ])
       this.addDialog(stage);
   }

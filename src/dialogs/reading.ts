@@ -31,11 +31,10 @@ export function actOf(analysis: Analysis): CustomerAct {
 }
 
 /**
- * The act of a message that arrives while a question is pending. Without a contextual reading, a
- * question carrying no element ("怎么查询我的账单") is read as a question, not as the answer.
+ * The act of a message that arrives while a question is pending: a question carrying no element
+ * ("怎么查询我的账单") is a question to answer, not the answer nor a new telling of the complaint.
  */
 export function actWhilePending(analysis: Analysis, text: string): CustomerAct {
-  if (analysis.act) return analysis.act;
   const act = actOf(analysis);
   const elements = Object.keys(analysis.slots).filter((slot) => slot !== 'event');
   const asks = QUESTION_CUE.test(text) && elements.length === 0;

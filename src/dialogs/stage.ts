@@ -11,6 +11,7 @@ export const STAGES = {
   statusId: 'intake.status-id',
   handedOff: 'intake.handed-off',
   ventOffer: 'intake.vent-offer',
+  verifyOwner: 'intake.verify-owner',
 } as const;
 
 /**

@@ -1,7 +1,8 @@
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { IntakeTurn } from './intake-turn.js';
 import { STAGES, StageDialog } from './stage.js';
-import { answerStatus, mentionedTicketId } from './ticket-self-service.js';
+import { openTicket } from './guarded-ticket.js';
+import { mentionedTicketId } from './ticket-self-service.js';
 
 /** 查询进度 without a number: asks for the ticket number, then reads its status back. */
 export class StatusIdDialog extends StageDialog {
@@ -17,7 +18,7 @@ export class StatusIdDialog extends StageDialog {
   protected async onTurn(dc: DialogContext, turn: IntakeTurn): Promise<DialogTurnResult> {
     const ticketId = mentionedTicketId(turn.text);
     if (!ticketId) return this.finish(dc, { next: 'reroute' });
-    await answerStatus(turn, ticketId);
-    return this.finish(dc, { next: 'idle' });
+    const begun = await openTicket(dc, turn, ticketId, { action: 'status' });
+    return begun ?? this.finish(dc, { next: 'idle' });
   }
 }

@@ -1,35 +1,38 @@
-import { TICKET_ID_PATTERN, isActive } from '../domain/ticket.js';
+import type { SlotValues } from '../domain/analysis.js';
+import { isActive, type Ticket } from '../domain/ticket.js';
+import { typedTicketNumber } from '../tickets/ticket-id.js';
 import type { IntakeTurn } from './intake-turn.js';
 import { displayValue } from './restatement.js';
 
-/** A ticket number mentioned in the message, normalised to upper case. */
+/** A ticket number mentioned in the message, in canonical form (a mistyped one too: the guard answers it). */
 export function mentionedTicketId(text: string): string | undefined {
-  return TICKET_ID_PATTERN.exec(text)?.[0].toUpperCase();
+  return typedTicketNumber(text)?.id;
 }
 
-/** 查询进度: reads the ticket's status back to the customer, or says it was not found. */
-export async function answerStatus(turn: IntakeTurn, ticketId: string): Promise<void> {
-  const ticket = await turn.deps.tickets.get(ticketId);
-  if (!ticket) {
-    await turn.say.say('status_not_found', { act: 'inform' }, { ticketId });
-    return;
-  }
+/** 查询进度: reads the status of a ticket the guard granted back to the customer. */
+export async function answerStatus(turn: IntakeTurn, ticket: Ticket): Promise<void> {
+  const ticketId = ticket.id;
   const status = turn.say.choices().status_labels[ticket.status];
   const createdAt = displayValue('time', ticket.createdAt, turn.timeZone);
   await turn.say.say('status', { act: 'inform', ticketId }, { ticketId, status, createdAt });
 }
 
 /**
- * Adds the message (and any slots in it) to an open ticket; false when the ticket is not open. The
+ * Adds the message (or the request kept while ownership was proven) and its slots to an open ticket;
+ * false when the ticket is not open. The
  * story already on the ticket stays: the supplement's own words are kept with the supplement.
  */
-export async function supplementTicket(turn: IntakeTurn, ticketId: string): Promise<boolean> {
-  const slots = { ...turn.analysis.slots };
+export async function supplementTicket(
+  turn: IntakeTurn,
+  ticketId: string,
+  content: { text: string; slots: SlotValues } = { text: turn.text, slots: turn.analysis.slots },
+): Promise<boolean> {
+  const slots = { ...content.slots };
   delete slots.event;
   const result = await turn.deps.tickets.update(ticketId, {
     kind: 'supplement',
     at: turn.now.toISOString(),
-    text: turn.text,
+    text: content.text,
     slots,
   });
   return result.ok;

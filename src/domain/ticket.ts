@@ -24,9 +24,13 @@ export const SEVERITIES = ['P1', 'P2', 'P3', 'P4'] as const;
 export const Severity = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof Severity>;
 
-/** Readable ids from a daily counter, e.g. `Q20261125-0042`. */
-export const TicketId = z.string().regex(/^Q\d{8}-\d{4,}$/);
-export const TICKET_ID_PATTERN = /Q\d{8}-\d{4,}/i;
+/**
+ * Readable ids: the filing day, a random Crockford base32 part and a check character
+ * (`Q20261202-7KX3FC`); ids from the older daily counter (`Q20261125-0042`) still parse.
+ */
+export const TicketId = z.string().regex(/^Q\d{8}-(?:[0-9A-HJKMNP-TV-Z]{6}|\d{4,})$/);
+/** Something in a customer's text that looks like a ticket number, in either form. */
+export const TICKET_ID_PATTERN = /Q\d{8}[-\s]?(?:[0-9A-Z]{6}|\d{4,5})(?![0-9A-Z])/i;
 
 export const EmotionPoint = z.object({
   emotion: Emotion,
@@ -55,8 +59,11 @@ export type TicketFeedback = z.infer<typeof TicketFeedback>;
 export const TicketDraft = z.object({
   /** Absent means a complaint (tickets filed before kinds existed). */
   kind: TicketKind.optional(),
+  /** The conversation it was filed in: that conversation owns it (DESIGN §11). */
   conversationId: z.string().min(1),
   channel: z.string().min(1),
+  /** The customer identity a channel verified (never one the customer typed); owns it on any channel. */
+  customerId: z.string().min(1).optional(),
   lang: Language,
   category: Category,
   nature: Nature,

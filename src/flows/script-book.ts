@@ -59,6 +59,10 @@ export const SCRIPT_KEYS = [
   'time_queued',
   'time_policy',
   'ticket_filed_repeat',
+  // Ticket ownership (src/tickets/README.md).
+  'verify_ask_phone_last4',
+  'ticket_id_invalid',
+  'ticket_lookup_limited',
 ] as const;
 export const ScriptKey = z.enum(SCRIPT_KEYS);
 export type ScriptKey = z.infer<typeof ScriptKey>;

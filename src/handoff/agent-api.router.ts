@@ -1,6 +1,7 @@
 import express, { Router, type ErrorRequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import type { AgentDirectory } from '../agents/agent-directory.js';
+import { DeliveryRefused } from '../channels/customer-delivery.port.js';
 import { agentOf, requireAgent } from '../agents/agent-auth.middleware.js';
 import type { AgentTokens } from '../agents/agent-tokens.js';
 import type { LoginLimiter } from '../agents/login-limiter.js';
@@ -110,7 +111,13 @@ export function createAgentRouter(deps: AgentRouterDeps): Router {
   router.post('/handoffs/:id/messages', async (req, res) => {
     const body = Text.safeParse(req.body);
     if (!body.success) return invalid(res, body.error);
-    reply(res, await service.message(String(req.params['id']), agentOf(res), body.data.text));
+    try {
+      reply(res, await service.message(String(req.params['id']), agentOf(res), body.data.text));
+    } catch (error) {
+      // The customer's channel cannot take it now (e.g. WeChat's 48-hour window): say so, not 500.
+      if (!(error instanceof DeliveryRefused)) throw error;
+      res.status(409).json({ error: error.reason, message: error.message });
+    }
   });
   router.post('/handoffs/:id/notes', async (req, res) => {
     const body = Text.safeParse(req.body);

@@ -12,6 +12,8 @@ export function createHttpApp(options: {
   logger: Logger;
   readiness: readonly ReadinessCheck[];
   routers: readonly Router[];
+  /** Serve `*.map` files (env SERVE_SOURCE_MAPS); off, they answer 404 like any unknown path. */
+  serveSourceMaps?: boolean;
 }): { app: Express; finish: () => void } {
   const app = express();
   app.disable('x-powered-by');
@@ -26,6 +28,11 @@ export function createHttpApp(options: {
   );
   app.use(requestLog(options.logger));
   app.use(healthRoutes(options.readiness));
+  // Source maps hand out the original sources and comments of the bundles: only when asked for.
+  if (options.serveSourceMaps !== true)
+    app.get(/\.map$/i, (_req, res) => {
+      res.status(404).json({ error: 'not_found' });
+    });
   for (const router of options.routers) app.use(router);
 
   const onError: ErrorRequestHandler = (error: unknown, _req, res, _next) => {

@@ -6,22 +6,24 @@ import {
   type TicketChange,
   type TicketDraft,
 } from '../domain/ticket.js';
-import { DEFAULT_TICKET_TIME_ZONE, formatTicketId, ticketDay } from './ticket-id.js';
+import { DEFAULT_TICKET_TIME_ZONE, newTicketId, ticketDay } from './ticket-id.js';
 import type { TicketStore } from './ticket-store.port.js';
 
 /** In-process tickets for embedded mode and tests; values round-trip through JSON like Redis. */
 export class MemoryTicketStore implements TicketStore {
   private readonly tickets = new Map<string, string>();
-  private readonly counters = new Map<string, number>();
   private readonly byConversation = new Map<string, string[]>();
 
-  constructor(private readonly timeZone = DEFAULT_TICKET_TIME_ZONE) {}
+  constructor(
+    private readonly timeZone = DEFAULT_TICKET_TIME_ZONE,
+    private readonly newId: (day: string) => string = newTicketId,
+  ) {}
 
   create(draft: TicketDraft): Promise<Ticket> {
     const day = ticketDay(new Date(draft.createdAt), this.timeZone);
-    const sequence = (this.counters.get(day) ?? 0) + 1;
-    this.counters.set(day, sequence);
-    const ticket = openTicket(formatTicketId(day, sequence), draft);
+    let id = this.newId(day);
+    while (this.tickets.has(id)) id = this.newId(day);
+    const ticket = openTicket(id, draft);
     this.tickets.set(ticket.id, JSON.stringify(ticket));
     const ids = this.byConversation.get(draft.conversationId) ?? [];
     this.byConversation.set(draft.conversationId, [...ids, ticket.id]);

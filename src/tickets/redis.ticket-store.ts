@@ -7,7 +7,7 @@ import {
   type TicketChange,
   type TicketDraft,
 } from '../domain/ticket.js';
-import { DEFAULT_TICKET_TIME_ZONE, formatTicketId, ticketDay } from './ticket-id.js';
+import { DEFAULT_TICKET_TIME_ZONE, newTicketId, ticketDay } from './ticket-id.js';
 import type { TicketStore } from './ticket-store.port.js';
 
 /** Replaces the ticket only if nobody changed it since it was read (compare-and-set on `version`). */
@@ -18,41 +18,48 @@ if cjson.decode(current).version ~= tonumber(ARGV[1]) then return 0 end
 redis.call('SET', KEYS[1], ARGV[2])
 return 1`;
 
+/** Files a ticket under a fresh id and indexes it by conversation in one step; 0 when the id is taken. */
+const CLAIM_ID = `
+if not redis.call('SET', KEYS[1], ARGV[1], 'NX') then return 0 end
+redis.call('RPUSH', KEYS[2], ARGV[2])
+return 1`;
+
 const MAX_ATTEMPTS = 20;
-/** Day counters outlive their day a little so late writers never restart a sequence. */
-const COUNTER_TTL_SECONDS = 3 * 24 * 3600;
 
 export interface RedisTicketStoreOptions {
   client: RedisClientType;
   /** Key prefix, e.g. env REDIS_PREFIX. */
   prefix: string;
   timeZone?: string;
+  /** A fresh random id for a day (default `newTicketId`); tests pin it to force collisions. */
+  newId?: (day: string) => string;
 }
 
-/** Tickets in Redis: JSON per ticket, an atomic INCR counter per day, a list per conversation. */
+/** Tickets in Redis: JSON per ticket under its random id (claimed with SET NX), a list per conversation. */
 export class RedisTicketStore implements TicketStore {
   private readonly client: RedisClientType;
   private readonly prefix: string;
   private readonly timeZone: string;
+  private readonly newId: (day: string) => string;
 
   constructor(options: RedisTicketStoreOptions) {
     this.client = options.client;
     this.prefix = options.prefix;
     this.timeZone = options.timeZone ?? DEFAULT_TICKET_TIME_ZONE;
+    this.newId = options.newId ?? newTicketId;
   }
 
   async create(draft: TicketDraft): Promise<Ticket> {
     const day = ticketDay(new Date(draft.createdAt), this.timeZone);
-    const counterKey = `${this.prefix}ticket-seq:${day}`;
-    const sequence = await this.client.incr(counterKey);
-    const ticket = openTicket(formatTicketId(day, sequence), draft);
-    await this.client
-      .multi()
-      .expire(counterKey, COUNTER_TTL_SECONDS)
-      .set(this.ticketKey(ticket.id), JSON.stringify(ticket))
-      .rPush(this.conversationKey(draft.conversationId), ticket.id)
-      .exec();
-    return ticket;
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+      const ticket = openTicket(this.newId(day), draft);
+      const claimed = await this.client.eval(CLAIM_ID, {
+        keys: [this.ticketKey(ticket.id), this.conversationKey(draft.conversationId)],
+        arguments: [JSON.stringify(ticket), ticket.id],
+      });
+      if (claimed === 1) return ticket;
+    }
+    throw new Error(`No free ticket id for ${day} after ${MAX_ATTEMPTS} attempts`);
   }
 
   async get(id: string): Promise<Ticket | undefined> {

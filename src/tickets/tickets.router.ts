@@ -17,7 +17,7 @@ export function createTicketsRouter({ tickets, auth }: TicketsRouterDeps): Route
   router.get('/api/tickets/:id', auth, async (req, res) => {
     const id = RouteId.safeParse(req.params['id']);
     if (!id.success) {
-      res.status(400).json({ error: 'ticket id must look like Q20261125-0042' });
+      res.status(400).json({ error: 'ticket id must look like Q20261202-7KX3FC' });
       return;
     }
     const ticket = await tickets.get(id.data);

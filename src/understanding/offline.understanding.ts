@@ -1,5 +1,5 @@
-import type { Analysis, SlotValues } from '../domain/analysis.js';
-import type { Emotion, Intent, Language } from '../domain/taxonomy.js';
+import type { Analysis, SlotValues, Urgency } from '../domain/analysis.js';
+import type { Emotion, Intent, Language, RiskFlag } from '../domain/taxonomy.js';
 import { detectLanguage, normalizeText } from './language.js';
 import { LexiconEmotion, type LexiconReading } from './emotion/lexicon-emotion.js';
 import { trajectory } from './emotion/trajectory.js';
@@ -8,6 +8,10 @@ import { CategoryClassifier } from './rules/category.rule.js';
 import { FlagDetector } from './rules/flags.rule.js';
 import { IntentClassifier } from './rules/intent.rule.js';
 import { SlotExtractorSet } from './slots/slot-extractor.js';
+import { DialogueActReader } from './acts/dialogue-act.js';
+import { empathyFor } from './emotion/empathy.js';
+import { UrgencyDetector } from './rules/urgency.rule.js';
+import { urgentCategory } from './rules/urgent-category.js';
 import { isValidTimeZone } from './slots/zoned-time.js';
 import type { AnalysisContext, Understanding } from './understanding.port.js';
 import { loadUnderstandingConfig, type UnderstandingConfig } from './understanding-config.js';
@@ -22,13 +26,30 @@ export interface OfflineUnderstandingOptions {
   model?: EmotionModel;
   /** Extra product names every conversation may mention, on top of `context.products`. */
   products?: readonly string[];
-  /** Longest text analysed; the rest is ignored so one huge message cannot stall a turn. */
+  /** Longest text analysed for emotion, intent and flags (linear scans); the rest is ignored. */
   maxChars?: number;
+  /** Longest prefix slots are extracted from (dates and numbers cost the most): a huge message cannot stall a turn. */
+  slotMaxChars?: number;
+  /** Urgency cue files to use (config/understanding/urgency/<industry>.yaml); default all of them. */
+  industries?: readonly string[];
 }
 
 const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 const DEFAULT_MAX_CHARS = 4000;
+const DEFAULT_SLOT_MAX_CHARS = 600;
+/** One sentence for the event: split after sentence punctuation, but not inside "67.8". */
+const SENTENCE_END = /(?<=[。!！?？\n]|\.(?!\d))/;
 const EVENT_MAX_CHARS = 120;
+/** Flags that are anger even without an angry word: threats, repeat contact, abuse. */
+const ANGER_FLAGS: ReadonlySet<RiskFlag> = new Set([
+  'regulator_threat',
+  'media_threat',
+  'legal_threat',
+  'repeat_complaint',
+  'abusive_language',
+]);
+/** An urgent case reads as very anxious (the corpus' "high"): reassurance and the first step at once. */
+const URGENT_INTENSITY = 0.8;
 const COMPLAINING: ReadonlySet<Intent> = new Set(['complaint', 'supplement', 'request_human']);
 /** Intents a correction opener with a new value overrides: a bare rejection, assent or nothing. */
 const CORRECTABLE: ReadonlySet<Intent> = new Set(['deny', 'affirm', 'other']);
@@ -40,6 +61,9 @@ export class OfflineUnderstanding implements Understanding {
   private readonly categories: CategoryClassifier;
   private readonly flags: FlagDetector;
   private readonly slots: SlotExtractorSet;
+  private readonly acts: DialogueActReader;
+  private readonly urgency: UrgencyDetector;
+  private readonly flagAnger: number;
 
   constructor(
     config: UnderstandingConfig,
@@ -49,7 +73,10 @@ export class OfflineUnderstanding implements Understanding {
     this.intents = new IntentClassifier(config.intents);
     this.categories = new CategoryClassifier(config.categories);
     this.flags = new FlagDetector(config.flags);
-    this.slots = new SlotExtractorSet(config.slots);
+    this.slots = new SlotExtractorSet(config.slots, { phoneRegions: config.slots.phoneRegions });
+    this.acts = new DialogueActReader(config.acts, config.slots.defaultCurrency);
+    this.urgency = new UrgencyDetector(config.urgency);
+    this.flagAnger = config.emotion.flagAnger;
   }
 
   analyze(text: string, context: AnalysisContext): Promise<Analysis> {
@@ -66,50 +93,74 @@ export class OfflineUnderstanding implements Understanding {
     const text = normalizeText(String(input).slice(0, this.options.maxChars ?? DEFAULT_MAX_CHARS));
     const lower = text.toLowerCase();
     const lang = detectLanguage(text, context.lang);
-    const { emotion, intensity } = this.emotionOf(text, lang, context);
-    const read = this.intents.classify(lower, lang, emotion);
-    const category = this.categories.classify(lower, lang);
     const earlier = context.history
       .filter((t) => t.from === 'customer')
       .map((t) => t.text.toLowerCase());
+    const urgency = this.urgency.detect(lower, lang);
+    const said = this.flags.detect({ lower, earlierCustomerTurns: earlier, complaining: true });
+    const { emotion, intensity } = this.emotionOf(text, lang, context, said, urgency);
+    const read = this.intents.classify(lower, lang, emotion);
     const timeZone =
       context.timeZone !== undefined && isValidTimeZone(context.timeZone)
         ? context.timeZone
         : DEFAULT_TIME_ZONE;
     const products = [...(context.products ?? []), ...(this.options.products ?? [])];
-    const slots: SlotValues = this.slots.extract({
-      text,
-      lower,
+    const slotText = text.slice(0, this.options.slotMaxChars ?? DEFAULT_SLOT_MAX_CHARS);
+    const found = this.slots.extract({
+      text: slotText,
+      lower: slotText.toLowerCase(),
       lang,
       context: { ...context, products },
       timeZone,
     });
     // "不对,是前天" / "no, the 14th": a rejection that carries the new value corrects a slot.
+    const opensWithCorrection = this.intents.opensWithCorrection(lower, lang);
     const correction =
-      CORRECTABLE.has(read.intent) &&
-      Object.keys(slots).length > 0 &&
-      this.intents.opensWithCorrection(lower, lang);
-    const intent = correction ? { intent: 'supplement' as const, confidence: 0.7 } : read;
-    const complaining = COMPLAINING.has(intent.intent);
+      CORRECTABLE.has(read.intent) && Object.keys(found.slots).length > 0 && opensWithCorrection;
+    const base = correction ? { intent: 'supplement' as const, confidence: 0.7 } : read;
+    const reading = this.acts.read({
+      text,
+      lower,
+      lang,
+      context,
+      intent: base.intent,
+      emotion,
+      slots: found.slots,
+      opensWithCorrection,
+    });
+    const intent = reading.intent;
+    const slots: SlotValues = reading.slots;
+    const complaining = COMPLAINING.has(intent);
     const flags = this.flags.detect({ lower, earlierCustomerTurns: earlier, complaining });
+    const category = urgentCategory(urgency, this.categories.classify(lower, lang));
     if (complaining && !correction && slots.event === undefined && text.trim() !== '') {
-      const first = text.trim().split(/(?<=[。.!！?？\n])/)[0] ?? text;
+      const first = text.trim().split(SENTENCE_END)[0] ?? text;
       slots.event = {
         value: first.slice(0, EVENT_MAX_CHARS).trim(),
-        raw: text.trim(),
+        raw: text.trim().slice(0, EVENT_MAX_CHARS * 4),
         confidence: 0.5,
       };
     }
+    const intentConfidence = intent === base.intent ? base.confidence : 0.7;
     return {
       lang,
       emotion,
       intensity,
-      intent: intent.intent,
-      intentConfidence: intent.confidence,
+      intent,
+      intentConfidence,
       category,
-      nature: this.categories.nature(category, intent.intent),
-      flags,
+      nature:
+        reading.act.kind === 'venting' ? 'communicative' : this.categories.nature(category, intent),
+      flags:
+        urgency.urgent && urgency.cause !== 'fraud_in_progress' && urgency.cause !== 'mass_outage'
+          ? [...new Set([...flags, 'safety' as const])]
+          : flags,
       slots,
+      act: reading.act,
+      empathy: empathyFor({ emotion, intensity, act: reading.act, urgency, flags, category }),
+      urgency,
+      amounts: found.amounts,
+      slotIssues: found.issues,
     };
   }
 
@@ -122,10 +173,17 @@ export class OfflineUnderstanding implements Understanding {
     text: string,
     lang: Language,
     context: AnalysisContext,
+    flags: readonly RiskFlag[],
+    urgency: Urgency,
   ): { emotion: Emotion; intensity: number } {
-    const reading = this.lexicon.read(text, lang);
+    const angryFlags = flags.filter((f) => ANGER_FLAGS.has(f)).length;
+    const reading = this.lexicon.read(text, lang, { angry: angryFlags * this.flagAnger });
     let emotion = reading.emotion;
     let intensity = reading.intensity;
+    // Someone in danger or being robbed right now is frightened first, whatever words they use.
+    if (urgency.urgent && urgency.cause !== 'mass_outage') {
+      return { emotion: 'anxious', intensity: Math.max(URGENT_INTENSITY, intensity) };
+    }
     const model = this.options.model;
     if (model?.knows(lang) === true) {
       const predicted = model.predict(text, lang, reading.scores);
@@ -161,5 +219,8 @@ export function createOfflineUnderstanding(
 ): OfflineUnderstanding {
   const { configDir, modelDir, ...rest } = options;
   const model = rest.model ?? (modelDir === undefined ? undefined : EmotionModel.load(modelDir));
-  return new OfflineUnderstanding(loadUnderstandingConfig(configDir), { ...rest, model });
+  return new OfflineUnderstanding(loadUnderstandingConfig(configDir, rest.industries), {
+    ...rest,
+    model,
+  });
 }

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isSupportedCountry } from 'libphonenumber-js';
 import { z } from 'zod';
 import { CATEGORIES, INTENTS, RISK_FLAGS } from '../domain/taxonomy.js';
+import { loadUrgencyCues, type UrgencyCues } from './rules/urgency-config.js';
 
 /** The shipped data folder; `src/understanding` and `dist/understanding` both sit two levels below the root. */
 export const DEFAULT_UNDERSTANDING_DIR = fileURLToPath(
@@ -36,6 +38,13 @@ export const EmotionSettings = z.object({
   en: Modifiers,
   /** Score under which a message is neutral. */
   neutralThreshold: z.number().positive(),
+  /**
+   * Anger must reach this score to be read as anger (tuned by k-fold on the corpus, npm run eval
+   * corpus): a mild "有点慢" from a polite customer is not anger, and "请您息怒" would insult them.
+   */
+  angryThreshold: z.number().positive().default(0.6),
+  /** Anger evidence per escalating flag (threats, repeat contact, abuse): tuned by k-fold like the thresholds. */
+  flagAnger: z.number().min(0).default(0),
   /** What a negated positive entry becomes, as a share of its weight per emotion. */
   negatedPositive: z.partialRecord(z.enum(['angry', 'sad', 'anxious']), z.number()),
   /** Positive evidence counts less than negative (negativity bias: a missed unhappy customer costs more). */
@@ -72,10 +81,37 @@ export const CategoryRules = z.object({
 });
 export type CategoryRules = z.infer<typeof CategoryRules>;
 
+/** A regular expression from a data file: compiled at load, so a broken one fails start-up. */
+const Pattern = z.string().refine(
+  (source) => {
+    try {
+      new RegExp(source, 'iu');
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'not a valid regular expression' },
+);
+
 export const FlagRules = z.object({
   rules: z.array(z.object({ flag: z.enum(RISK_FLAGS), cues: BiCues })),
+  /** A platform name (微博, X, Google 评论) within `window` characters of a posting verb is a media threat. */
+  platformThreats: z.object({
+    platforms: BiCues,
+    verbs: BiCues,
+    window: z.number().int().positive(),
+  }),
+  /** Patterns for what cue lists cannot say ("第四回找你们", "called you three times"); always counted. */
+  patterns: z
+    .array(z.object({ flag: z.enum(RISK_FLAGS), zh: z.array(Pattern), en: z.array(Pattern) }))
+    .default([]),
 });
 export type FlagRules = z.infer<typeof FlagRules>;
+
+const PhoneRegion = z
+  .string()
+  .refine(isSupportedCountry, { message: 'not a region libphonenumber knows (e.g. CN, GB, US)' });
 
 export const SlotVocabulary = z.object({
   products: BiCues,
@@ -87,8 +123,29 @@ export const SlotVocabulary = z.object({
   contact: BiCues,
   /** Common Chinese surnames as one string, for "张经理"-style mentions. */
   surnames: z.string().min(1),
+  /** Default region of a phone written without +country code, per conversation language (ISO 3166 alpha-2). */
+  phoneRegions: z.object({ zh: PhoneRegion, en: PhoneRegion }).default({ zh: 'CN', en: 'GB' }),
+  /** Currency of a bare number given as an amount ("67.8"), per conversation language. */
+  defaultCurrency: z
+    .object({ zh: z.string().regex(/^[A-Z]{3}$/), en: z.string().regex(/^[A-Z]{3}$/) })
+    .default({ zh: 'CNY', en: 'GBP' }),
 });
 export type SlotVocabulary = z.infer<typeof SlotVocabulary>;
+
+/** Cue lists of the dialogue acts that intents alone do not tell apart (acts.json). */
+export const ActCues = z.object({
+  alreadySaid: BiCues,
+  questionBack: BiCues,
+  timeQuestion: BiCues,
+  venting: BiCues,
+  thanks: BiCues,
+  unknown: BiCues,
+  correction: BiCues,
+  secondComplaint: BiCues,
+  /** Contrast words after which praise turns into a complaint ("服务很好,但是…"). */
+  notPraise: BiCues,
+});
+export type ActCues = z.infer<typeof ActCues>;
 
 /** Everything the offline backend reads from its data folder, validated once at start-up. */
 export interface UnderstandingConfig {
@@ -98,6 +155,8 @@ export interface UnderstandingConfig {
   categories: CategoryRules;
   flags: FlagRules;
   slots: SlotVocabulary;
+  acts: ActCues;
+  urgency: UrgencyCues;
 }
 
 function readJson<T>(dir: string, file: string, schema: z.ZodType<T>): T {
@@ -113,6 +172,7 @@ function readJson<T>(dir: string, file: string, schema: z.ZodType<T>): T {
 /** Loads and validates the data files; a bad file fails start-up with its path and the offending field. */
 export function loadUnderstandingConfig(
   dir: string = DEFAULT_UNDERSTANDING_DIR,
+  industries?: readonly string[],
 ): UnderstandingConfig {
   return {
     lexicon: {
@@ -125,5 +185,7 @@ export function loadUnderstandingConfig(
     categories: readJson(dir, 'categories.json', CategoryRules),
     flags: readJson(dir, 'flags.json', FlagRules),
     slots: readJson(dir, 'slot-vocabulary.json', SlotVocabulary),
+    acts: readJson(dir, 'acts.json', ActCues),
+    urgency: loadUrgencyCues(join(dir, 'urgency'), industries),
   };
 }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TicketDraft } from '../../src/domain/ticket.js';
+import { typedTicketNumber } from '../../src/tickets/ticket-id.js';
 import type { TicketStore } from '../../src/tickets/ticket-store.port.js';
 
 export interface TicketStoreHarness {
@@ -41,12 +42,16 @@ export function ticketStoreContract(
       await harness.close();
     });
 
-    it('numbers tickets per local day from 0001 in the id format Q<yyyymmdd>-<nnnn>', async () => {
+    it('names tickets by local day with a random, checked part: Q<yyyymmdd>-<5 random><check>', async () => {
       const a = await harness.store.create(draft());
       const b = await harness.store.create(draft());
       // 20:00 UTC on the 25th is already the 26th in Asia/Shanghai.
       const c = await harness.store.create(draft({ createdAt: '2026-11-25T20:00:00.000Z' }));
-      expect([a.id, b.id, c.id]).toEqual(['Q20261125-0001', 'Q20261125-0002', 'Q20261126-0001']);
+      expect(a.id).toMatch(/^Q20261125-[0-9A-HJKMNP-TV-Z]{6}$/);
+      expect(b.id).toMatch(/^Q20261125-[0-9A-HJKMNP-TV-Z]{6}$/);
+      expect(c.id).toMatch(/^Q20261126-[0-9A-HJKMNP-TV-Z]{6}$/);
+      expect(a.id).not.toBe(b.id);
+      for (const t of [a, b, c]) expect(typedTicketNumber(t.id)).toEqual({ id: t.id, valid: true });
       expect(a.status).toBe('open');
       expect(a.version).toBe(1);
     });

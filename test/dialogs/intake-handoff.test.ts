@@ -116,7 +116,10 @@ describe.each(LANGS)('intake handoff rules (%s)', (lang) => {
 
   it('hands a furious customer over after the configured turns even without the essentials', async () => {
     const handoff = new RecordingHandoff();
-    const chat = await IntakeHarness.create({ handoff, flows: withRules({ angerCollectTurns: 1 }) });
+    const chat = await IntakeHarness.create({
+      handoff,
+      flows: withRules({ angerCollectTurns: 1 }),
+    });
     await chat.send(say.furious);
     expect(handoff.requests).toEqual([]);
     const second = await chat.send(say.furious);

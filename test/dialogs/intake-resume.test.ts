@@ -63,9 +63,12 @@ describe.each(LANGS)('a conversation resumes after a restart (%s)', (lang) => {
     const second = await IntakeHarness.create({ ...shared, conversationId: 'solo' });
     for (const text of script.slice(2)) seen.push(await second.send(text));
 
-    expect(seen).toEqual(expected);
+    // Ticket ids are random per filing; everything else must replay identically.
+    const masked = (turns: BotReply[][]): unknown =>
+      JSON.parse(JSON.stringify(turns).replace(/Q\d{8}-[0-9A-Z]{6}/g, 'Q<id>'));
+    expect(masked(seen)).toEqual(masked(expected));
     const ticketId = seen[3]?.[0]?.meta.ticketId ?? '';
-    expect(ticketId).toMatch(/^Q\d{8}-\d{4}$/);
+    expect(ticketId).toMatch(/^Q\d{8}-[0-9A-Z]{6}$/);
     const ticket = await shared.tickets.get(ticketId);
     expect(ticket?.slots.contact_phone?.value).toBe('13812345678');
     expect(ticket?.unknownSlots.length).toBeGreaterThan(0);

@@ -22,14 +22,21 @@ describe.each(LANGS)('intake self-service (%s)', (lang) => {
     return { chat, ticketId };
   }
 
-  it('tells the status of a ticket by its number, also from another conversation', async () => {
+  it('tells the status of a ticket by its number; another conversation must prove it first', async () => {
     const { chat, ticketId } = await filed();
+    const [own] = await chat.send(say.status(ticketId));
+    expect(own?.meta).toMatchObject({ act: 'inform', ticketId });
+    expect(own?.text).toContain(scripts[lang].choices.status_labels.open);
+
     const other = await IntakeHarness.create({ tickets: chat.deps.tickets, conversationId: 'c2' });
-    const [status] = await other.send(say.status(ticketId));
+    const [ask] = await other.send(say.status(ticketId));
+    expect(ask?.meta.act).toBe('ask');
+    const [status] = await other.send(say.phone.slice(-4));
     expect(status?.meta).toMatchObject({ act: 'inform', ticketId });
     expect(status?.text).toContain(scripts[lang].choices.status_labels.open);
 
-    const [missing] = await other.send(say.status('Q20200101-0077'));
+    await other.send(say.status('Q20200101-0077'));
+    const [missing] = await other.send('1234');
     expect(scripts[lang].replies.status_not_found[0]).toContain('{ticketId}');
     expect(missing?.text).toContain('Q20200101-0077');
     expect(missing?.meta.ticketId).toBeUndefined();

@@ -101,6 +101,7 @@ export class IntakeHarness {
       scripts: options.scripts ?? scriptedWriter(() => scripts),
       ...(options.faq ? { faq: options.faq } : {}),
       ...(options.handoff ? { handoff: options.handoff } : {}),
+      ...(options.ticketGuard ? { ticketGuard: options.ticketGuard } : {}),
       clock: options.clock ?? (() => new Date('2026-11-25T02:00:00.000Z')),
     };
     return new IntakeHarness(

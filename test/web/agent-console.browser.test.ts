@@ -63,7 +63,7 @@ describe.skipIf(!hasChromium)('agent console in Chromium', () => {
     expect(await page.locator('.case .emotion').textContent()).toMatch(/angry/);
     await page.click('.case .claim');
     await page.waitForSelector('.conversation .summary');
-    expect(await page.locator('.summary h3').textContent()).toMatch(/Q\d{8}-\d{4}/);
+    expect(await page.locator('.summary h3').textContent()).toMatch(/Q\d{8}-[0-9A-Z]{6}/);
     const firstLine = page.locator('.transcript .msg.customer .text').first();
     expect(await firstLine.textContent()).toBe(HOSTILE);
     expect(await page.locator('.transcript img').count()).toBe(0);

@@ -43,6 +43,8 @@ export interface ChatSocketData {
   lang: Language | undefined;
   isNew: boolean;
   history: Message[];
+  /** The client's address, handed to the bot as a sender fact (ticket-lookup limits). */
+  clientAddress?: string;
 }
 
 /** The socket.io room holding every open tab of one conversation. */

@@ -5,6 +5,7 @@ import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
 import type { Message } from '../../domain/message.js';
 import type { IdempotencyStore } from '../../storage/idempotency.port.js';
 import type { TranscriptStore } from '../../storage/transcript.port.js';
+import { SENDER_FACTS_KEY, type SenderFacts } from '../../tickets/ticket-access.js';
 import { toMessage } from '../activity-message.js';
 import { roomOf, type ChatSocketData, type MessageAck } from './protocol.js';
 import { WEB_CHAT_CHANNEL, type WebChatAdapter } from './web-chat.adapter.js';
@@ -36,7 +37,7 @@ export function attachWebChat(options: WebChatGatewayOptions): void {
   chat.use((socket, next) => {
     handshake(options, socket.handshake.auth).then(
       (data) => {
-        socket.data = data;
+        socket.data = { ...data, clientAddress: socket.handshake.address };
         next();
       },
       (error: unknown) => {
@@ -120,7 +121,7 @@ async function onMessage(
   );
   const activity = activityFor(data, { type: ActivityTypes.Message, id, text });
   toOtherTabs(toMessage(activity, 'customer'));
-  await options.adapter.processActivity(activity, options.logic);
+  await options.adapter.processActivity(activity, withSenderFacts(data, options.logic));
   return { ok: true, id };
 }
 
@@ -132,6 +133,18 @@ async function withinRate(limiter: RateLimiterAbstract, key: string): Promise<bo
     if (rejection instanceof RateLimiterRes) return false;
     throw rejection;
   }
+}
+
+/** What the edge knows about the sender rides in turn state, out of reach of the client's payload. */
+function withSenderFacts(
+  data: ChatSocketData,
+  logic: (context: TurnContext) => Promise<void>,
+): (context: TurnContext) => Promise<void> {
+  const facts: SenderFacts = data.clientAddress ? { clientAddress: data.clientAddress } : {};
+  return (context) => {
+    context.turnState.set(SENDER_FACTS_KEY, facts);
+    return logic(context);
+  };
 }
 
 const customerOf = (conversationId: string) => ({

@@ -41,11 +41,13 @@ export class LexiconEmotion {
     );
   }
 
-  read(text: string, lang: Language): LexiconReading {
+  /** `bias` adds evidence the lexicon cannot see (a legal threat is anger without an angry word). */
+  read(text: string, lang: Language, bias: Partial<EmotionScores> = {}): LexiconReading {
     const lower = text.toLowerCase();
     const hits = lang === 'zh' ? scanChinese(lower, this.zh) : scanEnglish(lower, this.en);
     hits.push(...scanChinese(lower, this.emoji));
     const scores = this.accumulate(hits);
+    for (const e of SCORED_EMOTIONS) scores[e] += bias[e] ?? 0;
     scores.positive *= this.settings.positiveWeight;
     const arousal = arousalOf(text, lang);
     if (arousal > 1 && scores.angry + scores.sad + scores.anxious > 0) scores.angry += arousal - 1;
@@ -68,8 +70,12 @@ export class LexiconEmotion {
   }
 
   private decide(scores: EmotionScores, arousal: number): LexiconReading {
-    let best: ScoredEmotion = 'angry';
-    for (const e of SCORED_EMOTIONS) if (scores[e] > scores[best]) best = e;
+    let best: ScoredEmotion | undefined;
+    for (const e of SCORED_EMOTIONS) {
+      if (e === 'angry' && scores.angry < this.settings.angryThreshold) continue;
+      if (best === undefined || scores[e] > scores[best]) best = e;
+    }
+    if (best === undefined) best = 'sad';
     const top = scores[best];
     if (top < this.settings.neutralThreshold) {
       return {

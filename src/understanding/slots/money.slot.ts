@@ -1,7 +1,8 @@
 import { CHINESE_NUMERAL_CHARS, parseChineseNumber } from './chinese-number.js';
 import type { SlotExtractor, SlotHit } from './slot-types.js';
 
-const NUM = `(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?`;
+/** A number that is not the tail of an order id or a phone (no letter, digit or dot glued before it). */
+const NUM = `(?<![A-Za-z\\d.])(?:\\d{1,3}(?:,\\d{3})+|\\d{1,9})(?:\\.\\d+)?`;
 const CN = `[${CHINESE_NUMERAL_CHARS}]+`;
 const ZH_AMOUNT = `(?:${NUM}[十百千万亿]?|${CN})`;
 
@@ -41,6 +42,17 @@ const WORD_SUFFIX = new RegExp(
 /** 扣了两百多 / 花了300: a money verb before a bare number (not followed by a unit of time or count). */
 const MONEY_VERB = new RegExp(
   `(?:扣了|扣我|多扣了|收了|多收了|收我|花了|付了|交了|充了|充值了?|罚了|损失了?|赔了?|退了?)(?:我)?(${ZH_AMOUNT})(多)?(?![\\d${CHINESE_NUMERAL_CHARS}]|[天次个分秒小时号月年周条件张台位点%])`,
+  'gu',
+);
+
+/** Bare numbers a money word makes an amount: "月租39", "一笔1888一笔260", "年付的 1200". */
+const ROLE_NUMBER = new RegExp(
+  `(?:月租|月费|套餐费?|一笔|两笔|每笔|单笔|年付的?|说好的?|原价|标价)\\s*(?:是|为|才)?\\s*(${ZH_AMOUNT})(?!\\d|[天次个分秒小时号月年周条件张台位点%GMmBb兆])`,
+  'gu',
+);
+/** "1200已经交了": a number the verb follows. */
+const NUMBER_THEN_VERB = new RegExp(
+  `(${NUM})\\s*(?=(?:已经|都)?(?:被)?(?:交|付|扣|收|充)了)`,
   'gu',
 );
 
@@ -115,8 +127,10 @@ export const extractMoney: SlotExtractor = ({ text }) => {
     const amount = base === undefined ? undefined : base + jiao;
     push(m, hit(m[0], m.index, amount, 'CNY', m[2] !== undefined));
   }
-  for (const m of text.matchAll(MONEY_VERB)) {
-    push(m, hit(m[0], m.index, parseChineseNumber(m[1] ?? ''), 'CNY', true));
+  for (const re of [MONEY_VERB, ROLE_NUMBER, NUMBER_THEN_VERB]) {
+    for (const m of text.matchAll(re)) {
+      push(m, hit(m[0], m.index, parseChineseNumber(m[1] ?? ''), 'CNY', re === MONEY_VERB));
+    }
   }
   return hits.sort((a, b) => a.index - b.index);
 };

@@ -19,6 +19,20 @@ function nameStart(text: string, suffixAt: number): number {
   return start;
 }
 
+/** Building, unit and room numbers: 9号楼, 7栋2203, 3单元502室, B座1203, 2号楼3单元. */
+const ZH_BUILDING =
+  /(?:[\p{Script=Han}]{2,8}?(?:小区|花园|公寓|大厦|家园|苑|村|广场))?(?:[A-Za-z]|\d{1,3})(?:号楼|栋|幢|座|号院)(?:\s*\d{1,2}单元)?(?:\s*\d{1,2}(?:楼|层))?(?:\s*\d{2,5}(?:室|号|房)?)?|(?<![\d])\d{1,2}单元\s*\d{2,5}(?:室|号|房)?|(?<![\d号])\d{3,5}室/gu;
+const STREET_TYPES =
+  'street|st|road|rd|lane|ln|avenue|ave|close|drive|dr|way|court|ct|place|pl|crescent|terrace|gardens|square|sq|boulevard|blvd|grove|mews|row|parade|hill|park';
+/** "flat 4, 9 Mill Lane", "12b Baker Street", "Unit 5, 20 High St": an English street address. */
+const EN_ADDRESS = new RegExp(
+  `\\b(?:(?:flat|apt\\.?|apartment|unit|suite|no\\.?)\\s*\\d+[a-z]?,?\\s+)?\\d{1,4}[a-z]?,?\\s+(?:[A-Za-z'-]+\\s+){1,3}(?:${STREET_TYPES})\\b\\.?`,
+  'giu',
+);
+/** A number followed by a word that is no street name ("3 days ago Road" is rare; "2 pounds" is not). */
+const NOT_STREET_WORD =
+  /^\d+[a-z]?,?\s+(?:days?|weeks?|months?|years?|times?|hours?|pounds?|quid|dollars?|items?|of|in|on|at|and|the|a)\b/i;
+
 /** Places: a named store or hall (…营业厅, …店), a city, an online channel (APP, 官网, website). */
 export function createPlaceExtractor(vocab: SlotVocabulary): SlotExtractor {
   const zhSuffixes = [...vocab.placeSuffixes.zh].sort((a, b) => b.length - a.length).map(escape);
@@ -32,6 +46,19 @@ export function createPlaceExtractor(vocab: SlotVocabulary): SlotExtractor {
   const channels = new CueMatcher(vocab.channels);
   return ({ text, lower }) => {
     const hits: SlotHit[] = [];
+    for (const m of text.matchAll(ZH_BUILDING)) {
+      const raw = m[0].trim();
+      hits.push({ slot: 'place', value: raw, raw, confidence: 0.85, index: m.index });
+    }
+    for (const m of text.matchAll(EN_ADDRESS)) {
+      const raw = m[0].trim().replace(/\.$/, '');
+      const number =
+        /\d{1,4}[a-z]?,?\s+.*/i.exec(
+          raw.replace(/^(?:flat|apt\.?|apartment|unit|suite|no\.?)\s*\d+[a-z]?,?\s+/i, ''),
+        )?.[0] ?? raw;
+      if (NOT_STREET_WORD.test(number)) continue;
+      hits.push({ slot: 'place', value: raw, raw, confidence: 0.85, index: m.index });
+    }
     for (const m of text.matchAll(zhStore)) {
       const start = nameStart(text, m.index);
       // An unnamed "营业厅" still says where; a bare "店" says too little to keep.

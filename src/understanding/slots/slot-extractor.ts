@@ -1,4 +1,5 @@
-import type { SlotValue, SlotValues } from '../../domain/analysis.js';
+import type { CountryCode } from 'libphonenumber-js';
+import type { AmountReading, SlotIssue, SlotValue, SlotValues } from '../../domain/analysis.js';
 import type { SlotName } from '../../domain/taxonomy.js';
 import { CueMatcher } from '../cue-matcher.js';
 import type { SlotVocabulary } from '../understanding-config.js';
@@ -8,6 +9,7 @@ import { applyCorrection } from './correction.js';
 import { createDemandExtractor } from './demand.slot.js';
 import { extractMoney } from './money.slot.js';
 import { findPhones } from './phone.slot.js';
+import { amountReadings, disputedAmount } from './amount-roles.js';
 import { createPlaceExtractor } from './place.slot.js';
 import { createProductExtractor } from './product.slot.js';
 import type { SlotExtractor, SlotHit, SlotInput } from './slot-types.js';
@@ -17,18 +19,39 @@ import { findTimes } from './time.slot.js';
 const CLAUSE = /[,，。.;；!！?？\n]/;
 /** A phone in a clause about charges or the line itself is the account complained about. */
 const ACCOUNT_CUE =
-  /扣|费|停机|开通|套餐|号码被|这个号|该号|账号|charged|bill|account|this number|my line/i;
+  /扣|费|停机|开通|套餐|号码被|这个号|该号|账号|机主|charged|bill|account|this number|my line/i;
+/** A phone-shaped number with a digit too many or few is worth reporting only where a phone is meant. */
+const PHONE_WORD = /电话|手机|号码|联系|打我|call|phone|mobile|number|reach me/i;
+/** "我是139…的机主, 139…": the line the customer owns is the account, even a clause away. */
+const OWNER = /机主|这个号|该号|account holder|this number/i;
+const OWNER_REACH = 16;
+/** How far a clause is looked for on each side: keeps every lookup constant-time. */
+const CLAUSE_REACH = 60;
 const CONTACT_VERB =
   /联系我|联系本人|打给我|打我|回电|回我电话|找我|\b(?:call|ring|text|reach|contact|phone) (?:me|us)\b|\bcall(?:ing)? back\b|\bget back to me\b/i;
 /** A value right after 不是/not is the one being rejected. */
 const REJECTED_BEFORE = /(?:不是|并非|而不是|not|isn't|wasn't|instead of)\s*(?:the\s|a\s)?$/i;
 
 function clauseAround(text: string, index: number): string {
+  const floor = Math.max(0, index - CLAUSE_REACH);
+  const ceiling = Math.min(text.length, index + CLAUSE_REACH);
   let start = index;
-  while (start > 0 && !CLAUSE.test(text[start - 1] ?? '')) start -= 1;
+  while (start > floor && !CLAUSE.test(text[start - 1] ?? '')) start -= 1;
   let end = index;
-  while (end < text.length && !CLAUSE.test(text[end] ?? '')) end += 1;
+  while (end < ceiling && !CLAUSE.test(text[end] ?? '')) end += 1;
   return text.slice(start, end);
+}
+
+/** What the extractors read from one message: one value per slot, every amount with its role, malformed values. */
+export interface SlotReading {
+  slots: SlotValues;
+  amounts: AmountReading[];
+  issues: SlotIssue[];
+}
+
+export interface SlotExtractorOptions {
+  /** Default phone region per language (libphonenumber), e.g. { zh: 'CN', en: 'GB' }. */
+  phoneRegions: Readonly<Record<'zh' | 'en', CountryCode>>;
 }
 
 /** Runs every extractor and keeps one value per slot: the best, or the last one after a correction cue. */
@@ -37,7 +60,10 @@ export class SlotExtractorSet {
   private readonly contact: CueMatcher;
   private readonly correction: CueMatcher;
 
-  constructor(vocab: SlotVocabulary) {
+  constructor(
+    vocab: SlotVocabulary,
+    private readonly options: SlotExtractorOptions,
+  ) {
     this.contact = new CueMatcher(vocab.contact);
     this.correction = new CueMatcher(vocab.correction);
     this.extractors = [
@@ -48,17 +74,34 @@ export class SlotExtractorSet {
       createProductExtractor(vocab),
       createDemandExtractor(vocab),
       extractContact,
-      (input) => this.phones(input),
       (input) => this.times(input),
     ];
   }
 
-  extract(input: SlotInput): SlotValues {
-    const hits = this.extractors.flatMap((x) => x(input));
+  extract(input: SlotInput): SlotReading {
+    const phones = this.phones(input);
+    const hits = [...this.extractors.flatMap((x) => x(input)), ...phones.hits];
+    const amounts = amountReadings(
+      input.text,
+      hits.filter((h) => h.slot === 'amount'),
+    );
+    const slots = this.choose(input, hits);
+    const disputed = disputedAmount(amounts, slots.amount?.confidence ?? 0.8);
+    // After "not $40, it was $45" the last amount said is the one, whatever its role.
+    const correcting = this.correction.has(input.lower, input.lang);
+    if (disputed !== undefined && amounts.length > 1 && !correcting) slots.amount = disputed;
+    return { slots, amounts, issues: phones.issues };
+  }
+
+  private choose(input: SlotInput, hits: readonly SlotHit[]): SlotValues {
     const correcting = this.correction.has(input.lower, input.lang);
     const slots: SlotValues = {};
     const bySlot = new Map<SlotName, SlotHit[]>();
-    for (const h of hits) bySlot.set(h.slot, [...(bySlot.get(h.slot) ?? []), h]);
+    for (const h of hits) {
+      const list = bySlot.get(h.slot);
+      if (list === undefined) bySlot.set(h.slot, [h]);
+      else list.push(h);
+    }
     for (const [slot, list] of bySlot) {
       const kept = correcting
         ? list.filter(
@@ -85,7 +128,19 @@ export class SlotExtractorSet {
   }
 
   /** A phone goes to contact_phone when said as a contact or asked for; else, near charge words, to account. */
-  private phones(input: SlotInput): SlotHit[] {
+  private phones(input: SlotInput): { hits: SlotHit[]; issues: SlotIssue[] } {
+    const found = findPhones(input, this.options.phoneRegions[input.lang]);
+    const pending = input.context.pending ?? [];
+    const issues = found.issues.filter(
+      (i) =>
+        pending.includes('contact_phone') ||
+        PHONE_WORD.test(clauseAround(input.text, input.text.indexOf(i.raw))),
+    );
+    // The question just asked decides first: a number given to "your contact number?" is that.
+    if (pending.includes('contact_phone')) return { hits: found.hits, issues };
+    if (pending.includes('account')) {
+      return { hits: found.hits.map((h) => ({ ...h, slot: 'account' as const })), issues };
+    }
     const lastBot =
       [...input.context.history]
         .reverse()
@@ -95,11 +150,16 @@ export class SlotExtractorSet {
       this.contact.has(lastBot, 'zh') ||
       this.contact.has(lastBot, 'en') ||
       /联系|电话|phone|contact/.test(lastBot);
-    return findPhones(input).map((h) => {
+    const routed = found.hits.map((h): SlotHit => {
       const clause = clauseAround(input.text, h.index);
       if (CONTACT_VERB.test(clause) || botAskedContact) return h;
-      return ACCOUNT_CUE.test(clause) ? { ...h, slot: 'account' } : h;
+      const around = input.text.slice(
+        Math.max(0, h.index - OWNER_REACH),
+        h.index + h.raw.length + 8,
+      );
+      return ACCOUNT_CUE.test(clause) || OWNER.test(around) ? { ...h, slot: 'account' } : h;
     });
+    return { hits: routed, issues };
   }
 
   /**

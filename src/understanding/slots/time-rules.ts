@@ -17,6 +17,8 @@ export interface TimeFinding {
   dayOnly: boolean;
   /** A duration up to now ("三天了", "for three days"): its start, ahead of chrono's reading. */
   duration: boolean;
+  /** Only a month is said ("11月的账单", "last month"): the value stays month-level, "2026-11". */
+  monthOnly?: boolean;
 }
 
 type Rule = {
@@ -34,6 +36,27 @@ const date = (now: WallClock, days: number): WallClock => ({
 function monthShift(now: WallClock, months: number, day: number): WallClock {
   const total = now.year * 12 + (now.month - 1) + months;
   return { year: Math.floor(total / 12), month: (total % 12) + 1, day, hour: 12, minute: 0 };
+}
+
+const EN_MONTHS = [
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'may',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'oct',
+  'nov',
+  'dec',
+];
+
+/** A month of this year, or last year's when it is still ahead. */
+function monthOf(month: number, now: WallClock): Partial<TimeFinding> & { wall: WallClock } {
+  const year = month > now.month ? now.year - 1 : now.year;
+  return { wall: { year, month, day: 1, hour: 12, minute: 0 }, confidence: 0.7, monthOnly: true };
 }
 
 const EN_NUMBER: Readonly<Record<string, number>> = {
@@ -109,7 +132,7 @@ const RULES: readonly Rule[] = [
   },
   {
     lang: 'zh',
-    re: /(?<![月\d.])(\d{1,2})[号日](?![元块\d])/g,
+    re: /(?<![月\d.A-Za-z])(\d{1,2})[号日](?![元块\d楼院栋座门线床位房柜窗口仓店厅室机车桌]|单元)/g,
     resolve: (m, now) => ({
       wall: { ...now, day: Number(m[1]), hour: 12, minute: 0 },
       dayOnly: true,
@@ -137,8 +160,32 @@ const RULES: readonly Rule[] = [
   },
   {
     lang: 'zh',
-    re: /上个?月(?!\d)/g,
-    resolve: (_m, now) => ({ wall: monthShift(now, -1, now.day), confidence: 0.4 }),
+    re: /(上上个?月|上个?月|这个?月|本月)(?![\d初中底])/g,
+    resolve: (m, now) => {
+      const shift = m[1]?.startsWith('上上') ? -2 : m[1]?.startsWith('上') ? -1 : 0;
+      return { wall: monthShift(now, shift, 1), confidence: 0.6, monthOnly: true };
+    },
+  },
+  {
+    // "11月的账单", "9月份": a month with no day is month-level; a month still ahead is last year's.
+    lang: 'zh',
+    re: /(?<![\d年.\-/])(\d{1,2})月份?(?![\d号日初中底])/g,
+    resolve: (m, now) => monthOf(Number(m[1]), now),
+  },
+  {
+    lang: 'en',
+    re: /\b(last|this) month(?:'s)?\b/gi,
+    resolve: (m, now) => ({
+      wall: monthShift(now, (m[1] ?? '').toLowerCase() === 'last' ? -1 : 0, 1),
+      confidence: 0.6,
+      monthOnly: true,
+    }),
+  },
+  {
+    lang: 'en',
+    re: /\b(?:in|for|during|since|from|over|of|my|the)\s+(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:'s)?\b(?!\s*\d)(?!\s+(?:the\s+)?\d)/gi,
+    resolve: (m, now) =>
+      monthOf(EN_MONTHS.indexOf((m[1] ?? '').slice(0, 3).toLowerCase()) + 1, now),
   },
   {
     lang: 'zh',
@@ -208,7 +255,7 @@ export function findCustomTimes(text: string, lang: Language, now: WallClock): T
     if (rule.lang !== lang) continue;
     for (const m of text.matchAll(rule.re)) {
       const r = rule.resolve(m, now);
-      if (r.wall.day < 1 || r.wall.day > 31) continue;
+      if (r.wall.day < 1 || r.wall.day > 31 || r.wall.month < 1 || r.wall.month > 12) continue;
       found.push({
         index: m.index,
         raw: m[0],

@@ -98,6 +98,8 @@ function applyPartOfDay(f: TimeFinding): void {
   f.confidence = Math.min(f.confidence, 0.8);
 }
 
+const NOT_A_DATE_AFTER = /^(?:楼|院|栋|幢|座|单元|室|门|线|床|房|号)/u;
+
 /** A time found, and whether it lies after the conversation's now (fine for a callback, not an incident). */
 export interface TimeHit extends SlotHit {
   future: boolean;
@@ -115,14 +117,30 @@ export function findTimes(input: SlotInput): TimeHit[] {
   const overlap = (f: TimeFinding, g: TimeFinding): boolean =>
     f.index < g.index + g.raw.length && f.index + f.raw.length > g.index;
   const custom = findCustomTimes(text, input.lang, now);
-  // chrono reads "for 3 days" as three days ahead; a duration rule's reading of it wins.
-  const durations = custom.filter((f) => f.duration);
+  // chrono reads "for 3 days" as three days ahead and "11月" as the 1st: our reading wins.
+  const ours = custom.filter((f) => f.duration || f.monthOnly === true);
   const findings = fromChrono(text, input.lang, now).filter(
-    (g) => !durations.some((f) => overlap(f, g)),
+    (g) => !ours.some((f) => overlap(f, g)),
   );
   for (const f of custom) if (!findings.some((g) => overlap(f, g))) findings.push(f);
   const hits: TimeHit[] = [];
   for (const f of findings) {
+    // "9号楼", "3号线": a number before a building or line word is no date.
+    if (NOT_A_DATE_AFTER.test(text.slice(f.index + f.raw.length, f.index + f.raw.length + 2)))
+      continue;
+    if (f.monthOnly === true) {
+      const value = `${String(f.wall.year).padStart(4, '0')}-${String(f.wall.month).padStart(2, '0')}`;
+      const future = wallKey(f.wall) > wallKey(now);
+      hits.push({
+        slot: 'time',
+        value,
+        raw: f.raw,
+        confidence: f.confidence,
+        index: f.index,
+        future,
+      });
+      continue;
+    }
     applyPartOfDay(f);
     if (!f.dateKnown) f.wall = { ...f.wall, year: now.year, month: now.month, day: now.day };
     preferPast(f, now);

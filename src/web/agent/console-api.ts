@@ -59,8 +59,12 @@ export class ConsoleApi {
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    const parsed = (await response.json()) as T & { error?: string };
-    if (!response.ok) throw new ApiError(response.status, parsed.error ?? String(response.status));
+    const parsed = (await response.json()) as T & { error?: string; message?: string };
+    if (!response.ok)
+      throw new ApiError(
+        response.status,
+        parsed.message ?? parsed.error ?? String(response.status),
+      );
     return parsed;
   }
 }

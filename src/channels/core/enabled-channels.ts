@@ -1,0 +1,14 @@
+import type { ChannelFactory, ChannelSetup, EnabledChannel } from './channel-setup.js';
+
+/** Every platform channel Qingting ships; each enables itself from its own variables (DESIGN §8). */
+const FACTORIES: readonly ChannelFactory[] = [];
+
+/** Sets up every configured channel, in order; a misconfigured one stops start-up with its error. */
+export async function setUpChannels(setup: ChannelSetup): Promise<EnabledChannel[]> {
+  const enabled: EnabledChannel[] = [];
+  for (const factory of FACTORIES) {
+    const channel = await factory(setup);
+    if (channel) enabled.push(channel);
+  }
+  return enabled;
+}
