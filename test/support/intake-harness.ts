@@ -102,6 +102,7 @@ export class IntakeHarness {
       ...(options.faq ? { faq: options.faq } : {}),
       ...(options.handoff ? { handoff: options.handoff } : {}),
       ...(options.ticketGuard ? { ticketGuard: options.ticketGuard } : {}),
+      ...(options.timeZone ? { timeZone: options.timeZone } : {}),
       clock: options.clock ?? (() => new Date('2026-11-25T02:00:00.000Z')),
     };
     return new IntakeHarness(
