@@ -40,6 +40,16 @@ import { pick } from './reply-writer.js';
 
 export const INTAKE_DIALOG_ID = 'qingting.intake';
 
+/** Acts that step aside from the collection: their words are not answers to absorb. */
+const ASIDES: readonly string[] = [
+  'faq_question',
+  'time_question',
+  'question_back',
+  'check_status',
+  'withdraw',
+  'goodbye',
+];
+
 /** Stages during which the message belongs to the complaint being collected. */
 const COLLECTING: readonly string[] = [STAGES.collect, STAGES.confirm];
 
@@ -136,7 +146,7 @@ class IntakeDialog extends ComponentDialog {
       ...memory.emotions,
       { emotion: analysis.emotion, intensity: analysis.intensity, at: turn.now.toISOString() },
     ].slice(-EMOTION_POINTS);
-    if (active && COLLECTING.includes(active) && !INTERRUPTS[actOf(analysis).kind]) {
+    if (active && COLLECTING.includes(active) && !ASIDES.includes(actOf(analysis).kind)) {
       const phrases = turn.flows.unknownPhrases[memory.lang];
       const revising = active === STAGES.confirm || actOf(analysis).kind === 'correction';
       turn.absorbed = absorb(memory.complaint, analysis, turn.text, phrases, false, revising);

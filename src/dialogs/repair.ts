@@ -38,10 +38,10 @@ export async function answerAlreadySaid(turn: IntakeTurn): Promise<boolean> {
   const slots = act.slot ? [act.slot] : turn.pending;
   if (slots.length === 0) return false;
   const found = await valuesFromHistory(turn, slots);
+  // One not found in what they said stays missing for the agent: never asked a second time.
   for (const slot of slots) {
     const value = complaint.slots[slot] ?? found[slot];
     if (value) complaint.slots[slot] = value;
-    else if (!complaint.unknown.includes(slot)) complaint.unknown = [...complaint.unknown, slot];
   }
   complaint.pending = [];
   const shown = slots.map((slot) => complaint.slots[slot]?.value).filter((v) => v !== undefined);

@@ -1,5 +1,6 @@
 import type { MessageMeta } from '../../../src/domain/message.js';
 import type { DialogAct, SlotName } from '../../../src/domain/taxonomy.js';
+import { QUESTION_CUE } from '../../../src/dialogs/reading.js';
 import type { TurnExpect } from '../../../test/corpus/corpus.schema.js';
 import type { BotReply } from '../../../test/support/intake-harness.js';
 import { copiedShare } from './copied.js';
@@ -76,7 +77,8 @@ export function judge(played: Played): Judgement {
       if (slots.includes(slot)) fail('no_reask', `asked ${slot}, already given`, n);
     for (const slot of slots) {
       const earlier = askedBefore.get(slot);
-      const repairing = expect.asks === slot;
+      // After a counter-question or an aside ("why?", "how long?") the pending question comes again.
+      const repairing = expect.asks === slot || QUESTION_CUE.test(turn.customer);
       if (earlier !== undefined && !repairing)
         fail('no_reask', `asked ${slot} again (first in turn ${earlier})`, n);
       askedBefore.set(slot, earlier ?? n);

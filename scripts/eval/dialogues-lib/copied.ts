@@ -23,9 +23,24 @@ export function longestCopied(reply: string, message: string): number {
   return best;
 }
 
-/** The largest share of any (long enough) customer message that a reply repeats word for word. */
+/** Numbers, spaces and punctuation: read back on purpose (a phone, an amount), never an echo. */
+const NOT_WORDING = /[\p{N}\p{P}\p{S}\s]+/gu;
+
+/**
+ * The largest share of any (long enough) customer message that a reply repeats word for word,
+ * counted on the wording alone: the numbers a restatement must read back do not count.
+ */
 export function copiedShare(reply: string, messages: readonly string[], lang: Language): number {
+  const said = reply.replace(NOT_WORDING, '');
   return messages
-    .filter((m) => [...m.trim()].length >= MIN_LENGTH[lang])
-    .reduce((worst, m) => Math.max(worst, longestCopied(reply, m) / [...m.trim()].length), 0);
+    .map((m) => m.replace(NOT_WORDING, lang === 'en' ? ' ' : '').trim())
+    .filter((m) => [...m].length >= MIN_LENGTH[lang])
+    .reduce(
+      (worst, m) =>
+        Math.max(
+          worst,
+          longestCopied(said, m.replace(/\s+/g, '')) / [...m.replace(/\s+/g, '')].length,
+        ),
+      0,
+    );
 }
