@@ -314,6 +314,7 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
       });
+      for (const channel of enabledChannels) await channel.close?.();
       await channels.close();
       await handoff.close();
       if (cleanup) await cleanup();

@@ -21,9 +21,9 @@ import { contextOf, type Judged } from './corpus-lib/read-corpus.js';
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const FOLDS = 5;
 /** The grid of what is tuned: where a score stops being neutral, and where it starts being anger. */
-const NEUTRAL = [0.5, 0.6, 0.8, 1.0, 1.2];
-const ANGRY = [0.6, 0.8, 1.0, 1.3, 1.6];
-const FLAG_ANGER = [0, 0.8, 1.6];
+const NEUTRAL = [0.6, 0.9, 1.2, 1.5, 1.8];
+const ANGRY = [0.6, 1.0, 1.4, 1.8, 2.2, 2.6];
+const FLAG_ANGER = [0, 1, 2, 3];
 /** False anger is what the customer notices most: every point above 5 % costs two of macro-F1. */
 const FALSE_ANGER_BUDGET = 0.05;
 
@@ -95,6 +95,14 @@ export async function run(): Promise<void> {
       `fold ${k}: ${fold.length} held, chosen neutral ${s?.neutralThreshold} angry ${s?.angryThreshold} flag anger ${s?.flagAnger}`,
     );
   }
+  // What ships is chosen the same way on the whole corpus; its figures are the held-fold ones above.
+  const overall = bySetting
+    .map((judged, i) => ({ i, score: objective(figures(judged)) }))
+    .reduce((a, b) => (b.score > a.score ? b : a));
+  const s = settings[overall.i];
+  console.log(
+    `chosen on all ${messages.length}: neutral ${s?.neutralThreshold} angry ${s?.angryThreshold} flag anger ${s?.flagAnger}`,
+  );
   const e = config.emotion;
   console.log(
     `\n${messages.length} messages, ${FOLDS}-fold; shipped setting neutral ${e.neutralThreshold} angry ${e.angryThreshold} flag anger ${e.flagAnger}`,

@@ -71,6 +71,57 @@ export const EnvSchema = z.object({
   TICKET_LOOKUP_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
   /** Serve the widget's and consoles' source maps (`*.js.map`); off in production. */
   SERVE_SOURCE_MAPS: booleanFlag.default(false),
+  // Channels (DESIGN §8): a channel is enabled by its variables; src/channels/<name> checks the set is complete.
+  WECHAT_APP_ID: optionalString,
+  WECHAT_APP_SECRET: optionalString,
+  WECHAT_TOKEN: optionalString,
+  /** 43 characters from the console; set: AES safe mode (安全模式), unset: plain mode. */
+  WECHAT_ENCODING_AES_KEY: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9]{43}$/, '43 letters and digits')
+      .optional(),
+  ),
+  WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+  WECOM_CORP_ID: optionalString,
+  /** The 微信客服 secret (客服 → API → Secret), not an app's. */
+  WECOM_SECRET: optionalString,
+  WECOM_TOKEN: optionalString,
+  WECOM_ENCODING_AES_KEY: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9]{43}$/, '43 letters and digits')
+      .optional(),
+  ),
+  WECOM_API_BASE: z.url().default('https://qyapi.weixin.qq.com'),
+  // — channels: Bot Framework, Telegram, email (DESIGN §8; src/channels/README.md) —
+  /** `production` refuses an unauthenticated Bot Framework endpoint. */
+  NODE_ENV: optionalString,
+  /** Azure Bot registration; set: `POST /api/messages` validates the Bot Framework JWT. */
+  MICROSOFT_APP_ID: optionalString,
+  MICROSOFT_APP_PASSWORD: optionalString,
+  MICROSOFT_APP_TENANT_ID: optionalString,
+  MICROSOFT_APP_TYPE: z
+    .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
+    .default('MultiTenant'),
+  /** `true` without an app id: `/api/messages` with no authentication, for local development only. */
+  BOT_FRAMEWORK_ENABLED: booleanFlag.default(false),
+  /** From BotFather; set: the Telegram channel is on. */
+  TELEGRAM_BOT_TOKEN: optionalString,
+  /** The `secret_token` given to `setWebhook`; set: webhook at `/channels/telegram`, unset: long polling. */
+  TELEGRAM_WEBHOOK_SECRET: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1–256 of A-Z a-z 0-9 _ - (Telegram rule)')
+      .optional(),
+  ),
+  TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/ }).default('https://api.telegram.org'),
+  /** `imaps://user:password@host[:port]/[mailbox]`: incoming mail (IDLE). */
+  EMAIL_IMAP_URL: optionalString.pipe(z.url({ protocol: /^imaps?$/ }).optional()),
+  /** `smtps://user:password@host[:port]` or `smtp://…`: outgoing mail. */
+  EMAIL_SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
+  /** The address replies come from, e.g. `"Support" <support@example.com>`. */
+  EMAIL_FROM: optionalString,
 });
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -2,7 +2,7 @@ import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import { SlotValues } from '../domain/analysis.js';
 import type { Ticket } from '../domain/ticket.js';
-import { SENDER_FACTS_KEY, SenderFacts, type Requester } from '../tickets/ticket-access.js';
+import type { Requester } from '../tickets/ticket-access.js';
 import { TicketGuard, type TicketAccess } from '../tickets/ticket-guard.js';
 import { typedTicketNumber } from '../tickets/ticket-id.js';
 import type { IntakeDeps, IntakeTurn } from './intake-turn.js';
@@ -34,9 +34,8 @@ export function guardOf(deps: IntakeDeps): TicketGuard {
 }
 
 /** This conversation plus what its channel established about the sender; never the customer's words. */
-export function requesterOf(dc: DialogContext, turn: IntakeTurn): Requester {
-  const facts = SenderFacts.safeParse(dc.context.turnState.get(SENDER_FACTS_KEY) ?? {});
-  const { clientAddress, verifiedCustomerId } = facts.success ? facts.data : {};
+export function requesterOf(turn: IntakeTurn): Requester {
+  const { clientAddress, verifiedCustomerId } = turn.sender ?? {};
   return {
     conversationId: turn.conversationId,
     verified: turn.memory.verifiedTickets ?? [],
@@ -56,7 +55,7 @@ export async function openTicket(
   request: TicketRequest,
 ): Promise<DialogTurnResult | undefined> {
   const number = typedTicketNumber(ticketId) ?? { id: ticketId, valid: false };
-  const access = await guardOf(turn.deps).open(number, requesterOf(dc, turn));
+  const access = await guardOf(turn.deps).open(number, requesterOf(turn));
   if (access.kind === 'granted') return performTicketAction(dc, turn, access.ticket, request);
   if (access.kind === 'verify')
     return startStage(dc, STAGES.verifyOwner, { ticketId: number.id, request });

@@ -12,6 +12,8 @@ export interface RuleInput {
   stalled: number;
   /** Whether this message is about a complaint (human-only categories hand off only then). */
   complaint: boolean;
+  /** The identity the channel verified, if any: the only thing VIP status is read from. */
+  verifiedCustomerId?: string;
 }
 
 type Rule = (input: RuleInput) => string | undefined;
@@ -31,10 +33,9 @@ const RULES: readonly Rule[] = [
   ({ rules, complaint }) => (rules.humanOnly && complaint ? 'human_only_category' : undefined),
   ({ rules, faqFailures }) => (faqFailures >= rules.faqFailures ? 'faq_failed' : undefined),
   ({ rules, stalled }) => (stalled >= rules.stalledTurns ? 'collection_stalled' : undefined),
-  ({ rules, slots }) => {
-    const ids = [slots.account?.value, slots.contact_phone?.value].filter((v) => v !== undefined);
-    return ids.some((id) => rules.vipAccounts.includes(id)) ? 'vip' : undefined;
-  },
+  // A number the customer types (or "我是VIP") is a claim, not proof (DESIGN §11).
+  ({ rules, verifiedCustomerId: id }) =>
+    id !== undefined && rules.vipAccounts.includes(id) ? 'vip' : undefined,
   ({ rules, slots }) => {
     const amount = Number.parseFloat(slots.amount?.value ?? '');
     return Number.isFinite(amount) && amount >= rules.highAmount ? 'high_amount' : undefined;

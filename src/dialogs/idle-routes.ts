@@ -120,7 +120,11 @@ const timeQuestion: Route = (_dc, turn) => answerTimeQuestion(turn, false);
 
 /** What a message means when no stage is active (listening): one handler per dialogue act. */
 export const IDLE_ROUTES: Readonly<Record<CustomerActKind, Route>> = {
-  complaint: startComplaint,
+  // A "complaint" that is only a question about nothing we handle is a question.
+  complaint: (dc, turn) =>
+    !hasSubstance(turn) && QUESTION_CUE.test(turn.text)
+      ? inquiry(dc, turn)
+      : startComplaint(dc, turn),
   second_complaint: startComplaint,
   answer: other,
   answer_other: other,

@@ -5,6 +5,7 @@ import type { Language, SlotName } from '../domain/taxonomy.js';
 import type { Flow, FlowSet } from '../flows/flow.schema.js';
 import type { ScriptKey } from '../flows/script-book.js';
 import type { HandoffTrigger } from '../handoff/handoff-trigger.port.js';
+import type { SenderFacts } from '../tickets/ticket-access.js';
 import type { TicketGuard } from '../tickets/ticket-guard.js';
 import type { TicketStore } from '../tickets/ticket-store.port.js';
 import type { Understanding } from '../understanding/understanding.port.js';
@@ -62,6 +63,8 @@ export interface IntakeTurn {
   flows: FlowSet;
   conversationId: string;
   channel: string;
+  /** What the channel established about the sender (address, verified identity): never their words. */
+  sender?: SenderFacts;
   timeZone: string;
   say: Speaker;
   /** What this message added to the complaint, once the root absorbed it. */

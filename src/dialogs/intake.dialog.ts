@@ -7,6 +7,7 @@ import {
   type DialogTurnResult,
 } from 'botbuilder-dialogs';
 import { Language } from '../domain/taxonomy.js';
+import { readSenderFacts, SENDER_FACTS_KEY } from '../tickets/ticket-access.js';
 import { DEFAULT_TICKET_TIME_ZONE } from '../tickets/ticket-id.js';
 import { absorb } from './absorb-slots.js';
 import { calmIfUpset } from './calming.js';
@@ -176,6 +177,9 @@ class IntakeDialog extends ComponentDialog {
       faqFailures: turn.memory.faqFailures,
       stalled: turn.memory.complaint.stalled,
       complaint: collecting || act === 'complaint' || act === 'second_complaint',
+      ...(turn.sender?.verifiedCustomerId
+        ? { verifiedCustomerId: turn.sender.verifiedCustomerId }
+        : {}),
     });
     const rule = heldForEssentials(turn, fired);
     if (rule) {
@@ -277,6 +281,7 @@ class IntakeDialog extends ComponentDialog {
       flows: this.deps.flows.current(),
       conversationId,
       channel: activity.channelId,
+      sender: readSenderFacts(inner.context.turnState.get(SENDER_FACTS_KEY)),
       timeZone: this.deps.timeZone ?? DEFAULT_TICKET_TIME_ZONE,
       pending: [],
       say: new Speaker(inner.context, this.deps.scripts, memory, hash(conversationId), text),

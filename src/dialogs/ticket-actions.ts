@@ -21,9 +21,11 @@ export function draftOf(turn: IntakeTurn, handoffRule?: string): TicketDraft {
   const category = complaint.category ?? turn.analysis.category;
   const nature = complaint.nature ?? turn.analysis.nature;
   const peak = peakEmotion(emotions, turn);
+  const customerId = turn.sender?.verifiedCustomerId;
   return {
     conversationId: turn.conversationId,
     channel: turn.channel,
+    ...(customerId ? { customerId } : {}),
     lang,
     category,
     nature,

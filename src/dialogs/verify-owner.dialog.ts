@@ -39,7 +39,7 @@ export class VerifyOwnerDialog extends StageDialog<VerifyState> {
   protected async onTurn(dc: DialogContext, turn: IntakeTurn): Promise<DialogTurnResult> {
     const { ticketId, request } = VerifyState.parse(stateOf(dc));
     if (lastFourIn(turn.text) === undefined) return this.finish(dc, { next: 'reroute' });
-    const access = await guardOf(turn.deps).prove(ticketId, requesterOf(dc, turn), turn.text);
+    const access = await guardOf(turn.deps).prove(ticketId, requesterOf(turn), turn.text);
     if (access.kind !== 'granted') {
       await answerRefused(
         turn,

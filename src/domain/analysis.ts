@@ -90,15 +90,12 @@ export const Analysis = z.object({
   nature: Nature,
   flags: z.array(RiskFlag),
   slots: SlotValues,
-  /*
-   * Readings in context (issue 10). Optional while every backend learns to fill them; the dialogs
-   * treat an absent one as the neutral reading (act from `intent`, family 'none', not urgent).
-   */
-  act: CustomerAct.optional(),
-  empathy: EmpathyReading.optional(),
-  urgency: Urgency.optional(),
-  amounts: z.array(AmountReading).optional(),
-  slotIssues: z.array(SlotIssue).optional(),
+  /* Readings in context (issue 10): every backend fills them (src/understanding/README.md). */
+  act: CustomerAct,
+  empathy: EmpathyReading,
+  urgency: Urgency,
+  amounts: z.array(AmountReading),
+  slotIssues: z.array(SlotIssue),
 });
 export type Analysis = z.infer<typeof Analysis>;
 

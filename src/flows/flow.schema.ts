@@ -28,7 +28,10 @@ export const HandoffRules = z.strictObject({
   stalledTurns: z.number().int().min(1),
   /** An `amount` at or above this (in its own currency) hands off. */
   highAmount: z.number().positive(),
-  /** Account or phone numbers of VIP customers. */
+  /**
+   * VIP customers by the identity their channel verified (a signed-in account, a platform id); never
+   * matched against numbers the customer types.
+   */
   vipAccounts: z.array(z.string()),
   /** The whole category is for humans only. */
   humanOnly: z.boolean(),

@@ -21,6 +21,12 @@ export type SenderFacts = z.infer<typeof SenderFacts>;
 /** The turn-state key (botbuilder `turnState`) under which a channel leaves its `SenderFacts`. */
 export const SENDER_FACTS_KEY = Symbol.for('qingting.senderFacts');
 
+/** Reads what a channel left under `SENDER_FACTS_KEY`; anything malformed counts as knowing nothing. */
+export function readSenderFacts(raw: unknown): SenderFacts {
+  const parsed = SenderFacts.safeParse(raw ?? {});
+  return parsed.success ? parsed.data : {};
+}
+
 /** Who asks about a ticket, from the conversation and the channel's facts, never from their words. */
 export interface Requester {
   conversationId: string;

@@ -82,7 +82,7 @@ export function newTicketId(
   return `Q${day}-${part}${checkCharacter(day + part)}`;
 }
 
-/** A ticket number as a customer may type it: any case, dash or space optional, Crockford's I/L/O read as 1/1/0. */
+/** A ticket number as a customer may type it: any case or width, dash or space optional, Crockford's I/L/O read as 1/1/0. */
 const TYPED_NUMBER = /Q(\d{8})[-\s]?([0-9A-Z]{6}|\d{4,5})(?![0-9A-Z])/i;
 
 export interface TypedTicketNumber {
@@ -94,7 +94,8 @@ export interface TypedTicketNumber {
 
 /** The first ticket number in a message; older sequential ids (`Q20261125-0042`) still read as valid. */
 export function typedTicketNumber(text: string): TypedTicketNumber | undefined {
-  const match = TYPED_NUMBER.exec(text);
+  // Full-width forms from a Chinese IME (Ｑ２０２６…－７ＫＸ…) read as their ASCII selves.
+  const match = TYPED_NUMBER.exec(text.normalize('NFKC'));
   if (!match) return undefined;
   const [, day = '', typed = ''] = match;
   const suffix = typed.toUpperCase().replace(/[IL]/g, '1').replace(/O/g, '0');

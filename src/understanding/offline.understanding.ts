@@ -91,7 +91,8 @@ export class OfflineUnderstanding implements Understanding {
   /** The same analysis, synchronously, for batch use (CLI, eval, bench). */
   analyzeSync(input: string, context: AnalysisContext): Analysis {
     const text = normalizeText(String(input).slice(0, this.options.maxChars ?? DEFAULT_MAX_CHARS));
-    const lower = text.toLowerCase();
+    // Curly apostrophes ("don’t") read like straight ones in every cue list.
+    const lower = text.toLowerCase().replace(/[‘’]/g, "'");
     const lang = detectLanguage(text, context.lang);
     const earlier = context.history
       .filter((t) => t.from === 'customer')
@@ -118,6 +119,7 @@ export class OfflineUnderstanding implements Understanding {
     const correction =
       CORRECTABLE.has(read.intent) && Object.keys(found.slots).length > 0 && opensWithCorrection;
     const base = correction ? { intent: 'supplement' as const, confidence: 0.7 } : read;
+    const category = urgentCategory(urgency, this.categories.classify(lower, lang));
     const reading = this.acts.read({
       text,
       lower,
@@ -125,14 +127,16 @@ export class OfflineUnderstanding implements Understanding {
       context,
       intent: base.intent,
       emotion,
+      category,
+      alarming: urgency.urgent || said.some((f) => ANGER_FLAGS.has(f)),
       slots: found.slots,
+      issues: found.issues,
       opensWithCorrection,
     });
     const intent = reading.intent;
     const slots: SlotValues = reading.slots;
     const complaining = COMPLAINING.has(intent);
     const flags = this.flags.detect({ lower, earlierCustomerTurns: earlier, complaining });
-    const category = urgentCategory(urgency, this.categories.classify(lower, lang));
     if (complaining && !correction && slots.event === undefined && text.trim() !== '') {
       const first = text.trim().split(SENTENCE_END)[0] ?? text;
       slots.event = {

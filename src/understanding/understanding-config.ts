@@ -144,6 +144,8 @@ export const ActCues = z.object({
   secondComplaint: BiCues,
   /** Contrast words after which praise turns into a complaint ("服务很好,但是…"). */
   notPraise: BiCues,
+  /** The problem went away ("钱已经退回来了", "the parcel turned up"): a "no need" is a withdrawal. */
+  resolved: BiCues,
 });
 export type ActCues = z.infer<typeof ActCues>;
 

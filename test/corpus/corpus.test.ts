@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   CUSTOMER_ACTS,
   EMOTIONS,
@@ -10,6 +13,7 @@ import {
   type Intent,
 } from '../../src/domain/taxonomy.js';
 import {
+  CorpusFormatError,
   corpusClock,
   loadCorpusDialogues,
   loadCorpusMessages,
@@ -56,6 +60,18 @@ const MOBILE_OR_INTL = /(?<!\d)1[3-9]\d{9}(?!\d)|\+\d[\d ()-]{7,}\d/;
 /** The date part of a time slot, compared as text against the local date of the item's clock. */
 function localDate(at: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone }).format(at);
+}
+
+/** Text with spacing, dashes, brackets and a "(0)" trunk prefix removed, upper-cased: where a number's digits can be looked up. */
+const squeeze = (text: string): string => text.replace(/\(0\)|[\s()\-·]/g, '').toUpperCase();
+
+/** An account or phone expectation must be the customer's own number, not a typo in the corpus. */
+function numberGiven(value: string, haystack: string): boolean {
+  const digits = squeeze(value);
+  return (
+    squeeze(haystack).includes(digits) ||
+    squeeze(haystack).includes(digits.replace(/^\+\d{2,3}/, ''))
+  );
 }
 
 function tricky(m: CorpusMessage): boolean {
@@ -161,6 +177,18 @@ describe('corpus messages', () => {
     }
   });
 
+  it('expect accounts and phones the customer actually wrote (or the context holds)', () => {
+    for (const m of messages) {
+      const context = Object.values(m.context?.knownSlots ?? {}).join(' ');
+      for (const slot of ['account', 'contact_phone'] as const) {
+        const value = m.expect.slots?.[slot];
+        if (value === undefined || (m.expect.act === 'correction' && m.expect.actSlot === slot))
+          continue;
+        expect(numberGiven(value, `${m.text} ${context}`), `${m.id} ${slot} ${value}`).toBe(true);
+      }
+    }
+  });
+
   it('expect a malformed-phone issue only for a value that is not also expected as the phone', () => {
     for (const m of messages.filter((x) => x.expect.slotIssues))
       for (const issue of m.expect.slotIssues!)
@@ -219,6 +247,17 @@ describe('corpus dialogues', () => {
     }
   });
 
+  it('expect final accounts the customer actually wrote', () => {
+    for (const d of dialogues) {
+      const account = d.final?.slots?.account;
+      if (account === undefined) continue;
+      expect(
+        numberGiven(account, d.turns.map((t) => t.customer).join(' ')),
+        `${d.id} ${account}`,
+      ).toBe(true);
+    }
+  });
+
   it('make urgent dialogues end in a P1 handoff', () => {
     for (const d of dialogues.filter((x) => x.final?.urgent)) {
       expect(d.final?.priority, d.id).toBe('P1');
@@ -249,5 +288,67 @@ describe('corpus dialogues', () => {
     for (const d of dialogues)
       for (const turn of d.turns)
         if (d.lang === 'en') expect(CJK.test(turn.customer), d.id).toBe(false);
+  });
+});
+
+describe('corpus loaders', () => {
+  const dirs: string[] = [];
+  const dirWith = (name: string, text: string): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'corpus-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, name), text);
+    return dir;
+  };
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const good = {
+    id: 'zh-x-0001',
+    lang: 'zh',
+    text: '13912345678',
+    context: { pending: ['contact_phone'] },
+    expect: {
+      emotion: 'neutral',
+      family: 'none',
+      urgent: false,
+      act: 'answer',
+      actSlot: 'contact_phone',
+      intent: 'other',
+      flags: [],
+    },
+  };
+
+  it('name the file and line of a message that breaks a cross-field rule', () => {
+    const bad = { ...good, id: 'zh-x-0002', context: {} };
+    const dir = dirWith('zh-x.jsonl', `${JSON.stringify(good)}\n${JSON.stringify(bad)}\n`);
+    expect(() => loadCorpusMessages(dir)).toThrow(CorpusFormatError);
+    expect(() => loadCorpusMessages(dir)).toThrow(/zh-x\.jsonl:2: .*needs context\.pending/s);
+  });
+
+  it('name the slot whose value is not in its normal form', () => {
+    const bad = { ...good, expect: { ...good.expect, slots: { amount: '28.8元' } } };
+    const dir = dirWith('zh-x.jsonl', JSON.stringify(bad));
+    expect(() => loadCorpusMessages(dir)).toThrow(/zh-x\.jsonl:1: .*amount must look like/s);
+  });
+
+  it('reject a message filed under the other language', () => {
+    const dir = dirWith('en-x.jsonl', JSON.stringify(good));
+    expect(() => loadCorpusMessages(dir)).toThrow(/en-x\.jsonl:1: .*does not match the file name/);
+  });
+
+  it('name the line where a bad dialogue starts', () => {
+    const yaml = [
+      '- id: zh-x-01',
+      '  lang: zh',
+      '  persona: p',
+      '  turns: [{ customer: a }, { customer: b }, { customer: c }]',
+      '- id: zh-x-02',
+      '  lang: zh',
+      '  persona: p',
+      '  turns: [{ customer: a, expect: { asks: nothing } }, { customer: b }, { customer: c }]',
+    ].join('\n');
+    const dir = dirWith('zh-x.yaml', yaml);
+    expect(() => loadCorpusDialogues(dir)).toThrow(/zh-x\.yaml:5: .*asks/s);
   });
 });

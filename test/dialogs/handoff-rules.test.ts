@@ -25,6 +25,11 @@ const calm: Analysis = {
   nature: 'effective',
   flags: [],
   slots: {},
+  act: { kind: 'complaint' },
+  empathy: { family: 'none' },
+  urgency: { urgent: false },
+  amounts: [],
+  slotIssues: [],
 };
 const input = (change: Partial<RuleInput> = {}, analysis: Partial<Analysis> = {}): RuleInput => ({
   rules,
@@ -49,7 +54,7 @@ describe('handoff rules', () => {
     [input({ rules: { ...rules, humanOnly: true } }), 'human_only_category'],
     [input({ faqFailures: 2 }), 'faq_failed'],
     [input({ stalled: 3 }), 'collection_stalled'],
-    [input({ slots: { contact_phone: value('13900000000') } }), 'vip'],
+    [input({ verifiedCustomerId: '13900000000' }), 'vip'],
     [input({ slots: { amount: value('5000 CNY') } }), 'high_amount'],
   ])('fires %#: %s', (given, rule) => {
     expect(firedRule(given)).toBe(rule);
@@ -61,6 +66,9 @@ describe('handoff rules', () => {
     expect(firedRule(input({}, { flags: ['compensation_demand'] }))).toBeUndefined();
     expect(firedRule(input({ slots: { amount: value('4999.99 CNY') } }))).toBeUndefined();
     expect(firedRule(input({ faqFailures: 1, stalled: 2 }))).toBeUndefined();
+    // VIP only by a verified identity: the same number typed by the customer is a claim.
+    const typed = { account: value('13900000000'), contact_phone: value('13900000000') };
+    expect(firedRule(input({ slots: typed }))).toBeUndefined();
     const off = { ...rules, requestHuman: false };
     expect(firedRule(input({ rules: off }, { intent: 'request_human' }))).toBeUndefined();
     const humanOnly = { ...rules, humanOnly: true };

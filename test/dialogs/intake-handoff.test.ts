@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Category } from '../../src/domain/taxonomy.js';
 import type { FlowSet, HandoffRules } from '../../src/flows/flow.schema.js';
 import type { ScriptBook } from '../../src/flows/script-book.js';
+import { SENDER_FACTS_KEY } from '../../src/tickets/ticket-access.js';
 import {
   acts,
   askedSlots,
@@ -137,13 +138,19 @@ describe.each(LANGS)('intake handoff rules (%s)', (lang) => {
     expect(ticket?.slots.amount?.value).toBe('8000 CNY');
   });
 
-  it('hands off a VIP by the phone number they give', async () => {
+  it('hands off a VIP the channel verified, never one by the number they type', async () => {
+    const flows = withRules({ vipAccounts: ['13812345678', 'member-7'] });
+    const typed = await IntakeHarness.create({ handoff: new RecordingHandoff(), flows });
+    await typed.send(say.billing);
+    expect(acts(await typed.send(say.phone))).not.toContain('handoff');
+
     const handoff = new RecordingHandoff();
-    const flows = withRules({ vipAccounts: ['13812345678'] });
     const chat = await IntakeHarness.create({ handoff, flows });
-    const first = await chat.send(say.billing);
-    expect(acts(first)).not.toContain('handoff');
-    expect(acts(await chat.send(say.phone))).toEqual(['handoff']);
+    chat.adapter.use(async (context, next) => {
+      context.turnState.set(SENDER_FACTS_KEY, { verifiedCustomerId: 'member-7' });
+      await next();
+    });
+    expect(acts(await chat.send(say.billing))).toContain('handoff');
     await expectHandoff(chat, handoff, 'vip');
   });
 
@@ -215,7 +222,8 @@ describe.each(LANGS)('escalating a filed complaint (%s)', (lang) => {
     await chat.send(say.billing);
     await chat.send(say.phone);
     const [filed] = await chat.send(say.yes);
-    const [moved] = await chat.send(text);
+    // An upset customer may hear one line of empathy first; the handoff is the last bubble.
+    const moved = (await chat.send(text)).at(-1);
     expect(moved?.meta).toMatchObject({ act: 'handoff', ticketId: filed?.meta.ticketId });
     expect(handoff.requests.map((r) => [r.ticketId, r.rule])).toEqual([
       [filed?.meta.ticketId, rule],

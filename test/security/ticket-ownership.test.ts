@@ -2,6 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ScriptBook } from '../../src/flows/script-book.js';
 import { MemoryTicketStore } from '../../src/tickets/memory.ticket-store.js';
 import { RedisTicketStore } from '../../src/tickets/redis.ticket-store.js';
+import { SENDER_FACTS_KEY } from '../../src/tickets/ticket-access.js';
 import { TicketGuard } from '../../src/tickets/ticket-guard.js';
 import { TicketLookupLimiter } from '../../src/tickets/ticket-lookup-limiter.js';
 import type { TicketStore } from '../../src/tickets/ticket-store.port.js';
@@ -47,6 +48,8 @@ describe.each(LANGS)('ticket ownership through the dialog (%s)', (lang) => {
   const say = PHRASES[lang];
   const attacks = {
     read: (id: string) => [say.status(id), '0000'],
+    // Asked for the number first (the status-id stage), then for the proof.
+    readWhenAsked: (id: string) => [say.statusNoId, id, '0000'],
     supplement: (id: string) => [
       lang === 'zh'
         ? `补充一下工单 ${id},当时的工号是1024`
@@ -233,6 +236,31 @@ describe.each(LANGS)('ticket ownership through the dialog (%s)', (lang) => {
       expect(seen[0]?.[0]?.text).toBe(
         scripts[lang].replies.status_not_found[0]?.replace('{ticketId}', ticketId),
       );
+    });
+
+    it('a customer the channel verified owns the ticket on any conversation, without proof', async () => {
+      const tickets = await makeStore();
+      const as = async (
+        conversationId: string,
+        verifiedCustomerId: string,
+      ): Promise<IntakeHarness> => {
+        const chat = await IntakeHarness.create({ tickets, conversationId });
+        chat.adapter.use(async (context, next) => {
+          context.turnState.set(SENDER_FACTS_KEY, { verifiedCustomerId });
+          await next();
+        });
+        return chat;
+      };
+      const first = await as('wechat-1', 'unionid-42');
+      await first.send(say.billing);
+      await first.send(say.phone);
+      const ticketId = (await first.send(say.yes))[0]?.meta.ticketId ?? '';
+      expect((await tickets.get(ticketId))?.customerId).toBe('unionid-42');
+
+      const [status] = await (await as('teams-7', 'unionid-42')).send(say.status(ticketId));
+      expect(status?.meta).toMatchObject({ act: 'inform', ticketId });
+      const [ask] = await (await as('teams-8', 'unionid-43')).send(say.status(ticketId));
+      expect(ask?.meta.act).toBe('ask');
     });
 
     it('a number with a wrong check character is caught as a typo', async () => {

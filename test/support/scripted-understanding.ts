@@ -1,4 +1,9 @@
-import type { Analysis, SlotValue, SlotValues } from '../../src/domain/analysis.js';
+import {
+  neutralAnalysis,
+  type Analysis,
+  type SlotValue,
+  type SlotValues,
+} from '../../src/domain/analysis.js';
 import { SlotName, type Category } from '../../src/domain/taxonomy.js';
 import type { Understanding } from '../../src/understanding/understanding.port.js';
 
@@ -49,20 +54,16 @@ function scriptedReading(base: Analysis, json: string): Analysis {
 export function scriptedUnderstanding(): Understanding {
   return {
     analyze: (text) => {
-      const base: Analysis = {
-        lang: 'zh',
-        emotion: 'neutral',
-        intensity: 0,
-        intent: 'other',
-        intentConfidence: 0.9,
-        category: 'other',
-        nature: 'communicative',
-        flags: [],
-        slots: {},
-      };
+      const base: Analysis = { ...neutralAnalysis('zh'), intentConfidence: 0.9 };
       if (text.startsWith('open:')) {
         const category = text.slice('open:'.length) as Category;
-        return Promise.resolve({ ...base, intent: 'complaint', category, nature: 'effective' });
+        return Promise.resolve({
+          ...base,
+          intent: 'complaint',
+          category,
+          nature: 'effective',
+          act: { kind: 'complaint' },
+        });
       }
       if (text.startsWith('json:'))
         return Promise.resolve(scriptedReading(base, text.slice('json:'.length)));

@@ -1,4 +1,4 @@
-import type { Analysis } from '../../src/domain/analysis.js';
+import { neutralAnalysis, type Analysis } from '../../src/domain/analysis.js';
 import type { AnalysisContext, Understanding } from '../../src/understanding/understanding.port.js';
 import type { WireAnalysis } from '../../src/understanding/openai/wire-analysis.schema.js';
 
@@ -26,21 +26,16 @@ export function wireAnswer(overrides: Partial<WireAnalysis> = {}): WireAnalysis 
       contact_phone: null,
       contact_time: null,
     },
+    act: { kind: 'complaint', slot: null, value: null },
+    empathy: { family: 'acknowledge_anger', reason: 'unexpected charge' },
+    urgency: { urgent: false, cause: null, cue: null },
+    amounts: [{ value: '50 CNY', raw: '50元', role: 'overcharged' }],
+    slotIssues: [],
     ...overrides,
   };
 }
 
-export const NEUTRAL: Analysis = {
-  lang: 'zh',
-  emotion: 'neutral',
-  intensity: 0,
-  intent: 'other',
-  intentConfidence: 0.1,
-  category: 'other',
-  nature: 'communicative',
-  flags: [],
-  slots: {},
-};
+export const NEUTRAL: Analysis = { ...neutralAnalysis('zh'), intentConfidence: 0.1 };
 
 /** Stands in for the offline backend: the wrapper is under test, not the offline analysis. */
 export class FixedUnderstanding implements Understanding {

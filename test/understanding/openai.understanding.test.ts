@@ -99,7 +99,9 @@ describe('OpenAIUnderstanding', () => {
       'history',
       'knownSlots',
       'message',
+      'pending',
       'products',
+      'stage',
     ]);
   });
 
@@ -131,6 +133,53 @@ describe('OpenAIUnderstanding', () => {
     expect(body).not.toContain('13812345678');
     expect(body).not.toContain('13987654321');
     expect(outcome.ok && outcome.value.slots.contact_phone?.value).toBe('13812345678');
+  });
+
+  it('sends the pending question and the stage, and returns the readings in context without their nulls', async () => {
+    const sent: SentRequest[] = [];
+    const answer = wireAnswer({
+      act: { kind: 'answer_other', slot: 'place', value: null },
+      empathy: { family: 'none', reason: null },
+      urgency: { urgent: true, cause: 'fraud_in_progress', cue: '盗刷' },
+      slotIssues: [{ slot: 'contact_phone', problem: 'phone_too_short', raw: '1381234567' }],
+    });
+    expectCompletion(sent).reply(200, completionBody(JSON.stringify(answer)));
+    const outcome = await backend().tryAnalyze(
+      '7栋2203',
+      context({ pending: ['product'], stage: 'collecting' }),
+    );
+    expect(userData(sent)).toMatchObject({ pending: ['product'], stage: 'collecting' });
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.value.act).toEqual({ kind: 'answer_other', slot: 'place' });
+    expect(outcome.value.empathy).toEqual({ family: 'none' });
+    expect(outcome.value.urgency).toEqual({
+      urgent: true,
+      cause: 'fraud_in_progress',
+      cue: '盗刷',
+    });
+    expect(outcome.value.amounts).toEqual([{ value: '50 CNY', raw: '50元', role: 'overcharged' }]);
+    expect(outcome.value.slotIssues?.[0]?.problem).toBe('phone_too_short');
+  });
+
+  it('asks for every contextual reading in the strict JSON schema it sends', async () => {
+    const sent: SentRequest[] = [];
+    expectCompletion(sent).reply(200, completionBody(JSON.stringify(wireAnswer())));
+    await backend().tryAnalyze(text, context());
+    const schema = JSON.stringify(sent[0]?.response_format ?? {});
+    for (const key of ['act', 'empathy', 'urgency', 'amounts', 'slotIssues', 'fraud_in_progress']) {
+      expect(schema).toContain(key);
+    }
+  });
+
+  it('reports an answer without the dialogue act (structured outputs require it)', async () => {
+    const answer: Record<string, unknown> = wireAnswer();
+    delete answer.act;
+    expectCompletion().reply(200, completionBody(JSON.stringify(answer)));
+    expect(await backend().tryAnalyze(text, context())).toMatchObject({
+      ok: false,
+      reason: 'schema_violation',
+    });
   });
 
   it('reports an answer outside the Analysis schema', async () => {

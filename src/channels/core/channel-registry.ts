@@ -132,7 +132,6 @@ export class ChannelRegistry {
 
   async close(): Promise<void> {
     await this.options.outbound.close();
-    for (const channel of this.channels.values()) await channel.close?.();
   }
 
   private channelOf(entry: ChannelConversation): Channel {

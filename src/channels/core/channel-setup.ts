@@ -27,6 +27,11 @@ export interface EnabledChannel {
   endpoint: string;
   /** Resolves while the channel can serve (e.g. a poller is running); default: always. */
   ready?: () => Promise<unknown>;
+  /**
+   * Stops taking events (pollers, syncs) and waits for the turns in flight; runs at shutdown before
+   * the outbound queue closes, so their replies are still queued.
+   */
+  close?: () => Promise<void>;
 }
 
 /**

@@ -29,8 +29,22 @@ export const CHANNEL_TEXT = {
 
 /** Names of message kinds in the customer's language, for `pleaseType`. */
 export const UNSUPPORTED_NAME: Record<Language, Record<string, string>> = {
-  zh: { sticker: '表情', location: '位置', video: '视频', link: '链接', event: '这类消息' },
-  en: { sticker: 'stickers', location: 'locations', video: 'videos', link: 'links', event: 'that' },
+  zh: {
+    sticker: '表情',
+    voice: '这条语音',
+    location: '位置',
+    video: '视频',
+    file: '文件',
+    event: '这类消息',
+  },
+  en: {
+    sticker: 'stickers',
+    voice: 'voice messages',
+    location: 'locations',
+    video: 'videos',
+    file: 'files',
+    event: 'that kind of message',
+  },
 };
 
 /**

@@ -39,8 +39,6 @@ export interface Channel {
   send(address: ChannelAddress, message: OutboundMessage): Promise<void>;
   /** A typing indicator, best effort (never queued, never retried). */
   typing?(address: ChannelAddress): Promise<void>;
-  /** Stops pollers or timers the channel started. */
-  close?(): Promise<void>;
 }
 
 /** A platform's "no, and asking again will not help" (e.g. WeChat 45015, the 48-hour window). */

@@ -1,7 +1,16 @@
+import { botFrameworkChannel } from '../botframework/botframework.setup.js';
+import { telegramChannel } from '../telegram/telegram.setup.js';
+import { wechatChannel } from '../wechat/wechat.factory.js';
+import { wecomChannel } from '../wecom/wecom.factory.js';
 import type { ChannelFactory, ChannelSetup, EnabledChannel } from './channel-setup.js';
 
 /** Every platform channel Qingting ships; each enables itself from its own variables (DESIGN §8). */
-const FACTORIES: readonly ChannelFactory[] = [];
+const FACTORIES: readonly ChannelFactory[] = [
+  wechatChannel,
+  wecomChannel,
+  botFrameworkChannel,
+  telegramChannel,
+];
 
 /** Sets up every configured channel, in order; a misconfigured one stops start-up with its error. */
 export async function setUpChannels(setup: ChannelSetup): Promise<EnabledChannel[]> {

@@ -37,6 +37,16 @@ const TELLING_ACTS: ReadonlySet<DialogAct> = new Set([
   'close',
 ]);
 const ESCALATING = ['regulator_threat', 'media_threat', 'legal_threat'] as const;
+/** Claims about the case that nothing in the conversation verifies (contact details and wishes are not claims). */
+const CLAIMS: readonly SlotName[] = [
+  'event',
+  'product',
+  'account',
+  'time',
+  'place',
+  'people',
+  'amount',
+];
 const TREND_THRESHOLD = 0.15;
 
 /** The structured handoff summary (DESIGN §4), offline and deterministic. */
@@ -63,6 +73,7 @@ export function buildSummary(input: SummaryInput): HandoffSummary {
     emotion: { current, trajectory: ticket.emotions, trend: trendOf(ticket.emotions) },
     flags: ticket.flags,
     elements: ticket.slots,
+    customerStated: CLAIMS.filter((slot) => ticket.slots[slot] !== undefined),
     missing: ticket.missingSlots,
     demand: ticket.slots.demand?.raw,
     handoffRule: ticket.handoffRule ?? 'unspecified',

@@ -21,6 +21,7 @@ const LABELS = {
     reply: '建议首句回复',
     sla: 'SLA 截止',
     none: '无',
+    stated: '客户自述',
     effective: '有效投诉',
     communicative: '沟通性投诉',
   },
@@ -42,6 +43,7 @@ const LABELS = {
     reply: 'Suggested first reply',
     sla: 'SLA deadline',
     none: 'none',
+    stated: 'customer-stated',
     effective: 'effective complaint',
     communicative: 'communicative complaint',
   },
@@ -61,7 +63,9 @@ export function renderSummary(summary: HandoffSummary, lang: Language): string {
   ].filter((part): part is string => part !== undefined);
   const elements = SLOT_NAMES.flatMap((slot) => {
     const value = summary.elements[slot];
-    return value === undefined ? [] : [`  - ${w.slot[slot]}: ${value.value} (${value.raw})`];
+    if (value === undefined) return [];
+    const stated = summary.customerStated?.includes(slot) === true ? ` (${l.stated})` : '';
+    return [`  - ${w.slot[slot]}: ${value.value} (${value.raw})${stated}`];
   });
   const { current, trend } = summary.emotion;
   return [

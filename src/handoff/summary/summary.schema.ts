@@ -41,6 +41,11 @@ export const HandoffSummary = z.object({
   flags: z.array(RiskFlag),
   /** Elements collected so far, in the customer's words and normalised. */
   elements: SlotValues,
+  /**
+   * Elements known only from the customer's own words (amounts, accounts, what happened): data to
+   * check, never proof (DESIGN §11); rendered "(客户自述)" / "(customer-stated)".
+   */
+  customerStated: z.array(SlotName).optional(),
   /** Required elements still missing: the agent asks only for these. */
   missing: z.array(SlotName),
   demand: z.string().optional(),

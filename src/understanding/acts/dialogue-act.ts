@@ -1,5 +1,5 @@
-import type { CustomerAct, SlotValues } from '../../domain/analysis.js';
-import type { Emotion, Intent, Language, SlotName } from '../../domain/taxonomy.js';
+import type { CustomerAct, SlotIssue, SlotValue, SlotValues } from '../../domain/analysis.js';
+import type { Category, Emotion, Intent, Language, SlotName } from '../../domain/taxonomy.js';
 import { CueMatcher } from '../cue-matcher.js';
 import type { ActCues } from '../understanding-config.js';
 import type { AnalysisContext } from '../understanding.port.js';
@@ -13,8 +13,12 @@ export interface ActInput {
   /** The intent the cue lists read, before the act refines it. */
   intent: Intent;
   emotion: Emotion;
+  category: Category;
+  /** Something is wrong that a FAQ does not answer: urgent, or a risk flag. */
+  alarming: boolean;
   /** Slots the extractors found; the act may add a bare answer or drop a demand read into a question. */
   slots: SlotValues;
+  issues: readonly SlotIssue[];
   /** The message opens by rejecting something ("不对,…", "no, …"). */
   opensWithCorrection: boolean;
 }
@@ -25,10 +29,19 @@ export interface ActReading {
   slots: SlotValues;
 }
 
+type Kind = CustomerAct['kind'];
+interface Decision {
+  kind: Kind;
+  slot?: SlotName;
+  bare?: SlotValue;
+}
+
 /** Thanks, an "I don't know": short messages; a longer one says more than that. */
 const SHORT_CHARS: Readonly<Record<Language, number>> = { zh: 12, en: 40 };
 const NEGATIVE: ReadonlySet<Emotion> = new Set(['angry', 'sad', 'anxious']);
-/** Which element a question back is about, when no question is pending. */
+/** Values a FAQ question does not carry: a specific amount, date or account means it happened. */
+const SPECIFIC: readonly SlotName[] = ['amount', 'time', 'account'];
+/** Which element a question back is about, when it names one. */
 const ASKED_ABOUT: ReadonlyArray<[RegExp, SlotName]> = [
   [/电话|手机|号码|phone|number/i, 'contact_phone'],
   [/名字|姓名|name/i, 'contact_name'],
@@ -36,8 +49,8 @@ const ASKED_ABOUT: ReadonlyArray<[RegExp, SlotName]> = [
   [/工号|staff/i, 'people'],
   [/订单|账号|account|order/i, 'account'],
 ];
-/** Acts that hand the intent over: what the customer wants decides the coarse intent. */
-const INTENT_OF: Partial<Record<CustomerAct['kind'], Intent>> = {
+/** Acts that decide the coarse intent: what the customer wants. */
+const INTENT_OF: Partial<Record<Kind, Intent>> = {
   venting: 'complaint',
   faq_question: 'inquiry',
   time_question: 'inquiry',
@@ -46,6 +59,7 @@ const INTENT_OF: Partial<Record<CustomerAct['kind'], Intent>> = {
   withdraw: 'withdraw',
   check_status: 'check_status',
   request_human: 'request_human',
+  complaint: 'complaint',
   second_complaint: 'complaint',
   correction: 'supplement',
 };
@@ -58,7 +72,8 @@ function given(slots: SlotValues): SlotName[] {
  * What a message *is* in its context (DESIGN §1.3, issue 10): the pending question decides
  * whether "13912345678" answers it, "不清楚" admits not knowing, "前面不是说了吗" points back.
  * An answer names the pending slot only when the value fits that slot's type; a value for a
- * different element is `answer_other`. Questions (FAQ, "how long") never carry a demand.
+ * different element is `answer_other`; a value that contradicts a known one is a correction.
+ * Questions (FAQ, "how long") never carry a demand.
  */
 export class DialogueActReader {
   private readonly cues: Record<keyof ActCues, CueMatcher>;
@@ -73,85 +88,110 @@ export class DialogueActReader {
   }
 
   read(input: ActInput): ActReading {
-    const kind = this.kindOf(input);
+    const decision = this.decide(input);
     const slots = { ...input.slots };
-    if (kind.kind === 'faq_question' || kind.kind === 'time_question') delete slots.demand;
-    if (kind.slot !== undefined && kind.bare !== undefined) slots[kind.slot] = kind.bare;
-    const act: CustomerAct = { kind: kind.kind };
-    if (kind.slot !== undefined) act.slot = kind.slot;
-    if (kind.kind === 'correction' && kind.slot !== undefined) {
-      const v = slots[kind.slot]?.value;
-      if (v !== undefined) act.value = v;
-    }
-    return { act, intent: INTENT_OF[kind.kind] ?? input.intent, slots };
+    if (decision.kind === 'faq_question' || decision.kind === 'time_question') delete slots.demand;
+    if (decision.slot !== undefined && decision.bare !== undefined)
+      slots[decision.slot] = decision.bare;
+    const act: CustomerAct = { kind: decision.kind };
+    if (decision.slot !== undefined) act.slot = decision.slot;
+    const corrected = decision.slot === undefined ? undefined : slots[decision.slot]?.value;
+    if (decision.kind === 'correction' && corrected !== undefined) act.value = corrected;
+    return { act, intent: INTENT_OF[decision.kind] ?? input.intent, slots };
   }
 
   private has(name: keyof ActCues, input: ActInput): boolean {
     return this.cues[name].has(input.lower, input.lang);
   }
 
-  private kindOf(input: ActInput): {
-    kind: CustomerAct['kind'];
-    slot?: SlotName;
-    bare?: SlotValues[SlotName];
-  } {
-    const { intent, context, emotion } = input;
+  private decide(input: ActInput): Decision {
     const core = [...input.lower.replace(/[\s\p{P}\p{S}]/gu, '')].length;
-    const short =
-      input.lang === 'zh' ? core <= SHORT_CHARS.zh : input.lower.length <= SHORT_CHARS.en;
     if (core === 0) return { kind: 'other' };
-    const pending = context.pending ?? [];
-    const values = given(input.slots);
+    return this.goal(input) ?? this.reply(input, core) ?? this.telling(input, core);
+  }
+
+  /** What the customer wants done with the case: a person, to stop, to be heard, its status. */
+  private goal(input: ActInput): Decision | undefined {
+    const { intent } = input;
     if (intent === 'request_human') return { kind: 'request_human' };
+    if (intent === 'withdraw' && this.has('resolved', input)) return { kind: 'withdraw' };
     if (this.has('venting', input)) return { kind: 'venting' };
     if (intent === 'withdraw') return { kind: 'withdraw' };
     if (intent === 'check_status') return { kind: 'check_status' };
     if (this.has('questionBack', input)) {
-      const about = ASKED_ABOUT.find(([re]) => re.test(input.lower))?.[1] ?? pending[0];
+      const about =
+        ASKED_ABOUT.find(([re]) => re.test(input.lower))?.[1] ?? input.context.pending?.[0];
       return about === undefined
         ? { kind: 'question_back' }
         : { kind: 'question_back', slot: about };
     }
     if (this.has('timeQuestion', input)) return { kind: 'time_question' };
-    if ((input.opensWithCorrection || this.has('correction', input)) && values.length > 0) {
-      const known = values.find((s) => context.knownSlots[s] !== undefined);
-      return { kind: 'correction', slot: known ?? values[0] };
+    if (this.has('alreadySaid', input)) return { kind: 'already_said' };
+    return undefined;
+  }
+
+  /** A reply to what the bot asked or already holds: an answer, a correction, yes/no, "I don't know". */
+  private reply(input: ActInput, core: number): Decision | undefined {
+    const { context, intent, slots } = input;
+    const pending = context.pending ?? [];
+    const values = given(slots);
+    const short =
+      input.lang === 'zh' ? core <= SHORT_CHARS.zh : input.lower.length <= SHORT_CHARS.en;
+    const contradicts = values.find((s) => {
+      const known = context.knownSlots[s];
+      return known !== undefined && known.value !== slots[s]?.value;
+    });
+    const correcting = input.opensWithCorrection || this.has('correction', input);
+    if (
+      values.length > 0 &&
+      (correcting || (contradicts !== undefined && intent !== 'complaint'))
+    ) {
+      return { kind: 'correction', slot: contradicts ?? values[0] };
     }
     if (pending.length > 0) {
-      const fits = pending.find((s) => input.slots[s] !== undefined);
+      const fits = pending.find(
+        (s) => slots[s] !== undefined || input.issues.some((i) => i.slot === s),
+      );
       if (fits !== undefined) return { kind: 'answer', slot: fits };
-      if (values.length > 0 && intent !== 'complaint')
+      if (values.length > 0 && (intent !== 'complaint' || short)) {
         return { kind: 'answer_other', slot: values[0] };
+      }
     }
-    if (this.has('alreadySaid', input)) return { kind: 'already_said' };
     if (this.has('unknown', input) && short) return { kind: 'unknown_answer' };
     if (intent === 'affirm' || intent === 'deny') return { kind: intent };
-    if (pending.length > 0 && values.length === 0 && intent === 'other') {
-      const slot = pending[0];
-      const bare =
-        slot === undefined ? undefined : bareAnswer(input.text, slot, input.lang, this.currency);
-      if (slot !== undefined && bare !== undefined) return { kind: 'answer', slot, bare };
+    const slot = pending[0];
+    if (slot !== undefined && values.length === 0 && intent === 'other') {
+      const bare = bareAnswer(input.text, slot, input.lang, this.currency);
+      if (bare !== undefined) return { kind: 'answer', slot, bare };
     }
-    if (pending.length > 0 && values.length > 0 && short)
-      return { kind: 'answer_other', slot: values[0] };
+    return undefined;
+  }
+
+  /** Everything else: thanks, praise, a question, a complaint (first or second), small talk. */
+  private telling(input: ActInput, core: number): Decision {
+    const { intent, emotion, context } = input;
+    const short =
+      input.lang === 'zh' ? core <= SHORT_CHARS.zh : input.lower.length <= SHORT_CHARS.en;
     const negative = NEGATIVE.has(emotion);
     if (this.has('thanks', input) && short && !negative && intent !== 'complaint') {
       return { kind: intent === 'goodbye' ? 'goodbye' : 'thanks' };
     }
-    if (
-      !negative &&
-      !this.has('notPraise', input) &&
-      (intent === 'praise' || (emotion === 'positive' && intent === 'other'))
-    ) {
-      return { kind: 'praise' };
-    }
-    if (intent === 'inquiry' && emotion !== 'angry') return { kind: 'faq_question' };
-    if (intent === 'complaint' || intent === 'inquiry') {
+    const praising = intent === 'praise' || (emotion === 'positive' && intent === 'other');
+    if (praising && !negative && !this.has('notPraise', input)) return { kind: 'praise' };
+    const happened = input.alarming || SPECIFIC.some((s) => input.slots[s] !== undefined);
+    const complaintLike =
+      intent === 'complaint' ||
+      (intent === 'inquiry' && (happened || emotion === 'angry')) ||
+      (intent === 'other' &&
+        (context.pending ?? []).length === 0 &&
+        (negative || happened || input.category !== 'other'));
+    if (complaintLike) {
       const open = context.stage !== undefined && context.stage !== 'idle';
       return open && this.has('secondComplaint', input)
         ? { kind: 'second_complaint' }
         : { kind: 'complaint' };
     }
+    if (intent === 'inquiry') return { kind: 'faq_question' };
     if (
       intent === 'greeting' ||
       intent === 'goodbye' ||

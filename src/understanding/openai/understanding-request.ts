@@ -31,6 +31,8 @@ export function buildUnderstandingMessages(
   const data = {
     products: context.products ?? [],
     knownSlots: context.knownSlots,
+    pending: context.pending ?? [],
+    stage: context.stage ?? 'idle',
     history: context.history
       .slice(-MAX_HISTORY_TURNS)
       .map((turn) => ({ from: turn.from, text: turn.text })),

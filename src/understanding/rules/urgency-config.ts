@@ -8,9 +8,12 @@ const CueList = z.array(z.string().min(1));
 const BiCues = z.strictObject({ zh: CueList.default([]), en: CueList.default([]) });
 
 /** One industry's urgency cues: per cause, cues in either language and optionally words that must also appear. */
+const Pair = z.strictObject({ a: BiCues, b: BiCues });
 export const UrgencyFile = z.strictObject({
   negators: BiCues.optional(),
-  causes: z.partialRecord(UrgencyCause, BiCues.extend({ requires: BiCues.optional() })),
+  causes: z.partialRecord(UrgencyCause, BiCues.extend({ requires: BiCues.optional() })).default({}),
+  /** Who is at risk (a) and what is happening (b): both in one message make the case urgent. */
+  pairs: z.partialRecord(UrgencyCause, z.array(Pair)).default({}),
 });
 export type UrgencyFile = z.infer<typeof UrgencyFile>;
 
@@ -19,6 +22,7 @@ export interface UrgencyCues {
   causes: Partial<
     Record<UrgencyCause, { zh: string[]; en: string[]; requires?: { zh: string[]; en: string[] } }>
   >;
+  pairs: Partial<Record<UrgencyCause, Array<z.infer<typeof Pair>>>>;
 }
 
 /** Thrown when an urgency file is malformed; the message is `file:line: what is wrong`. */
@@ -29,6 +33,11 @@ export class UrgencyConfigError extends Error {
 function merge(into: UrgencyCues, file: UrgencyFile): void {
   into.negators.zh.push(...(file.negators?.zh ?? []));
   into.negators.en.push(...(file.negators?.en ?? []));
+  for (const [cause, pairs] of Object.entries(file.pairs) as Array<
+    [UrgencyCause, Array<z.infer<typeof Pair>>]
+  >) {
+    (into.pairs[cause] ??= []).push(...pairs);
+  }
   for (const [cause, cues] of Object.entries(file.causes) as Array<
     [UrgencyCause, NonNullable<UrgencyFile['causes'][UrgencyCause]>]
   >) {
@@ -52,7 +61,7 @@ export function loadUrgencyCues(dir: string, industries?: readonly string[]): Ur
     .filter((f) => f.endsWith('.yaml'))
     .filter((f) => industries === undefined || industries.includes(f.replace(/\.yaml$/, '')))
     .sort();
-  const cues: UrgencyCues = { negators: { zh: [], en: [] }, causes: {} };
+  const cues: UrgencyCues = { negators: { zh: [], en: [] }, causes: {}, pairs: {} };
   for (const name of files) {
     const file = join(dir, name);
     const parsed = parseYaml(file, readFileSync(file, 'utf8'), UrgencyFile);

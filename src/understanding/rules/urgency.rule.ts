@@ -1,6 +1,6 @@
 import type { Urgency } from '../../domain/analysis.js';
-import { URGENCY_CAUSES, type Language, type UrgencyCause } from '../../domain/taxonomy.js';
-import { CueMatcher, escapeRegExp } from '../cue-matcher.js';
+import type { Language, UrgencyCause } from '../../domain/taxonomy.js';
+import { CueMatcher, escapeRegExp, type CueHit } from '../cue-matcher.js';
 import type { UrgencyCues } from './urgency-config.js';
 
 /** How far back (characters) a negator still cancels a cue: "没有人受伤", "no one was injured". */
@@ -10,7 +10,17 @@ interface CompiledCause {
   cause: UrgencyCause;
   cues: CueMatcher;
   requires: CueMatcher | undefined;
+  pairs: Array<{ a: CueMatcher; b: CueMatcher }>;
 }
+
+/** The order causes are tried in: a person harmed outranks the hazard that harmed them, a child anyone. */
+const GRAVITY: readonly UrgencyCause[] = [
+  'minors',
+  'health',
+  'safety',
+  'fraud_in_progress',
+  'mass_outage',
+];
 
 /** Ends with a negator (a few characters before a cue), e.g. "没有" + "人" before "受伤"; Latin words on word boundaries. */
 function negatorAtEnd(words: readonly string[]): RegExp {
@@ -27,37 +37,58 @@ function negatorAtEnd(words: readonly string[]): RegExp {
 
 /**
  * Why a case cannot wait (fraud in progress, safety, health, minors, mass outage), from the cue
- * lists of config/understanding/urgency/*.yaml. Causes are tried in URGENCY_CAUSES order of
- * gravity; the first cue not cancelled by a negator decides.
+ * lists of config/understanding/urgency/*.yaml: single cues, or a pair (who is at risk, what is
+ * happening). Causes are tried in order of gravity; the first cue not cancelled by a negator decides.
  */
 export class UrgencyDetector {
   private readonly causes: CompiledCause[];
   private readonly negators: Record<Language, RegExp>;
 
   constructor(config: UrgencyCues) {
-    this.causes = URGENCY_CAUSES.flatMap((cause) => {
-      const cues = config.causes[cause];
-      if (cues === undefined) return [];
-      return [
-        {
-          cause,
-          cues: new CueMatcher(cues),
-          requires: cues.requires === undefined ? undefined : new CueMatcher(cues.requires),
-        },
-      ];
+    this.causes = GRAVITY.map((cause) => {
+      const cues = config.causes[cause] ?? { zh: [], en: [] };
+      return {
+        cause,
+        cues: new CueMatcher(cues),
+        requires: cues.requires === undefined ? undefined : new CueMatcher(cues.requires),
+        pairs: (config.pairs[cause] ?? []).map((p) => ({
+          a: new CueMatcher(p.a),
+          b: new CueMatcher(p.b),
+        })),
+      };
     });
     this.negators = { zh: negatorAtEnd(config.negators.zh), en: negatorAtEnd(config.negators.en) };
   }
 
   detect(lower: string, lang: Language): Urgency {
-    for (const { cause, cues, requires } of this.causes) {
-      if (requires !== undefined && !requires.hasAny(lower)) continue;
-      for (const hit of cues.findAny(lower)) {
-        const before = lower.slice(Math.max(0, hit.index - NEGATION_REACH - 4), hit.index);
-        if (this.negators[lang].test(before)) continue;
-        return { urgent: true, cause, cue: hit.cue.slice(0, 40) };
+    for (const { cause, cues, requires, pairs } of this.causes) {
+      const cue =
+        requires !== undefined && !requires.hasAny(lower)
+          ? undefined
+          : this.firstAffirmed(cues.findAny(lower), lower, lang);
+      if (cue !== undefined) return { urgent: true, cause, cue: cue.slice(0, 40) };
+      for (const { a, b } of pairs) {
+        const who = a.findAny(lower)[0];
+        const what =
+          who === undefined ? undefined : this.firstAffirmed(b.findAny(lower), lower, lang);
+        if (who !== undefined && what !== undefined) {
+          return { urgent: true, cause, cue: `${who.cue} … ${what}`.slice(0, 40) };
+        }
       }
     }
     return { urgent: false };
+  }
+
+  /** The first cue not cancelled by a negator just before it. */
+  private firstAffirmed(
+    hits: readonly CueHit[],
+    lower: string,
+    lang: Language,
+  ): string | undefined {
+    for (const hit of hits) {
+      const before = lower.slice(Math.max(0, hit.index - NEGATION_REACH - 4), hit.index);
+      if (!this.negators[lang].test(before)) return hit.cue;
+    }
+    return undefined;
   }
 }

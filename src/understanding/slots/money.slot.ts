@@ -41,13 +41,13 @@ const WORD_SUFFIX = new RegExp(
 
 /** 扣了两百多 / 花了300: a money verb before a bare number (not followed by a unit of time or count). */
 const MONEY_VERB = new RegExp(
-  `(?:扣了|扣我|多扣了|收了|多收了|收我|花了|付了|交了|充了|充值了?|罚了|损失了?|赔了?|退了?)(?:我)?(${ZH_AMOUNT})(多)?(?![\\d${CHINESE_NUMERAL_CHARS}]|[天次个分秒小时号月年周条件张台位点%])`,
+  `(?:扣了|扣我|多扣了|收了|多收了|收我|花了|付了|交了|充了|充值了?|罚了|损失了?|赔了?|退了?)(?:我)?(${ZH_AMOUNT})(多)?(?![\\d${CHINESE_NUMERAL_CHARS}]|[天次个分秒小时号月年周条件张台位点笔%])`,
   'gu',
 );
 
 /** Bare numbers a money word makes an amount: "月租39", "一笔1888一笔260", "年付的 1200". */
 const ROLE_NUMBER = new RegExp(
-  `(?:月租|月费|套餐费?|一笔|两笔|每笔|单笔|年付的?|说好的?|原价|标价)\\s*(?:是|为|才)?\\s*(${ZH_AMOUNT})(?!\\d|[天次个分秒小时号月年周条件张台位点%GMmBb兆])`,
+  `(?:月租|月费|套餐费?|一笔|两笔|每笔|单笔|年付的?|说好的?|原价|标价)\\s*(?:是|为|才)?\\s*(${ZH_AMOUNT})(?!\\d|[天次个分秒小时号月年周条件张台位点笔%GMmBb兆])`,
   'gu',
 );
 /** "1200已经交了": a number the verb follows. */

@@ -1,4 +1,10 @@
-import { findPhoneNumbersInText, type CountryCode } from 'libphonenumber-js';
+import {
+  getExampleNumber,
+  parsePhoneNumberFromString,
+  type CountryCode,
+  type PhoneNumber,
+} from 'libphonenumber-js';
+import mobileExamples from 'libphonenumber-js/mobile/examples';
 import type { SlotIssue } from '../../domain/analysis.js';
 import type { SlotHit, SlotInput } from './slot-types.js';
 
@@ -10,10 +16,33 @@ const CN_LANDLINE = /(?<![\d+])\(?(0\d{2,3})\)?[\s-]?(\d{3,4})[\s-]?(\d{4})(?![\
 const CN_SERVICE = /(?<![\d])((?:400|800)[\s-]?\d{3}[\s-]?\d{4})(?!\d)/g;
 /** North American: (555) 123-4567, 555-123-4567, +1 555 123 4567. */
 const NANP = /(?<![\d])(?:\+?1[\s.-]?)?\(?([2-9]\d{2})\)?[\s.-]?(\d{3})[\s.-](\d{4})(?!\d)/g;
-/** A mainland mobile with a digit missing or extra ("1381234567"), not part of a longer id. */
-const CN_MOBILE_MALFORMED = /(?<![\dA-Za-z+])1[3-9]\d(?:\d{7}|\d{9})(?![\dA-Za-z])/g;
-/** Numbers written internationally or in the region's own format: libphonenumber reads them. */
-const MAY_BE_INTERNATIONAL = /\+\s?\d|\(\d|\b0\d{2,4}[\s-]?\d/;
+/** A mainland mobile with a digit or two missing or extra ("1381234567"), not part of a longer id. */
+const CN_MOBILE_MALFORMED = /(?<![\dA-Za-z+])1[3-9]\d(?:\d{6,7}|\d{9,10})(?![\dA-Za-z])/g;
+/** Candidates libphonenumber reads: +country numbers, and (outside CN) the region's own 0… format. */
+const INTERNATIONAL = /(?<![\d+])\+\s?\d(?:[\s().-]{0,2}\d){6,16}(?!\d)/g;
+const NATIONAL = /(?<![\d+])\(?0\d(?:[\s().-]{0,2}\d){7,12}(?!\d)/g;
+
+type Shape = 'ok' | 'phone_too_short' | 'phone_too_long' | 'phone_invalid';
+
+/**
+ * libphonenumber accepts a valid number; a possible one (reserved ranges such as 07700 900xxx)
+ * passes when it has a mobile's length; otherwise a mobile-looking number says which way it is off.
+ */
+function shapeOf(number: PhoneNumber): Shape {
+  if (number.isValid()) return 'ok';
+  const country = number.country ?? number.getPossibleCountries()[0];
+  const example = country === undefined ? undefined : getExampleNumber(country, mobileExamples);
+  const national = number.nationalNumber;
+  if (example === undefined || national[0] !== example.nationalNumber[0]) {
+    return number.isPossible() ? 'ok' : 'phone_invalid';
+  }
+  const want = example.nationalNumber.length;
+  return national.length < want
+    ? 'phone_too_short'
+    : national.length > want
+      ? 'phone_too_long'
+      : 'ok';
+}
 
 export interface PhoneReading {
   hits: SlotHit[];
@@ -41,6 +70,7 @@ class Taken {
  */
 export function findPhones({ text }: SlotInput, region: CountryCode): PhoneReading {
   const hits: SlotHit[] = [];
+  const issues: SlotIssue[] = [];
   const taken = new Taken(text.length);
   const add = (start: number, raw: string, value: string, confidence: number): void => {
     if (!taken.claim(start, start + raw.length)) return;
@@ -52,16 +82,22 @@ export function findPhones({ text }: SlotInput, region: CountryCode): PhoneReadi
   if (region === 'CN') {
     for (const m of text.matchAll(CN_LANDLINE)) add(m.index, m[0], `${m[1]}${m[2]}${m[3]}`, 0.85);
   }
-  if (MAY_BE_INTERNATIONAL.test(text)) {
-    for (const found of findPhoneNumbersInText(text, region)) {
-      const { number } = found;
-      if (!number.isValid()) continue;
+  for (const re of region === 'CN' ? [INTERNATIONAL] : [INTERNATIONAL, NATIONAL]) {
+    for (const m of text.matchAll(re)) {
+      const number = parsePhoneNumberFromString(m[0], region);
+      if (number === undefined) continue;
+      const shape = shapeOf(number);
+      if (shape !== 'ok') {
+        if (taken.claim(m.index, m.index + m[0].length)) {
+          issues.push({ slot: 'contact_phone', problem: shape, raw: m[0] });
+        }
+        continue;
+      }
       const value = number.country === 'CN' ? number.nationalNumber : number.number;
-      add(found.startsAt, text.slice(found.startsAt, found.endsAt), value, 0.85);
+      add(m.index, m[0], value, number.isValid() ? 0.85 : 0.7);
     }
   }
   for (const m of text.matchAll(NANP)) add(m.index, m[0], `+1${m[1]}${m[2]}${m[3]}`, 0.8);
-  const issues: SlotIssue[] = [];
   for (const m of text.matchAll(CN_MOBILE_MALFORMED)) {
     if (!taken.claim(m.index, m.index + m[0].length)) continue;
     const problem = m[0].length < 11 ? 'phone_too_short' : 'phone_too_long';

@@ -42,6 +42,7 @@ export const CONSOLE_TEXT = {
       sla: 'SLA 截止',
       elements: '已收集要素',
       customer: '客户',
+      stated: '客户自述',
     },
   },
   en: {
@@ -84,6 +85,7 @@ export const CONSOLE_TEXT = {
       sla: 'SLA deadline',
       elements: 'Collected',
       customer: 'Customer',
+      stated: 'customer-stated',
     },
   },
 } as const;

@@ -24,6 +24,7 @@ export function consolePage(): string {
   .conversation { display: grid; grid-template-columns: 1fr minmax(16rem, 24rem); gap: 1rem; }
   .chat, .summary, .login { background: #fff; border-radius: 6px; padding: .75rem; }
   .transcript { list-style: none; margin: 0; padding: 0; max-height: 50vh; overflow-y: auto; display: grid; gap: .35rem; }
+  bdi, [dir=auto] { unicode-bidi: isolate; } .stated { color: #8d2b0b; font-size: .85em; }
   .msg { padding: .35rem .5rem; border-radius: 6px; background: #f0f4f8; white-space: pre-wrap; word-break: break-word; }
   .msg.customer { background: #e6f6ff; } .msg.agent { background: #e3f9e5; } .msg.system { color: #627d98; }
   .who { font-size: .75em; color: #627d98; margin-right: .5rem; }

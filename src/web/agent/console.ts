@@ -3,7 +3,7 @@ import type { AgentServerEvents, QueueItem } from '../../handoff/agent-events.js
 import { ApiError, ConsoleApi } from './console-api.js';
 import { CONSOLE_TEXT, pickConsoleLanguage } from './console-i18n.js';
 import { ConversationPanel } from './conversation-panel.js';
-import { beep, clock, el } from './dom.js';
+import { beep, clock, el, isolated } from './dom.js';
 
 /**
  * The agent console at `/agent`: log in, watch the queue by priority, claim, and work several
@@ -174,7 +174,7 @@ function renderQueue(): void {
           text: `${s.emotion.current.emotion} ${s.emotion.current.intensity.toFixed(1)}`,
         }),
         el('span', { className: 'flags', text: s.flags.join(' ') }),
-        el('span', { className: 'demand', text: s.demand ?? s.category }),
+        isolated(s.demand ?? s.category, 'demand'),
         claim,
       ]);
     }),

@@ -3,7 +3,7 @@ import type { HandoffDetail } from '../../handoff/agent-events.js';
 import type { HandoffSummary } from '../../handoff/summary/summary.schema.js';
 import type { ConsoleApi } from './console-api.js';
 import { RESOLUTION_CODES, type ConsoleText } from './console-i18n.js';
-import { el } from './dom.js';
+import { el, isolated } from './dom.js';
 
 const DRAFT_KEY = (id: string): string => `qingting.agent.draft.${id}`;
 
@@ -64,7 +64,7 @@ export class ConversationPanel {
     this.seen.add(message.id);
     const item = el('li', { className: `msg ${message.from}` }, [
       el('span', { className: 'who', text: message.from }),
-      el('span', { className: 'text', text: message.text }),
+      isolated(message.text, 'text'),
     ]);
     this.transcript.appendChild(item);
     item.scrollIntoView({ block: 'end' });
@@ -139,21 +139,38 @@ export class ConversationPanel {
   private summary(changed: readonly string[] = []): HTMLElement {
     const s = this.detail.summary;
     const f = this.t.fields;
-    const row = (label: string, value: string): HTMLElement =>
-      el('div', { className: 'field' }, [el('dt', { text: label }), el('dd', { text: value })]);
+    const row = (label: string, value: string | readonly Node[]): HTMLElement =>
+      el('div', { className: 'field' }, [
+        el('dt', { text: label }),
+        typeof value === 'string' ? el('dd', { text: value }) : el('dd', {}, value),
+      ]);
     const list = (items: readonly string[]): HTMLElement =>
       el(
         'ul',
         {},
-        items.map((item) => el('li', { text: item })),
+        items.map((item) => el('li', {}, [isolated(item)])),
       );
+    // Each value on its own isolate: a name ending in U+202E must not reverse the phone after it.
+    const joined = (values: readonly string[]): Node[] =>
+      values.flatMap((value, i) => [
+        ...(i > 0 ? [document.createTextNode(' · ')] : []),
+        isolated(value),
+      ]);
     const customer = [
       s.customer.name,
       s.customer.phone,
       s.customer.account,
       s.customer.contactTime,
-    ];
-    const elements = Object.entries(s.elements).map(([slot, v]) => `${slot}: ${v.value}`);
+    ].filter((c) => c !== undefined);
+    const elements = Object.entries(s.elements).map(([slot, v]) =>
+      el('li', {}, [
+        document.createTextNode(`${slot}: `),
+        isolated(v.value),
+        ...(s.customerStated?.some((stated) => stated === slot) === true
+          ? [el('span', { className: 'stated', text: ` (${f.stated})` })]
+          : []),
+      ]),
+    );
     const use = el('button', { className: 'use-reply', text: this.t.useReply });
     use.addEventListener('click', () => {
       this.box.value = s.suggestedFirstReply;
@@ -167,24 +184,28 @@ export class ConversationPanel {
         className: changed.length > 0 ? 'updated' : 'updated none',
         text: changed.length > 0 ? `${this.t.updated}: ${changed.join(', ')}` : '',
       }),
-      el('p', { className: 'abstract', text: s.abstract ?? '' }),
+      el('p', { className: 'abstract', text: s.abstract ?? '', attrs: { dir: 'auto' } }),
       el('dl', {}, [
-        row(f.customer, customer.filter((c) => c !== undefined).join(' · ') || '—'),
+        row(f.customer, customer.length > 0 ? joined(customer) : '—'),
         row(f.severity, `${s.severity} · ${s.category} · ${s.nature}`),
         row(f.emotion, `${current.emotion} ${current.intensity.toFixed(2)} (${s.emotion.trend})`),
         row(f.flags, s.flags.join(', ') || '—'),
-        row(f.demand, s.demand ?? '—'),
+        row(f.demand, s.demand === undefined ? '—' : [isolated(s.demand)]),
         row(f.missing, s.missing.join(', ') || '—'),
         row(f.rule, s.handoffRule),
         row(f.sla, new Date(s.slaDeadline).toLocaleString()),
       ]),
       el('h4', { text: f.elements }),
-      list(elements),
+      el('ul', {}, elements),
       el('h4', { text: f.said }),
       list(s.assistantSaid.map((said) => said.text)),
       el('h4', { text: f.steps }),
       list(s.nextSteps),
-      el('blockquote', { className: 'suggested', text: s.suggestedFirstReply }),
+      el('blockquote', {
+        className: 'suggested',
+        text: s.suggestedFirstReply,
+        attrs: { dir: 'auto' },
+      }),
       use,
     ]);
   }

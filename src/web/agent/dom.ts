@@ -12,6 +12,14 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/**
+ * Text from a customer (or quoting one) in its own bidi isolate with its own direction, so override
+ * characters in it (U+202A–202E, U+2066–2069) cannot reverse the text shown around it.
+ */
+export function isolated(text: string, className?: string): HTMLElement {
+  return el('bdi', { text, attrs: { dir: 'auto' }, ...(className ? { className } : {}) });
+}
+
 export function clock(seconds: number): string {
   const s = Math.max(0, Math.floor(seconds));
   const mm = String(Math.floor(s / 60)).padStart(2, '0');

@@ -168,7 +168,10 @@ export class ChatView {
   private bubble(from: Message['from'], text: string): HTMLElement {
     const bubble = el('div', `msg ${from}`);
     if (from === 'agent') bubble.append(el('span', 'who', this.t.agent));
-    bubble.append(document.createTextNode(text));
+    // Its own bidi isolate and direction: override characters cannot reverse anything around it.
+    const body = el('bdi', 'text', text);
+    body.dir = 'auto';
+    bubble.append(body);
     return bubble;
   }
 

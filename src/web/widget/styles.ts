@@ -19,6 +19,7 @@ header button { background: transparent; color: #fff; border: 0; font-size: 22px
 .status:empty { display: none; }
 .log { flex: 1; overflow-y: auto; padding: 12px; background: #f5f7fa; display: flex; flex-direction: column; gap: 8px; }
 .msg { max-width: 85%; padding: 8px 12px; border-radius: 12px; white-space: pre-wrap; overflow-wrap: anywhere; }
+.msg .text { unicode-bidi: isolate; }
 .msg .who { display: block; font-size: 11px; color: #52606d; margin-bottom: 2px; }
 .msg.bot, .msg.agent { align-self: flex-start; background: #fff; border: 1px solid #e4e7eb; }
 .msg.agent { border-color: #99d5cf; }
