@@ -31,6 +31,7 @@ import { ChannelRegistry } from './channels/core/channel-registry.js';
 import type { EnabledChannel } from './channels/core/channel-setup.js';
 import { ConversationDirectory } from './channels/core/conversation-directory.js';
 import { DirectOutbound } from './channels/core/direct.outbound.js';
+import { MediaInterceptor } from './channels/core/media.interceptor.js';
 import { setUpChannels } from './channels/core/enabled-channels.js';
 import type { Backoff } from './channels/core/outbound.js';
 import { RedisAccessTokenCache } from './channels/core/redis.access-tokens.js';
@@ -70,6 +71,7 @@ import { TicketLookupLimiter } from './tickets/ticket-lookup-limiter.js';
 import type { TicketStore } from './tickets/ticket-store.port.js';
 import { createTicketsRouter } from './tickets/tickets.router.js';
 import type { Understanding } from './understanding/understanding.port.js';
+import { openRecords, type Records } from './records/create-records.js';
 import { agentConsoleRoutes } from './web/agent/agent-console.routes.js';
 import { webRoutes } from './web/web.routes.js';
 
@@ -87,6 +89,8 @@ export interface AppContext {
   /** The platform channels (WeChat, WeCom, …) enabled on this instance. */
   channels: ChannelRegistry;
   tickets: TicketStore;
+  /** The system of record (PostgreSQL or embedded PGlite); undefined with RECORDS=none. */
+  records: Records | undefined;
   /** Who may read, supplement or withdraw which ticket from the chat (DESIGN §11). */
   ticketGuard: TicketGuard;
   /** Handoff queue, agent API and console: `handoff.trigger` is the dialogs' HandoffTrigger. */
@@ -137,9 +141,16 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
   const redis = env.REDIS_URL ? await connectRedis(env.REDIS_URL, logger) : undefined;
   const prefix = env.REDIS_PREFIX;
   const storage: Storage = redis ? new RedisStorage(redis, prefix) : new MemoryStorage();
-  const transcript: TranscriptStore = redis
+  // System of record: tickets and the transcript archive in PostgreSQL (DATABASE_URL) or the
+  // embedded PGlite (DATA_DIR); Redis or memory keeps the hot transcript the history replay reads.
+  const records = await openRecords(env, {
+    logger,
+    ...(redis ? { redis: { client: redis, prefix } } : {}),
+  });
+  const hotTranscript: TranscriptStore = redis
     ? new RedisTranscriptStore(redis, prefix)
     : new MemoryTranscriptStore();
+  const transcript = records?.transcript(hotTranscript) ?? hotTranscript;
   const idempotency: IdempotencyStore = redis
     ? new RedisIdempotencyStore(redis, prefix)
     : new MemoryIdempotencyStore();
@@ -149,9 +160,10 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
     : new RateLimiterMemory(limits);
 
   // Channels add their checks to this array once set up; /readyz reads it on every request.
-  const readiness: ReadinessCheck[] = redis
-    ? [{ name: 'redis', check: async () => redis.ping() }]
-    : [];
+  const readiness: ReadinessCheck[] = [
+    ...(redis ? [{ name: 'redis', check: async () => redis.ping() }] : []),
+    ...(records ? [records.readiness] : []),
+  ];
   const { app: http, finish } = createHttpApp({
     logger,
     readiness,
@@ -186,9 +198,9 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
     logger,
   });
   const delivery = new RoutingDelivery(channels, new WebChatDelivery(outbox, transcript));
-  const tickets: TicketStore = redis
-    ? new RedisTicketStore({ client: redis, prefix })
-    : new MemoryTicketStore();
+  const tickets: TicketStore =
+    records?.tickets ??
+    (redis ? new RedisTicketStore({ client: redis, prefix }) : new MemoryTicketStore());
   const ticketGuard = new TicketGuard({
     tickets,
     verify: env.TICKET_VERIFY,
@@ -212,10 +224,12 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
     redis: redis ? { client: redis, prefix } : undefined,
     // dlg: the live handover reads what customers write while queued or assigned.
     ...(options.understanding ? { understanding: options.understanding } : {}),
+    ...(records ? { decorateQueue: (queue) => records.archiveHandoffs(queue) } : {}),
     onError: (error, where) => logger.error({ err: error, where }, 'handoff failed'),
   });
   http.use('/api/agent', handoff.agentRouter);
   http.use(createTicketsRouter({ tickets, auth: handoff.requireAgent }));
+  if (records) http.use(records.router(handoff.requireAgent));
   http.use(agentConsoleRoutes());
   const context: AppContext = {
     env,
@@ -227,6 +241,7 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
     delivery,
     channels,
     tickets,
+    records,
     ticketGuard,
     handoff,
     understanding: options.understanding,
@@ -236,11 +251,12 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
     http,
   };
 
+  const media = new MediaInterceptor(channels);
   const bot = new QingtingBot({
     conversationState,
     userState,
     rootDialog: options.rootDialog?.(context) ?? new WelcomeDialog(),
-    interceptors: [handoff.interceptor, ...(options.interceptors?.(context) ?? [])],
+    interceptors: [handoff.interceptor, media, ...(options.interceptors?.(context) ?? [])],
   });
   /** The one middleware stack and turn-error handler, for the web chat and every platform channel. */
   const prepare = (channelAdapter: BotAdapter, capabilities: ChannelCapabilities): void => {
@@ -280,6 +296,7 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
     logic: (turn) => bot.run(turn),
     prepare,
     idempotency,
+    media,
     maxMessageChars: env.MAX_MESSAGE_CHARS,
     logger,
   });
@@ -318,6 +335,7 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
       await channels.close();
       await handoff.close();
       if (cleanup) await cleanup();
+      await records?.close();
       for (const client of [...pubSub, redis]) if (client?.isOpen) await client.close();
     })();
     return closing;

@@ -11,6 +11,7 @@ import { watchKnowledgeBase } from './knowledge/watched.knowledge-base.js';
 import { createLlmClient } from './llm/create-llm-client.js';
 import { createUnderstanding } from './understanding/create-understanding.js';
 import { createOfflineUnderstanding } from './understanding/offline.understanding.js';
+import { recordingFaq, recordingUnderstanding } from './records/recording.js';
 
 /**
  * What `npm start` runs on the web-chat spine: the configured intake flows as the root dialog over the
@@ -37,16 +38,20 @@ export async function productOptions(env: Readonly<Env>, logger: Logger): Promis
     logger,
     understanding,
     ...(llm ? { llm } : {}),
-    rootDialog: (context) =>
-      createIntakeDialog({
-        understanding,
+    rootDialog: (context) => {
+      // With a system of record, each turn's reading and each FAQ outcome feed the analytics.
+      const analytics = context.records?.analytics;
+      const answered = withAnswers(faq, answers);
+      return createIntakeDialog({
+        understanding: analytics ? recordingUnderstanding(understanding, analytics) : understanding,
         tickets: context.tickets,
         ticketGuard: context.ticketGuard,
         flows: intake.flows,
         scripts,
-        faq: withAnswers(faq, answers),
+        faq: analytics ? recordingFaq(answered, analytics) : answered,
         handoff: context.handoff.trigger,
-      }),
+      });
+    },
     extend: () => () => {
       intake.close();
       faq.close();

@@ -61,6 +61,21 @@ export const EnvSchema = z.object({
   MAX_MESSAGE_CHARS: z.coerce.number().int().positive().default(4000),
   /** Customer messages allowed per session per 10 seconds. */
   CHAT_RATE_LIMIT: z.coerce.number().int().positive().default(20),
+  // System of record (src/records/README.md).
+  /** PostgreSQL for tickets, transcripts, handoffs, audit and analytics; unset: embedded PGlite in DATA_DIR. */
+  DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  /** Where the embedded PGlite database lives when DATABASE_URL is unset (`memory://`: nowhere, for tests). */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** `none` keeps tickets and transcripts in memory or Redis only (tests, throwaway demos). */
+  RECORDS: z.enum(['database', 'none']).default('database'),
+  /** Days each kind of personal data is kept, e.g. `transcripts=180,tickets=1095,audit=1825`. */
+  RETENTION_DAYS: z
+    .string()
+    .regex(
+      /^((transcripts|tickets|handoffs|audit|analytics)=\d+)(,(transcripts|tickets|handoffs|audit|analytics)=\d+)*$/,
+      'kind=days pairs, kinds transcripts|tickets|handoffs|audit|analytics',
+    )
+    .default('transcripts=180,tickets=1095,handoffs=1095,audit=1825,analytics=1095'),
   // Ticket self-service (src/tickets/README.md).
   /** How a chat proves a ticket filed elsewhere is its own: `phone_last4` of the contact phone, or `none`. */
   TICKET_VERIFY: z.enum(TICKET_VERIFY_MODES).default('phone_last4'),

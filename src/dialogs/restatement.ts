@@ -1,4 +1,5 @@
 import type { AmountReading, SlotValues } from '../domain/analysis.js';
+import { quoteIsolated } from '../domain/bidi.js';
 import type { AmountRole, Category, Language, SlotName } from '../domain/taxonomy.js';
 import { fillTemplate, type Choices } from './reply-writer.js';
 import { spokenAmount, spokenTime } from './local-form.js';
@@ -14,7 +15,8 @@ const PRIMARY_ROLES: readonly AmountRole[] = ['overcharged', 'charged', 'claimed
 
 /** A date-time shown in the customer's zone in digits (ticket and status lines, not restatements). */
 export function displayValue(slot: SlotName, value: string, timeZone: string): string {
-  if (slot !== 'time' || !ISO_DATE_TIME.test(value)) return value.replace(TAGGED, '');
+  if (slot !== 'time' || !ISO_DATE_TIME.test(value))
+    return quoteIsolated(value.replace(TAGGED, ''));
   const at = new Date(value);
   if (Number.isNaN(at.getTime())) return value;
   const parts = new Intl.DateTimeFormat('sv-SE', {
@@ -141,7 +143,8 @@ function timeOf(input: RestatementInput, value: string): string {
  */
 function phrase(input: RestatementInput, slot: SlotName): string {
   const value = input.slots[slot]?.value.replace(TAGGED, '').replace(PICTOGRAPH, '').trim() ?? '';
-  return [...value].length <= MAX_PHRASE[input.lang] ? value : '';
+  // Customer words carrying bidi controls are isolated so they cannot reverse the bot's own words.
+  return [...value].length <= MAX_PHRASE[input.lang] ? quoteIsolated(value) : '';
 }
 
 function unknownText(input: RestatementInput): string {

@@ -93,11 +93,15 @@ export const Ticket = TicketDraft.extend({
 });
 export type Ticket = z.infer<typeof Ticket>;
 
+/** Who made a change (an agent's username, `customer`, `system`); the system of record keeps it. */
+const Actor = z.string().min(1).optional();
+
 /** One change to a stored ticket; stores apply these atomically through `applyChange`. */
 export const TicketChange = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('details'),
     at: z.string(),
+    actor: Actor,
     details: TicketDraft.pick({
       category: true,
       nature: true,
@@ -113,11 +117,18 @@ export const TicketChange = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('status'),
     at: z.string(),
+    actor: Actor,
     status: TicketStatus,
     reason: z.string().optional(),
   }),
-  z.object({ kind: z.literal('supplement'), at: z.string(), text: z.string(), slots: SlotValues }),
-  z.object({ kind: z.literal('feedback'), at: z.string(), feedback: TicketFeedback }),
+  z.object({
+    kind: z.literal('supplement'),
+    at: z.string(),
+    actor: Actor,
+    text: z.string(),
+    slots: SlotValues,
+  }),
+  z.object({ kind: z.literal('feedback'), at: z.string(), actor: Actor, feedback: TicketFeedback }),
 ]);
 export type TicketChange = z.infer<typeof TicketChange>;
 

@@ -51,6 +51,8 @@ export type HandoffDeps = {
   redis?: { client: RedisClientType; prefix: string };
   /** Reads what customers write while queued or assigned (live handover); none: the case stays as handed off. */
   understanding?: Understanding;
+  /** Wraps the queue, e.g. to archive every change in the system of record (src/records). */
+  decorateQueue?: (queue: HandoffQueue) => HandoffQueue;
   onError: (error: unknown, context: string) => void;
 };
 
@@ -77,10 +79,11 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
   const tokens = new AgentTokens(env.AGENT_TOKEN_SECRET, env.AGENT_TOKEN_TTL_SECONDS);
   const limiter = new LoginLimiter(env.AGENT_LOGIN_ATTEMPTS, redis);
   const toError = (error: Error): void => deps.onError(error, 'handoff queue');
-  const queue: HandoffQueue =
+  const bareQueue: HandoffQueue =
     redis === undefined
       ? new MemoryHandoffQueue()
       : new BullmqHandoffQueue({ client: redis.client, prefix: redis.prefix, onError: toError });
+  const queue = deps.decorateQueue?.(bareQueue) ?? bareQueue;
   const namespace = new AgentNamespace(deps.io, tokens, deps.onError);
   const minutes = env.HANDOFF_SLA_MINUTES.split(',').map(Number);
   const slaMinutes = Object.fromEntries(SEVERITIES.map((s, i) => [s, minutes[i] ?? 60])) as Record<

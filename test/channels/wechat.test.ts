@@ -184,7 +184,10 @@ function wechatSuite(mode: 'plain' | 'safe'): void {
         from: 'customer',
         text: '[图片] http://mmbiz.qpic.cn/mmbiz_jpg/sample/0',
       });
-      expect(shownText(sent.at(-1)!)).toMatch(/视频.*文字/);
+      expect(sent.map(shownText)).toEqual([
+        expect.stringMatching(/收到您发来的图片.*文字/),
+        expect.stringMatching(/视频.*文字/),
+      ]);
     });
 
     it('greets a new follower once (subscribe event, de-duplicated by sender and time)', async () => {
@@ -194,7 +197,9 @@ function wechatSuite(mode: 'plain' | 'safe'): void {
       await wechat.post(openId, event);
       const sent = await delivered(openId);
       expect(sent).toHaveLength(1);
-      expect(shownText(sent[0]!)).toContain('倾听');
+      const lines = await transcript(openId);
+      expect(lines.map((m) => m.from)).toEqual(['bot']);
+      expect(sent[0]?.text?.content ?? sent[0]?.msgmenu?.head_content).toBe(lines[0]?.text);
     });
 
     it('cuts an oversized message, tells the customer, and still answers', async () => {
@@ -287,6 +292,48 @@ describe('WeChat with an agent', { timeout: 60_000 }, () => {
     expect(late.body['error']).toBe('reply_window_closed');
     expect(String(late.body['message'])).toContain('48 h');
     expect(platform.to(openId).some((m) => m.text?.content === '还在吗?')).toBe(false);
+  });
+
+  it('passes an image to the agent who owns the case, without the assistant answering it', async () => {
+    const openId = newOpenId();
+    await handedOff(openId);
+    const before = (await app.context.transcript.list(conversationOf(openId))).length;
+    await wechat.post(openId, {
+      MsgType: 'image',
+      PicUrl: 'http://mmbiz.qpic.cn/mmbiz_jpg/bill/0',
+      MediaId: 'media-bill',
+      MsgId: WechatClient.nextMsgId(),
+    });
+    const after = (await app.context.transcript.list(conversationOf(openId))).slice(before);
+    expect(after).toEqual([
+      expect.objectContaining({
+        from: 'customer',
+        text: '[图片] http://mmbiz.qpic.cn/mmbiz_jpg/bill/0',
+      }),
+    ]);
+  });
+
+  it('tells a waiting customer when their place in line changes', async () => {
+    const token = await login(url, 'bob');
+    const ahead = newOpenId();
+    const behind = newOpenId();
+    for (const openId of [ahead, behind])
+      await wechat.text(openId, '宽带断网三天了!!气死我了,我要投诉,马上给我转人工!');
+    // Same priority: the one who asked first is first in line; the queue holds just these two.
+    const queue = (await api(url, '/queue', { token })).body['items'] as Array<{ id: string }>;
+    expect(queue).toHaveLength(2);
+    const behindBefore = platform.to(behind).length;
+    const id = queue[0]?.id ?? '';
+    expect((await api(url, `/handoffs/${id}/claim`, { token, body: {} })).status).toBe(200);
+    const notice = await eventually(
+      () =>
+        platform
+          .to(behind)
+          .slice(behindBefore)
+          .find((m) => /下一位就是您|前面还有/.test(shownText(m))),
+      'the new place in line',
+    );
+    expect(shownText(notice)).toMatch(/下一位就是您|前面还有 \d+ 位/);
   });
 
   it('notes in the transcript a message the platform rejects for good (45015)', async () => {

@@ -84,7 +84,9 @@ describe('WeCom customer service (微信客服)', { timeout: 60_000 }, () => {
       'the welcome message',
     );
     expect(welcome.via).toBe('send_msg_on_event');
-    expect(welcome.text).toContain('倾听');
+    const lines = await transcriptOf(app, user);
+    expect(lines.map((m) => m.from)).toEqual(['bot']);
+    expect(welcome.text).toBe(lines[0]?.text);
   });
 
   it('pages through several messages in order from one callback, each once', async () => {

@@ -16,7 +16,15 @@ const SERVER = fileURLToPath(new URL('./kill-server.ts', import.meta.url));
 function spawnServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   // node itself (not the tsx wrapper), so SIGKILL hits the server and not a parent it would outlive.
   const child = spawn(process.execPath, ['--import', 'tsx', SERVER], {
-    env: { ...process.env, ...AGENTS, AGENT_TOKEN_SECRET, LOG_LEVEL: 'silent', ...env },
+    // The system of record has its own SIGKILL test (test/records/restart.test.ts).
+    env: {
+      ...process.env,
+      ...AGENTS,
+      AGENT_TOKEN_SECRET,
+      LOG_LEVEL: 'silent',
+      RECORDS: 'none',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {

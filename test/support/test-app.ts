@@ -16,7 +16,8 @@ export async function startTestApp(
   env: Record<string, string> = {},
   options: AppOptions = {},
 ): Promise<{ app: App; url: string }> {
-  const app = await createApp(loadEnv({ LOG_LEVEL: 'silent', ...env }), {
+  // No system of record unless a test asks for one (RECORDS=database): opening PGlite takes seconds.
+  const app = await createApp(loadEnv({ LOG_LEVEL: 'silent', RECORDS: 'none', ...env }), {
     logger: pino({ level: 'silent' }),
     ...options,
   });

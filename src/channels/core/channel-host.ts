@@ -7,6 +7,7 @@ import type { Channel, InboundMessage } from './channel.js';
 import type { ChannelRegistry } from './channel-registry.js';
 import { CHANNEL_TEXT, UNSUPPORTED_NAME } from './channel-texts.js';
 import type { ChannelConversation } from './conversation-directory.js';
+import type { MediaInterceptor } from './media.interceptor.js';
 import { customerActivity, PlatformAdapter } from './platform.adapter.js';
 
 export interface ChannelHostOptions {
@@ -16,6 +17,8 @@ export interface ChannelHostOptions {
   /** Installs the app's middleware and turn-error handler on an adapter (the web chat's, too). */
   prepare: (adapter: BotAdapter, capabilities: ChannelCapabilities) => void;
   idempotency: IdempotencyStore;
+  /** The interceptor (in the bot's list) that answers an image or file instead of the dialogs. */
+  media: MediaInterceptor;
   /** MAX_MESSAGE_CHARS: longer customer text is cut, and the customer told. */
   maxMessageChars: number;
   logger: Logger;
@@ -80,6 +83,7 @@ export class ChannelHost {
       });
       return 'processed';
     }
+    if (message.kind === 'media') this.options.media.mark(marker, message.what);
     const text = message.text.trim();
     if (text === '') return 'ignored';
     const chars = [...text];

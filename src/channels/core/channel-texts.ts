@@ -6,6 +6,8 @@ export const CHANNEL_TEXT = {
   zh: {
     pleaseType: (what: string) =>
       `抱歉,我暂时看不懂${what}。麻烦您用文字描述一下遇到的问题,我会认真记录。`,
+    mediaNoted: (what: 'image' | 'file') =>
+      `收到您发来的${what === 'image' ? '图片' : '文件'},已经记录下来,处理时客服可以查看。麻烦您再用文字简单说说遇到的问题。`,
     cut: (kept: number) =>
       `您的消息比较长,我先收到了前 ${kept} 个字。没收到的部分,麻烦您分几条再发给我。`,
     assigned: (agent: string | undefined) =>
@@ -17,6 +19,8 @@ export const CHANNEL_TEXT = {
   en: {
     pleaseType: (what: string) =>
       `Sorry, I can't read ${what} yet. Could you describe the problem in words? I'll note it down.`,
+    mediaNoted: (what: 'image' | 'file') =>
+      `Thank you, I've kept the ${what} for the team to look at. Could you also tell me in a few words what happened?`,
     cut: (kept: number) =>
       `Your message was long, so I took the first ${kept} characters. Please send the rest in a few shorter messages.`,
     assigned: (agent: string | undefined) =>
@@ -59,7 +63,8 @@ export function handoffNotice(
   const say = CHANNEL_TEXT[lang];
   if (status.state === 'assigned') return say.assigned(status.agentName);
   if (status.state !== 'queued' || status.position === undefined) return undefined;
-  if (status.position === lastPosition) return undefined;
+  // The first position is in the assistant's own handoff message; only changes are news.
+  if (lastPosition === undefined || status.position === lastPosition) return undefined;
   const minutes =
     status.etaSeconds !== undefined ? Math.max(1, Math.round(status.etaSeconds / 60)) : undefined;
   return say.queued(status.position, minutes);

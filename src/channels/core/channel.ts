@@ -63,7 +63,12 @@ export type InboundMessage =
   | (InboundBase & { kind: 'text'; text: string })
   /** The customer opened or followed the conversation (WeChat subscribe, WeCom enter_session): greet. */
   | (InboundBase & { kind: 'start' })
-  /** Something the bot cannot read (a sticker, a location, a video): the customer is asked to type. */
+  /**
+   * An image or file: `text` (e.g. `[图片] <url>`) goes into the transcript and to an agent who owns
+   * the conversation; the assistant itself only acknowledges it and asks for words.
+   */
+  | (InboundBase & { kind: 'media'; what: 'image' | 'file'; text: string })
+  /** Something the bot cannot read (a sticker, a video): the customer is asked to type. */
   | (InboundBase & { kind: 'unsupported'; what: string });
 
 interface InboundBase {

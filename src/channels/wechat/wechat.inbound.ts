@@ -56,7 +56,7 @@ export function decodeWechat(callback: WechatCallback): InboundMessage | undefin
         ? { ...base, kind: 'text', text: callback.Recognition }
         : { ...base, kind: 'unsupported', what: 'voice' };
     case 'image':
-      return { ...base, kind: 'text', text: `[图片] ${callback.PicUrl}` };
+      return { ...base, kind: 'media', what: 'image', text: `[图片] ${callback.PicUrl}` };
     case 'link':
       return { ...base, kind: 'text', text: `[链接] ${callback.Title ?? ''} ${callback.Url}` };
     case 'location':
@@ -64,7 +64,12 @@ export function decodeWechat(callback: WechatCallback): InboundMessage | undefin
         ? { ...base, kind: 'text', text: `[位置] ${callback.Label}` }
         : { ...base, kind: 'unsupported', what: 'location' };
     case 'file':
-      return { ...base, kind: 'text', text: `[文件] ${callback.Title ?? ''}`.trim() };
+      return {
+        ...base,
+        kind: 'media',
+        what: 'file',
+        text: `[文件] ${callback.Title ?? ''}`.trim(),
+      };
     case 'video':
     case 'shortvideo':
       return { ...base, kind: 'unsupported', what: 'video' };

@@ -86,6 +86,15 @@ export function decodeWecom(message: WecomMessage, now = Date.now()): InboundMes
     externalUserId: message.external_userid,
   });
   const base = { address, platformMessageId: message.msgid, at };
+  if (message.msgtype === 'image' && message.image)
+    return {
+      ...base,
+      kind: 'media',
+      what: 'image',
+      text: `[图片] media:${message.image.media_id}`,
+    };
+  if (message.msgtype === 'file' && message.file)
+    return { ...base, kind: 'media', what: 'file', text: `[文件] media:${message.file.media_id}` };
   const text = textOf(message);
   return text === undefined
     ? { ...base, kind: 'unsupported', what: message.msgtype }
@@ -96,10 +105,6 @@ function textOf(message: WecomMessage): string | undefined {
   switch (message.msgtype) {
     case 'text':
       return message.text?.content;
-    case 'image':
-      return message.image && `[图片] media:${message.image.media_id}`;
-    case 'file':
-      return message.file && `[文件] media:${message.file.media_id}`;
     case 'location':
       return (
         message.location &&

@@ -1,3 +1,4 @@
+import { quoteIsolated } from '../../domain/bidi.js';
 import type { Message } from '../../domain/message.js';
 import type { EmotionPoint, TicketDraft } from '../../domain/ticket.js';
 import type { DialogAct, Language, SlotName } from '../../domain/taxonomy.js';
@@ -135,9 +136,12 @@ function firstReply({ ticket }: SummaryInput): string {
   const lang = ticket.lang;
   const words = WORDS[lang];
   const emotion = ticket.emotions.at(-1)?.emotion ?? 'neutral';
-  const name = ticket.slots.contact_name?.value;
-  const product = ticket.slots.product?.value;
-  const demand = ticket.slots.demand?.raw;
+  // Customer words quoted in the reply an agent may send as is: no override in them may leak out.
+  const quoted = (value: string | undefined): string | undefined =>
+    value === undefined ? undefined : quoteIsolated(value);
+  const name = quoted(ticket.slots.contact_name?.value);
+  const product = quoted(ticket.slots.product?.value);
+  const demand = quoted(ticket.slots.demand?.raw);
   const missing = missingWords(lang, ticket.missingSlots);
   if (lang === 'zh') {
     const topic = `${product === undefined ? '' : `${product}的`}${words.category[ticket.category]}问题`;

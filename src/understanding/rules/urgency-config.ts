@@ -11,7 +11,16 @@ const BiCues = z.strictObject({ zh: CueList.default([]), en: CueList.default([])
 const Pair = z.strictObject({ a: BiCues, b: BiCues });
 export const UrgencyFile = z.strictObject({
   negators: BiCues.optional(),
-  causes: z.partialRecord(UrgencyCause, BiCues.extend({ requires: BiCues.optional() })).default({}),
+  causes: z
+    .partialRecord(
+      UrgencyCause,
+      BiCues.extend({
+        requires: BiCues.optional(),
+        /** Words that make it no emergency: the past ("上个月", "already reported"), a claim, a misreading ("打不着火"). */
+        unless: BiCues.optional(),
+      }),
+    )
+    .default({}),
   /** Who is at risk (a) and what is happening (b): both in one message make the case urgent. */
   pairs: z.partialRecord(UrgencyCause, z.array(Pair)).default({}),
 });
@@ -20,7 +29,15 @@ export type UrgencyFile = z.infer<typeof UrgencyFile>;
 export interface UrgencyCues {
   negators: { zh: string[]; en: string[] };
   causes: Partial<
-    Record<UrgencyCause, { zh: string[]; en: string[]; requires?: { zh: string[]; en: string[] } }>
+    Record<
+      UrgencyCause,
+      {
+        zh: string[];
+        en: string[];
+        requires?: { zh: string[]; en: string[] };
+        unless?: { zh: string[]; en: string[] };
+      }
+    >
   >;
   pairs: Partial<Record<UrgencyCause, Array<z.infer<typeof Pair>>>>;
 }
@@ -44,10 +61,12 @@ function merge(into: UrgencyCues, file: UrgencyFile): void {
     const known = (into.causes[cause] ??= { zh: [], en: [] });
     known.zh.push(...cues.zh);
     known.en.push(...cues.en);
-    if (cues.requires !== undefined) {
-      const req = (known.requires ??= { zh: [], en: [] });
-      req.zh.push(...cues.requires.zh);
-      req.en.push(...cues.requires.en);
+    for (const key of ['requires', 'unless'] as const) {
+      const extra = cues[key];
+      if (extra === undefined) continue;
+      const list = (known[key] ??= { zh: [], en: [] });
+      list.zh.push(...extra.zh);
+      list.en.push(...extra.en);
     }
   }
 }

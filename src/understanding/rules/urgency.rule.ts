@@ -10,6 +10,7 @@ interface CompiledCause {
   cause: UrgencyCause;
   cues: CueMatcher;
   requires: CueMatcher | undefined;
+  unless: CueMatcher | undefined;
   pairs: Array<{ a: CueMatcher; b: CueMatcher }>;
 }
 
@@ -51,6 +52,7 @@ export class UrgencyDetector {
         cause,
         cues: new CueMatcher(cues),
         requires: cues.requires === undefined ? undefined : new CueMatcher(cues.requires),
+        unless: cues.unless === undefined ? undefined : new CueMatcher(cues.unless),
         pairs: (config.pairs[cause] ?? []).map((p) => ({
           a: new CueMatcher(p.a),
           b: new CueMatcher(p.b),
@@ -61,7 +63,8 @@ export class UrgencyDetector {
   }
 
   detect(lower: string, lang: Language): Urgency {
-    for (const { cause, cues, requires, pairs } of this.causes) {
+    for (const { cause, cues, requires, unless, pairs } of this.causes) {
+      if (unless?.hasAny(lower) === true) continue;
       const cue =
         requires !== undefined && !requires.hasAny(lower)
           ? undefined

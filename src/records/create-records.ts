@@ -1,0 +1,129 @@
+import { resolve } from 'node:path';
+import type { RequestHandler, Router } from 'express';
+import { sql } from 'kysely';
+import type { Logger } from 'pino';
+import type { Env } from '../config/env.js';
+import type { HandoffQueue } from '../handoff/handoff-queue.port.js';
+import type { ReadinessCheck } from '../server/health.js';
+import type { RedisClient } from '../storage/redis-client.js';
+import type { TranscriptStore } from '../storage/transcript.port.js';
+import type { TicketStore } from '../tickets/ticket-store.port.js';
+import { analyticsEvent, type AnalyticsEvent } from './analytics-event.js';
+import type { ArchiveSink } from './archive-record.js';
+import { ArchiveWriter } from './archive-writer.js';
+import { ArchivedTranscriptStore } from './archived.transcript-store.js';
+import { ArchivingHandoffQueue } from './archiving.handoff-queue.js';
+import { openDatabase, type RecordsDatabase } from './database.js';
+import { PgTicketStore } from './pg.ticket-store.js';
+import { PgTranscriptStore } from './pg.transcript-store.js';
+import { RedisStreamSink } from './redis-stream.sink.js';
+import { WriteBehindSink } from './write-behind.sink.js';
+import { AuditLog } from './audit-log.js';
+import { CustomerData } from './customer-data.js';
+import { schedulePurge } from './purge-schedule.js';
+import { createRecordsRouter } from './records.router.js';
+import { parseRetention, purgeExpired, type RetentionKind } from './retention.js';
+import { TicketSearch } from './ticket-search.js';
+
+export type RecordsEnv = Pick<
+  Env,
+  'DATABASE_URL' | 'DATA_DIR' | 'RECORDS' | 'RETENTION_DAYS' | 'BUSINESS_TIME_ZONE'
+>;
+
+/** Records a fact for the analytics without waiting for the database (write-behind). */
+export interface AnalyticsRecorder {
+  record(fields: Omit<AnalyticsEvent, 'id'>): void;
+}
+
+/** The system of record as the composition root wires it. */
+export interface Records {
+  database: RecordsDatabase;
+  tickets: TicketStore;
+  /** The transcript the app uses: the hot store plus the write-behind archive. */
+  transcript(hot: TranscriptStore): TranscriptStore;
+  /** The handoff queue with every change archived. */
+  archiveHandoffs(queue: HandoffQueue): HandoffQueue;
+  analytics: AnalyticsRecorder;
+  audit: AuditLog;
+  search: TicketSearch;
+  customers: CustomerData;
+  /** Search, customer history, export and erasure, audit routes (agent auth given by the app). */
+  router(auth: RequestHandler): Router;
+  /** Runs the retention purge now (the nightly job calls this too). */
+  purge(): Promise<Record<RetentionKind, number>>;
+  sink: ArchiveSink;
+  readiness: ReadinessCheck;
+  /** Flushes the archive and closes the database (before Redis closes). */
+  close(): Promise<void>;
+}
+
+export interface RecordsDeps {
+  logger: Logger;
+  /** Redis mode: the archive goes through a Redis stream, so a SIGKILL loses nothing. */
+  redis?: { client: RedisClient; prefix: string };
+}
+
+/** Opens PostgreSQL (DATABASE_URL) or the embedded PGlite (DATA_DIR); undefined when RECORDS=none. */
+export async function openRecords(
+  env: RecordsEnv,
+  deps: RecordsDeps,
+): Promise<Records | undefined> {
+  if (env.RECORDS === 'none') return undefined;
+  const database = await openDatabase(
+    env.DATABASE_URL === undefined
+      ? {
+          kind: 'pglite',
+          dataDir: env.DATA_DIR.startsWith('memory://') ? env.DATA_DIR : resolve(env.DATA_DIR),
+        }
+      : { kind: 'postgres', url: env.DATABASE_URL },
+  );
+  const { db } = database;
+  const onError = (error: unknown): void =>
+    deps.logger.error({ err: error }, 'archive write failed');
+  const writer = new ArchiveWriter(db);
+  let sink: ArchiveSink;
+  if (deps.redis === undefined) sink = new WriteBehindSink(writer, { onError });
+  else {
+    const stream = new RedisStreamSink({ ...deps.redis, writer, onError });
+    await stream.start();
+    sink = stream;
+  }
+  const archive = new PgTranscriptStore(db);
+  const retention = parseRetention(env.RETENTION_DAYS);
+  const audit = new AuditLog(db);
+  const search = new TicketSearch(db);
+  const customers = new CustomerData(db);
+  const purge = async (): Promise<Record<RetentionKind, number>> => {
+    const removed = await purgeExpired(db, retention);
+    deps.logger.info({ removed }, 'retention purge done');
+    return removed;
+  };
+  const schedule = await schedulePurge(purge, {
+    ...(deps.redis ? { redis: deps.redis } : {}),
+    timeZone: env.BUSINESS_TIME_ZONE,
+    onError: (error) => deps.logger.error({ err: error }, 'retention purge failed'),
+  });
+  return {
+    database,
+    tickets: new PgTicketStore(db),
+    transcript: (hot) => new ArchivedTranscriptStore(hot, archive, sink),
+    archiveHandoffs: (queue) => new ArchivingHandoffQueue(queue, sink, onError),
+    analytics: {
+      record: (fields) => {
+        sink.enqueue({ kind: 'event', event: analyticsEvent(fields) }).catch(onError);
+      },
+    },
+    audit,
+    search,
+    customers,
+    router: (auth) => createRecordsRouter({ search, customers, audit, auth }),
+    purge,
+    sink,
+    readiness: { name: 'database', check: () => sql`SELECT 1`.execute(db) },
+    close: async () => {
+      await schedule.stop();
+      await sink.close();
+      await database.close();
+    },
+  };
+}

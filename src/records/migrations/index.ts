@@ -1,0 +1,13 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import { records0001 } from './0001-records.js';
+
+/** Migrations in code, numbered; a new one is appended here and never edited once released. */
+const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001-records': records0001,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve({ ...MIGRATIONS }),
+};
+
+export const LATEST_MIGRATION = Object.keys(MIGRATIONS).at(-1) ?? '';
