@@ -106,16 +106,22 @@ function keeps(
 const MOBILE = /^(?:1\d{10}|\+\d{8,15})$/;
 
 /**
- * The number the complaint is about, when it is a mobile, is also the number to call back unless
- * another is given: one question fewer, and the restatement reads it back for the customer to
- * correct ("处理结果我们会打 138… 告诉您").
+ * A mobile number stands for both the line complained about and the number to ring back, until the
+ * customer gives the other: one question fewer, and the restatement reads both back for the
+ * customer to correct ("号码 138… 的话费…,处理结果我们会打 138… 告诉您").
  */
 function reuseMobileAsContact(complaint: ComplaintMemory, taken: SlotName[]): void {
-  const account = complaint.slots.account;
-  if (!taken.includes('account') || complaint.slots.contact_phone || !account) return;
-  if (!MOBILE.test(account.value)) return;
-  complaint.slots.contact_phone = { ...account, confidence: Math.min(account.confidence, 0.5) };
-  taken.push('contact_phone');
+  const pairs: ReadonlyArray<[SlotName, SlotName]> = [
+    ['account', 'contact_phone'],
+    ['contact_phone', 'account'],
+  ];
+  for (const [given, other] of pairs) {
+    const value = complaint.slots[given];
+    if (!taken.includes(given) || complaint.slots[other] || !value) continue;
+    if (!MOBILE.test(value.value)) continue;
+    complaint.slots[other] = { ...value, confidence: Math.min(value.confidence, 0.5) };
+    taken.push(other);
+  }
 }
 
 /** A reply that reads as an answer: not a yes/no, greeting or request, more than a sound or dots. */

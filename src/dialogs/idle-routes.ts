@@ -106,12 +106,20 @@ const other: Route = async (dc, turn) => {
 
 /** Praise is thanked specifically (the person) and recorded as a commendation, never as a complaint. */
 const praise: Route = async (_dc, turn) => {
-  const people = turn.analysis.slots.people?.value.replace(/^staff:/, '');
+  const people = personNamed(turn);
   await recordCommendation(turn);
   if (people)
     await turn.say.say('praise_commended', { act: 'inform', family: 'thank' }, { people });
   else await turn.say.say('praise_thanks', { act: 'inform', family: 'thank' });
 };
+
+/** The person praised, as the customer would say it: "staff:8866" is 工号 8866 的同事. */
+function personNamed(turn: IntakeTurn): string | undefined {
+  const value = turn.analysis.slots.people?.value;
+  const staff = value ? /^staff:(\S+)$/.exec(value) : null;
+  if (!staff) return value;
+  return turn.memory.lang === 'zh' ? `工号 ${staff[1]} 的同事` : `staff member ${staff[1]}`;
+}
 
 /** Venting: listened to and offered (not forced) a record. */
 const venting: Route = async (dc, turn) => dc.beginDialog(STAGES.ventOffer, { story: turn.text });
