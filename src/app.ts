@@ -246,6 +246,8 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
     transcripts: transcript,
     delivery,
     redis: redis ? { client: redis, prefix } : undefined,
+    // dlg: the live handover reads what customers write while queued or assigned.
+    ...(options.understanding ? { understanding: options.understanding } : {}),
     ...(records ? { decorateQueue: (queue) => records.archiveHandoffs(queue) } : {}),
     onError: (error, where) => logger.error({ err: error, where }, 'handoff failed'),
   });

@@ -10,6 +10,7 @@ import type { TranscriptStore } from '../storage/transcript.port.js';
 import type { TicketStore } from '../tickets/ticket-store.port.js';
 import { SeededAgentDirectory } from '../agents/agent-directory.js';
 import type { AgentDirectory } from '../agents/agent-directory.port.js';
+import type { Understanding } from '../understanding/understanding.port.js';
 import { requireAgent } from '../agents/agent-auth.middleware.js';
 import { AgentTokens } from '../agents/agent-tokens.js';
 import { LoginLimiter } from '../agents/login-limiter.js';
@@ -53,6 +54,8 @@ export type HandoffDeps = {
   llm: LlmClient | undefined;
   /** Redis mode: a connected node-redis client and the key prefix (REDIS_PREFIX). */
   redis?: { client: RedisClientType; prefix: string };
+  /** Reads what customers write while queued or assigned (live handover); none: the case stays as handed off. */
+  understanding?: Understanding;
   /** Wraps the queue, e.g. to archive every change in the system of record (src/records). */
   decorateQueue?: (queue: HandoffQueue) => HandoffQueue;
   onError: (error: unknown, context: string) => void;
@@ -129,6 +132,7 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
       followUpHours: env.FOLLOW_UP_HOURS,
     },
     onError: deps.onError,
+    ...(deps.understanding ? { understanding: deps.understanding } : {}),
   });
   namespace.onPresence({
     connected: (agent) => service.agentConnected(agent),
@@ -137,7 +141,9 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
   return {
     service,
     trigger: service,
-    interceptor: new HandoffInterceptor(queue, namespace, deps.delivery),
+    interceptor: new HandoffInterceptor(queue, namespace, deps.delivery, service, (error) =>
+      deps.onError(error, 'live case update'),
+    ),
     agentRouter: createAgentRouter({
       service,
       directory,
