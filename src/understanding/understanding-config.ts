@@ -144,6 +144,10 @@ export const ActCues = z.object({
   secondComplaint: BiCues,
   /** Contrast words after which praise turns into a complaint ("服务很好,但是…"). */
   notPraise: BiCues,
+  /** Asking how an existing case stands ("有人跟进吗", "where is my refund"), whatever else is said. */
+  status: BiCues,
+  /** Asking for something to be done ("麻烦安排", "could you"): a pleased tone then is courtesy, not praise. */
+  request: BiCues,
   /** The problem went away ("钱已经退回来了", "the parcel turned up"): a "no need" is a withdrawal. */
   resolved: BiCues,
 });

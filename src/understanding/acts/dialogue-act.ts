@@ -38,6 +38,8 @@ interface Decision {
 
 /** Thanks, an "I don't know": short messages; a longer one says more than that. */
 const SHORT_CHARS: Readonly<Record<Language, number>> = { zh: 12, en: 40 };
+/** Length (characters zh, words en) from which an unclassified opening message is read as a complaint. */
+const LONG_CHARS: Readonly<Record<Language, number>> = { zh: 10, en: 7 };
 const NEGATIVE: ReadonlySet<Emotion> = new Set(['angry', 'sad', 'anxious']);
 /** Values a FAQ question does not carry: a specific amount, date or account means it happened. */
 const SPECIFIC: readonly SlotName[] = ['amount', 'time', 'account'];
@@ -117,7 +119,8 @@ export class DialogueActReader {
     if (intent === 'withdraw' && this.has('resolved', input)) return { kind: 'withdraw' };
     if (this.has('venting', input)) return { kind: 'venting' };
     if (intent === 'withdraw') return { kind: 'withdraw' };
-    if (intent === 'check_status') return { kind: 'check_status' };
+    if (intent === 'check_status' || (this.has('status', input) && intent !== 'inquiry'))
+      return { kind: 'check_status' };
     if (this.has('questionBack', input)) {
       const about =
         ASKED_ABOUT.find(([re]) => re.test(input.lower))?.[1] ?? input.context.pending?.[0];
@@ -176,15 +179,23 @@ export class DialogueActReader {
     if (this.has('thanks', input) && short && !negative && intent !== 'complaint') {
       return { kind: intent === 'goodbye' ? 'goodbye' : 'thanks' };
     }
-    const praising = intent === 'praise' || (emotion === 'positive' && intent === 'other');
-    if (praising && !negative && !this.has('notPraise', input)) return { kind: 'praise' };
     const happened = input.alarming || SPECIFIC.some((s) => input.slots[s] !== undefined);
+    // A courteous complaint ends in 谢谢 too: a pleased tone is praise only when nothing is asked.
+    const asksSomething = this.has('request', input) || input.slots.amount !== undefined;
+    const praising =
+      intent === 'praise' ||
+      (emotion === 'positive' && intent === 'other' && !input.alarming && !asksSomething);
+    if (praising && !negative && !this.has('notPraise', input)) return { kind: 'praise' };
+    const idle = (context.pending ?? []).length === 0;
+    const long =
+      input.lang === 'zh'
+        ? core >= LONG_CHARS.zh
+        : input.lower.split(/\s+/).length >= LONG_CHARS.en;
     const complaintLike =
       intent === 'complaint' ||
       (intent === 'inquiry' && (happened || emotion === 'angry')) ||
-      (intent === 'other' &&
-        (context.pending ?? []).length === 0 &&
-        (negative || happened || input.category !== 'other'));
+      // To a complaint desk, a long message that is none of the above is most likely a complaint.
+      (intent === 'other' && idle && (negative || happened || long || input.category !== 'other'));
     if (complaintLike) {
       const open = context.stage !== undefined && context.stage !== 'idle';
       return open && this.has('secondComplaint', input)
