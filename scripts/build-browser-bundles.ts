@@ -9,6 +9,8 @@ const BUNDLES = {
   widget: { entry: 'src/web/widget/widget.ts', out: 'dist/web/public/widget.js' },
   /** The agent console script, served under /agent. */
   agentConsole: { entry: 'src/web/agent/console.ts', out: 'dist/web/agent-console/console.js' },
+  /** The analytics dashboard (Preact + ECharts), served under /admin. */
+  adminDashboard: { entry: 'src/web/admin/ui/dashboard.tsx', out: 'dist/web/admin/dashboard.js' },
 } as const;
 
 export type BundleName = keyof typeof BUNDLES;
@@ -23,6 +25,9 @@ export async function buildBundle(name: BundleName): Promise<void> {
     format: 'iife',
     platform: 'browser',
     target: 'es2020',
+    // Staff pages are Preact components in TSX (src/web/admin/README.md).
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
     minify: true,
     sourcemap: true,
     legalComments: 'linked',

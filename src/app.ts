@@ -4,7 +4,6 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import {
   type BotAdapter,
   ConversationState,
-  MemoryStorage,
   ShowTypingMiddleware,
   UserState,
   type Storage,
@@ -46,6 +45,7 @@ import {
   WebChatOutbox,
   type ChatNamespace,
 } from './channels/web/web-chat.outbox.js';
+import { ProvisionalConversations } from './channels/web/web-chat.provisional.js';
 import { WebChatSessions } from './channels/web/web-chat.sessions.js';
 import type { CustomerDelivery } from './channels/customer-delivery.port.js';
 import type { Env } from './config/env.js';
@@ -55,7 +55,9 @@ import type { LlmClient } from './llm/llm-client.js';
 import { reply } from './dialogs/outgoing.js';
 import { createHttpApp } from './server/http-app.js';
 import type { ReadinessCheck } from './server/health.js';
+import { clientAddressOf } from './server/client-address.js';
 import { createLogger } from './server/logger.js';
+import { BoundedMemoryStorage } from './storage/bounded.memory-storage.js';
 import type { IdempotencyStore } from './storage/idempotency.port.js';
 import { MemoryIdempotencyStore } from './storage/memory.idempotency-store.js';
 import { MemoryTranscriptStore } from './storage/memory.transcript-store.js';
@@ -71,7 +73,9 @@ import { TicketLookupLimiter } from './tickets/ticket-lookup-limiter.js';
 import type { TicketStore } from './tickets/ticket-store.port.js';
 import { createTicketsRouter } from './tickets/tickets.router.js';
 import type { Understanding } from './understanding/understanding.port.js';
-import { openRecords, type Records } from './records/create-records.js';
+import type { Records } from './records/create-records.js';
+import { createAnalytics } from './analytics/create-analytics.js';
+import { adminRoutes } from './web/admin/admin.routes.js';
 import { agentConsoleRoutes } from './web/agent/agent-console.routes.js';
 import { webRoutes } from './web/web.routes.js';
 
@@ -79,7 +83,7 @@ import { webRoutes } from './web/web.routes.js';
 export interface AppContext {
   env: Readonly<Env>;
   logger: Logger;
-  /** botbuilder state storage: MemoryStorage embedded, RedisStorage in Redis mode. */
+  /** botbuilder state storage: bounded memory embedded, RedisStorage in Redis mode (with TTLs). */
   storage: Storage;
   conversationState: ConversationState;
   userState: UserState;
@@ -140,24 +144,43 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
   const logger = options.logger ?? createLogger(env);
   const redis = env.REDIS_URL ? await connectRedis(env.REDIS_URL, logger) : undefined;
   const prefix = env.REDIS_PREFIX;
-  const storage: Storage = redis ? new RedisStorage(redis, prefix) : new MemoryStorage();
   // System of record: tickets and the transcript archive in PostgreSQL (DATABASE_URL) or the
   // embedded PGlite (DATA_DIR); Redis or memory keeps the hot transcript the history replay reads.
-  const records = await openRecords(env, {
-    logger,
-    ...(redis ? { redis: { client: redis, prefix } } : {}),
-  });
+  // Loaded only when used: the database drivers cost seconds of start-up that RECORDS=none skips.
+  const records =
+    env.RECORDS === 'none'
+      ? undefined
+      : await (
+          await import('./records/create-records.js')
+        ).openRecords(env, { logger, ...(redis ? { redis: { client: redis, prefix } } : {}) });
+  // Hot state expires when idle (DESIGN §11); new conversations stay provisional until a message.
+  const ttlSeconds = env.SESSION_TTL_DAYS * 86_400;
+  const ttlMs = ttlSeconds * 1000;
+  const maxConversations = env.EMBEDDED_MAX_CONVERSATIONS;
   const hotTranscript: TranscriptStore = redis
-    ? new RedisTranscriptStore(redis, prefix)
-    : new MemoryTranscriptStore();
-  const transcript = records?.transcript(hotTranscript) ?? hotTranscript;
+    ? new RedisTranscriptStore(redis, prefix, ttlSeconds)
+    : new MemoryTranscriptStore({ maxConversations, ttlMs });
+  const durable = {
+    storage: redis
+      ? new RedisStorage(redis, prefix, ttlSeconds)
+      : new BoundedMemoryStorage({ maxKeys: maxConversations * 3, ttlMs }),
+    transcript: records?.transcript(hotTranscript) ?? hotTranscript,
+  };
+  const provisional = new ProvisionalConversations();
+  const storage: Storage = provisional.storage(durable.storage);
+  const transcript: TranscriptStore = provisional.transcript(durable.transcript);
   const idempotency: IdempotencyStore = redis
     ? new RedisIdempotencyStore(redis, prefix)
     : new MemoryIdempotencyStore();
-  const limits = { points: env.CHAT_RATE_LIMIT, duration: 10, keyPrefix: `${prefix}rate:chat` };
-  const rateLimiter: RateLimiterAbstract = redis
-    ? new RateLimiterRedis({ storeClient: redis, useRedisPackage: true, ...limits })
-    : new RateLimiterMemory(limits);
+  const limiter = (options: { points: number; duration: number; keyPrefix: string }) =>
+    redis
+      ? new RateLimiterRedis({ storeClient: redis, useRedisPackage: true, ...options })
+      : new RateLimiterMemory(options);
+  const rateLimiter: RateLimiterAbstract = limiter({
+    points: env.CHAT_RATE_LIMIT,
+    duration: 10,
+    keyPrefix: `${prefix}rate:chat`,
+  });
 
   // Channels add their checks to this array once set up; /readyz reads it on every request.
   const readiness: ReadinessCheck[] = [
@@ -168,6 +191,7 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
     logger,
     readiness,
     routers: [webRoutes()],
+    trustProxy: env.TRUST_PROXY,
     serveSourceMaps: env.SERVE_SOURCE_MAPS,
   });
   const httpServer = createServer(http);
@@ -222,13 +246,18 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
     transcripts: transcript,
     delivery,
     redis: redis ? { client: redis, prefix } : undefined,
+    // dlg: the live handover reads what customers write while queued or assigned.
+    ...(options.understanding ? { understanding: options.understanding } : {}),
     ...(records ? { decorateQueue: (queue) => records.archiveHandoffs(queue) } : {}),
     onError: (error, where) => logger.error({ err: error, where }, 'handoff failed'),
   });
   http.use('/api/agent', handoff.agentRouter);
   http.use(createTicketsRouter({ tickets, auth: handoff.requireAgent }));
   if (records) http.use(records.router(handoff.requireAgent));
+  // Analytics API (src/analytics) over the system of record; the dashboard page is served below.
+  if (records) http.use(createAnalytics(env, records.database.db, handoff.requireAgent));
   http.use(agentConsoleRoutes());
+  http.use(adminRoutes());
   const context: AppContext = {
     env,
     logger,
@@ -281,11 +310,21 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
     chat,
     adapter,
     logic: (turn) => bot.run(turn),
-    sessions: new WebChatSessions(storage),
+    sessions: new WebChatSessions(durable.storage),
     transcript,
+    provisional,
+    durable,
     idempotency,
     rateLimiter,
+    sessionLimiter: limiter({
+      points: env.SESSIONS_PER_ADDRESS,
+      duration: 600,
+      keyPrefix: `${prefix}rate:sessions`,
+    }),
+    clientAddress: clientAddressOf(env.TRUST_PROXY),
+    delivery,
     maxMessageChars: env.MAX_MESSAGE_CHARS,
+    turnDeadlineMs: env.TURN_DEADLINE_MS,
     logger,
   });
 

@@ -26,6 +26,7 @@ function startServer(env: Record<string, string>): Promise<{ child: ChildProcess
     env: {
       ...process.env,
       AGENT_SEED: 'bench:bench-password',
+      AGENT_TOKEN_SECRET: 'bench-secret-bench-secret-bench-secret-01',
       LOG_LEVEL: 'silent',
       CHAT_RATE_LIMIT: '1000',
       ...env,

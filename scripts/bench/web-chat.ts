@@ -213,10 +213,30 @@ export async function run(): Promise<void> {
     `bare socket.io echo: closed loop, ${CLOSED_LOOP_CLIENTS} clients: ${echoRate.toFixed(0)} acks/s`,
   );
 
-  const modes: Array<[string, Record<string, string>]> = [['embedded', {}]];
+  // Each mode without and with the system of record, so its cost on a turn shows (goal ≤ +0.5 ms p95);
+  // records go to a throwaway PGlite, or to BENCH_DATABASE_URL when set.
+  const records: Record<string, string> = process.env.BENCH_DATABASE_URL
+    ? { RECORDS: 'database', DATABASE_URL: process.env.BENCH_DATABASE_URL }
+    : { RECORDS: 'database', DATA_DIR: 'memory://' };
+  const modes: Array<[string, Record<string, string>]> = [
+    ['embedded', { RECORDS: 'none' }],
+    ['embedded+records', records],
+  ];
   const prefix = `qt-bench:${randomUUID()}:`;
   if (process.env.REDIS_URL)
-    modes.push(['redis', { REDIS_URL: process.env.REDIS_URL, REDIS_PREFIX: prefix }]);
+    for (const [label, extra] of [
+      ['redis', { RECORDS: 'none' }],
+      ['redis+records', records],
+    ] as const)
+      modes.push([
+        label,
+        {
+          REDIS_URL: process.env.REDIS_URL,
+          REDIS_PREFIX: prefix,
+          AGENT_TOKEN_SECRET: 'bench-secret-bench-secret-bench-secret-01',
+          ...extra,
+        },
+      ]);
   for (const [label, env] of modes) {
     const server = await startServer([MAIN], { CHAT_RATE_LIMIT: '1000000', ...env });
     try {

@@ -1,5 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
-import { AgentSeed, type AgentIdentity } from './agent.js';
+import { AgentSeed, MIN_PASSWORD_CHARS, type AgentIdentity } from './agent.js';
+import type { AgentAccount, AgentDirectory } from './agent-directory.port.js';
 
 /** A hash to verify against when the username is unknown, so a miss takes as long as a wrong password. */
 const DECOY_PASSWORD = 'qingting-decoy-password';
@@ -13,14 +14,15 @@ const HASH_OPTIONS = {
   parallelism: 1,
 } as const;
 
+type StoredAccount = { account: AgentAccount; hash: string };
+
 /**
- * Agent accounts with argon2id-hashed passwords. Accounts come from configuration (AGENT_SEED) at
+ * Agent accounts with argon2id-hashed passwords, seeded from configuration (AGENT_SEED) at
  * start-up, so every instance builds the same directory and no plaintext password is kept.
+ * Disabling and resets live in this process only; shared ones need the PostgreSQL directory.
  */
-export class AgentDirectory {
-  private constructor(
-    private readonly accounts: ReadonlyMap<string, { identity: AgentIdentity; hash: string }>,
-  ) {}
+export class SeededAgentDirectory implements AgentDirectory {
+  private constructor(private readonly accounts: Map<string, StoredAccount>) {}
 
   private decoyHash: Promise<string> | undefined;
 
@@ -28,26 +30,34 @@ export class AgentDirectory {
   static async fromSeed(
     seed: string | undefined,
     admins: readonly string[],
-  ): Promise<AgentDirectory> {
+  ): Promise<SeededAgentDirectory> {
     const entries = AgentSeed.parse(seed ?? '');
     const hashed = await Promise.all(
       entries.map(async ({ username, password }) => {
-        const identity: AgentIdentity = {
+        const account: AgentAccount = {
           username,
           role: admins.includes(username) ? 'admin' : 'agent',
+          disabled: false,
+          tokenVersion: 0,
         };
-        return [username, { identity, hash: await hash(password, HASH_OPTIONS) }] as const;
+        return [username, { account, hash: await hash(password, HASH_OPTIONS) }] as const;
       }),
     );
-    return new AgentDirectory(new Map(hashed));
+    return new SeededAgentDirectory(new Map(hashed));
   }
 
-  /** The identity for a correct username and password; undefined otherwise. */
-  async verify(username: string, password: string): Promise<AgentIdentity | undefined> {
-    const account = this.accounts.get(username);
+  async verify(username: string, password: string): Promise<AgentAccount | undefined> {
+    const stored = this.accounts.get(username);
     this.decoyHash ??= hash(DECOY_PASSWORD, HASH_OPTIONS);
-    const valid = await verify(account?.hash ?? (await this.decoyHash), password);
-    return valid && account !== undefined ? account.identity : undefined;
+    const valid = await verify(stored?.hash ?? (await this.decoyHash), password);
+    return valid && stored !== undefined && !stored.account.disabled
+      ? { ...stored.account }
+      : undefined;
+  }
+
+  find(username: string): Promise<AgentAccount | undefined> {
+    const stored = this.accounts.get(username);
+    return Promise.resolve(stored === undefined ? undefined : { ...stored.account });
   }
 
   has(username: string): boolean {
@@ -55,6 +65,25 @@ export class AgentDirectory {
   }
 
   list(): AgentIdentity[] {
-    return [...this.accounts.values()].map((a) => a.identity);
+    return [...this.accounts.values()].map(({ account: { username, role } }) => ({
+      username,
+      role,
+    }));
+  }
+
+  setDisabled(username: string, disabled: boolean): Promise<boolean> {
+    const stored = this.accounts.get(username);
+    if (stored !== undefined) stored.account = { ...stored.account, disabled };
+    return Promise.resolve(stored !== undefined);
+  }
+
+  async resetPassword(username: string, password: string): Promise<boolean> {
+    if (password.length < MIN_PASSWORD_CHARS)
+      throw new RangeError(`password shorter than ${MIN_PASSWORD_CHARS} characters`);
+    const stored = this.accounts.get(username);
+    if (stored === undefined) return false;
+    stored.hash = await hash(password, HASH_OPTIONS);
+    stored.account = { ...stored.account, tokenVersion: stored.account.tokenVersion + 1 };
+    return true;
   }
 }

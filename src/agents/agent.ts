@@ -15,6 +15,9 @@ const Username = z
   .string()
   .regex(/^[\p{L}\p{N}_.-]{1,64}$/u, 'letters, digits, _ . - (1–64 characters)');
 
+/** Shorter seeded passwords are refused at start-up: an 8-character floor, as NIST SP 800-63B sets. */
+export const MIN_PASSWORD_CHARS = 8;
+
 /** `name:password[,name:password]`; a password may itself contain `:`. */
 export const AgentSeed = z
   .string()
@@ -30,7 +33,14 @@ export const AgentSeed = z
             password: at < 0 ? '' : entry.slice(at + 1),
           };
         })
-        .pipe(z.object({ username: Username, password: z.string().min(1, 'empty password') })),
+        .pipe(
+          z.object({
+            username: Username,
+            password: z
+              .string()
+              .min(MIN_PASSWORD_CHARS, `password shorter than ${MIN_PASSWORD_CHARS} characters`),
+          }),
+        ),
     ),
   );
 export type AgentSeed = z.infer<typeof AgentSeed>;

@@ -1,43 +1,63 @@
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 import type { RedisClientType } from 'redis';
 
-const WINDOW_SECONDS = 15 * 60;
+/** One address may try this many times the per-username allowance (an office behind one NAT). */
+const ADDRESS_FACTOR = 4;
+
+export type LoginLimits = { attempts: number; windowSeconds: number };
 
 /**
- * Failed-login throttle per username and address (rate-limiter-flexible): in memory when embedded,
- * in Redis when several instances share the load, so guessing cannot be spread across them.
+ * Login throttle per username and per client address (rate-limiter-flexible), in memory when
+ * embedded and in Redis across instances. An attempt is consumed atomically *before* the password
+ * is checked, so a burst of concurrent guesses gets at most `attempts` checks and the rest 429.
  */
 export class LoginLimiter {
-  private readonly limiter: RateLimiterMemory | RateLimiterRedis;
+  private readonly byUser: RateLimiterAbstract;
+  private readonly byAddress: RateLimiterAbstract;
 
-  constructor(attempts: number, redis?: { client: RedisClientType; prefix: string }) {
-    const options = { points: attempts, duration: WINDOW_SECONDS, keyPrefix: 'agent-login' };
-    this.limiter =
-      redis === undefined
-        ? new RateLimiterMemory(options)
+  constructor(limits: LoginLimits, redis?: { client: RedisClientType; prefix: string }) {
+    const make = (name: string, points: number): RateLimiterAbstract => {
+      const options = { points, duration: limits.windowSeconds };
+      return redis === undefined
+        ? new RateLimiterMemory({ ...options, keyPrefix: `agent-login-${name}` })
         : new RateLimiterRedis({
             ...options,
             storeClient: redis.client,
             useRedisPackage: true,
-            keyPrefix: `${redis.prefix}agent-login`,
+            keyPrefix: `${redis.prefix}agent-login-${name}`,
           });
+    };
+    this.byUser = make('user', limits.attempts);
+    this.byAddress = make('addr', limits.attempts * ADDRESS_FACTOR);
   }
 
-  /** Seconds until another attempt is allowed, or 0 when the key still has attempts left. */
-  async blockedFor(key: string): Promise<number> {
-    const state = await this.limiter.get(key);
-    return state !== null && state.remainingPoints <= 0 ? Math.ceil(state.msBeforeNext / 1000) : 0;
+  /** Takes one attempt for both keys: 0 when the password may be checked, else seconds to wait. */
+  async acquire(username: string, address: string): Promise<number> {
+    const [user, addr] = await Promise.all([
+      consume(this.byUser, username),
+      consume(this.byAddress, address),
+    ]);
+    return Math.max(user, addr);
   }
 
-  async recordFailure(key: string): Promise<void> {
-    try {
-      await this.limiter.consume(key);
-    } catch (error) {
-      if (!(error instanceof RateLimiterRes)) throw error;
-    }
+  /** After a successful login the username's failures are forgiven; the address's are not. */
+  async succeeded(username: string): Promise<void> {
+    await this.byUser.delete(username);
   }
+}
 
-  async reset(key: string): Promise<void> {
-    await this.limiter.delete(key);
+async function consume(limiter: RateLimiterAbstract, key: string): Promise<number> {
+  try {
+    await limiter.consume(key);
+    return 0;
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes)
+      return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+    throw rejection;
   }
 }

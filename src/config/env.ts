@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { AgentSeed } from '../agents/agent.js';
 import { TICKET_VERIFY_MODES } from '../tickets/ticket-access.js';
+import { TrustProxy } from './trust-proxy.js';
 
 const optionalString = z
   .string()
@@ -32,8 +34,10 @@ export const EnvSchema = z.object({
   AGENT_SEED: optionalString,
   /** Seeded agents who get the `admin` role, comma-separated. */
   AGENT_ADMINS: z.string().default(''),
-  /** HMAC secret for agent tokens; unset: a random one per process (tokens die with it). */
-  AGENT_TOKEN_SECRET: optionalString.pipe(z.string().min(32).optional()),
+  /** HMAC secret for agent tokens; required in Redis mode; unset embedded: a random one per process. */
+  AGENT_TOKEN_SECRET: optionalString.pipe(
+    z.string().min(32, 'must be at least 32 characters').optional(),
+  ),
   AGENT_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(28_800),
   /** Failed agent logins allowed per username and address per 15 minutes. */
   AGENT_LOGIN_ATTEMPTS: z.coerce.number().int().positive().default(5),
@@ -61,6 +65,21 @@ export const EnvSchema = z.object({
   MAX_MESSAGE_CHARS: z.coerce.number().int().positive().default(4000),
   /** Customer messages allowed per session per 10 seconds. */
   CHAT_RATE_LIMIT: z.coerce.number().int().positive().default(20),
+  // — runtime security (DESIGN §11) —
+  /** Which peers may set X-Forwarded-For: unset = none; a hop count, or addresses/CIDRs/`loopback`… */
+  TRUST_PROXY: TrustProxy,
+  /** Window of AGENT_LOGIN_ATTEMPTS; a locked-out account or address waits this long. */
+  AGENT_LOGIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
+  /** An agent whose consoles sent no heartbeat for this long counts as gone (grace then starts). */
+  AGENT_PRESENCE_TTL_SECONDS: z.coerce.number().int().min(3).default(30),
+  /** Idle web-chat sessions, bot state and hot transcripts expire this long after the last activity. */
+  SESSION_TTL_DAYS: z.coerce.number().positive().default(30),
+  /** Embedded mode: conversations kept in memory; the least recently active beyond it are evicted. */
+  EMBEDDED_MAX_CONVERSATIONS: z.coerce.number().int().positive().default(10_000),
+  /** Longest a customer turn may take before the customer gets a polite holding reply. */
+  TURN_DEADLINE_MS: z.coerce.number().int().positive().default(15_000),
+  /** New web-chat sessions one client address may open per 10 minutes. */
+  SESSIONS_PER_ADDRESS: z.coerce.number().int().positive().default(60),
   // System of record (src/records/README.md).
   /** PostgreSQL for tickets, transcripts, handoffs, audit and analytics; unset: embedded PGlite in DATA_DIR. */
   DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
@@ -137,8 +156,40 @@ export const EnvSchema = z.object({
   EMAIL_SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
   /** The address replies come from, e.g. `"Support" <support@example.com>`. */
   EMAIL_FROM: optionalString,
+  /** Seconds between mailbox checks besides IDLE pushes (a server may miss one; a reconnect can too). */
+  EMAIL_POLL_SECONDS: z.coerce.number().positive().default(30),
+});
+
+/** Rules across variables; each issue is reported like a single-variable one. */
+const CheckedEnvSchema = EnvSchema.superRefine((env, ctx) => {
+  if (env.REDIS_URL !== undefined && env.AGENT_TOKEN_SECRET === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['AGENT_TOKEN_SECRET'],
+      message: 'required when REDIS_URL is set (every instance must verify the same tokens)',
+    });
+  }
+  const seed = AgentSeed.safeParse(env.AGENT_SEED ?? '');
+  if (!seed.success) {
+    const issue = seed.error.issues[0];
+    const entry = typeof issue?.path[0] === 'number' ? `entry ${issue.path[0] + 1}: ` : '';
+    ctx.addIssue({
+      code: 'custom',
+      path: ['AGENT_SEED'],
+      message: `${entry}${issue?.message ?? 'expected name:password[,name:password]'}`,
+    });
+  }
 });
 export type Env = z.infer<typeof EnvSchema>;
+
+/** Variables whose values are never echoed in an error (they are, or may embed, credentials). */
+const SECRET_VARIABLES = new Set([
+  'AGENT_TOKEN_SECRET',
+  'AGENT_SEED',
+  'OPENAI_API_KEY',
+  'REDIS_URL',
+  'DATABASE_URL',
+]);
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -146,13 +197,19 @@ export class ConfigError extends Error {
 
 /** Parses the environment once; a bad value becomes one line naming the variable and what it expected. */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Readonly<Env> {
-  const result = EnvSchema.safeParse(source);
+  const result = CheckedEnvSchema.safeParse(source);
   if (!result.success) {
     const issue = result.error.issues[0];
-    const variable = issue?.path.join('.') ?? 'environment';
-    throw new ConfigError(
-      `Invalid ${variable}: ${issue?.message ?? 'bad value'} (got ${JSON.stringify(source[variable])})`,
-    );
+    const variable = String(issue?.path[0] ?? 'environment');
+    const value = source[variable];
+    const got =
+      value === undefined
+        ? 'unset'
+        : SECRET_VARIABLES.has(variable) || /SECRET|PASSWORD|TOKEN|KEY/.test(variable)
+          ? 'value hidden'
+          : `got ${JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value)}`;
+    const message = (issue?.message ?? 'bad value').replace(/\s+/g, ' ');
+    throw new ConfigError(`Invalid ${variable}: ${message} (${got})`);
   }
   return Object.freeze(result.data);
 }

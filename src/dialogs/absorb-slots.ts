@@ -68,6 +68,9 @@ export function absorb(
     complaint.slots.event = freeValue(text, 0.6);
     if (!taken.includes('event')) taken.push('event');
   }
+  reuseMobileAsContact(complaint, taken);
+  if (taken.includes('amount') || (complaint.amounts.length === 0 && analysis.amounts?.length))
+    complaint.amounts = analysis.amounts ?? [];
   complaint.unknown = [...complaint.unknown.filter((s) => !taken.includes(s)), ...unknown];
   complaint.pending = [];
   complaint.flags = [...new Set([...complaint.flags, ...analysis.flags])];
@@ -97,6 +100,28 @@ function keeps(
     );
   if (turn.saysUnknown) return false;
   return turn.opening || complaint.slots.event === undefined || complaint.pending.includes('event');
+}
+
+/** A mobile number (mainland 11 digits or E.164), which can also be rung back. */
+const MOBILE = /^(?:1\d{10}|\+\d{8,15})$/;
+
+/**
+ * A mobile number stands for both the line complained about and the number to ring back, until the
+ * customer gives the other: one question fewer, and the restatement reads both back for the
+ * customer to correct ("号码 138… 的话费…,处理结果我们会打 138… 告诉您").
+ */
+function reuseMobileAsContact(complaint: ComplaintMemory, taken: SlotName[]): void {
+  const pairs: ReadonlyArray<[SlotName, SlotName]> = [
+    ['account', 'contact_phone'],
+    ['contact_phone', 'account'],
+  ];
+  for (const [given, other] of pairs) {
+    const value = complaint.slots[given];
+    if (!taken.includes(given) || complaint.slots[other] || !value) continue;
+    if (!MOBILE.test(value.value)) continue;
+    complaint.slots[other] = { ...value, confidence: Math.min(value.confidence, 0.5) };
+    taken.push(other);
+  }
 }
 
 /** A reply that reads as an answer: not a yes/no, greeting or request, more than a sound or dots. */

@@ -1,16 +1,24 @@
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { SlotName } from '../domain/taxonomy.js';
 import { flowOf, type IntakeTurn } from './intake-turn.js';
+import { answerSlotIssue } from './repair.js';
 import { STAGES, StageDialog } from './stage.js';
 
 /** Questions per turn at most (DESIGN §1.3: one or two at a time). */
 const MAX_ASKS_PER_TURN = 2;
 
-/** Required slots still to ask: not given, not unknown, never asked before. */
+/**
+ * Required slots still to ask: not given, not unknown, never asked before. While anger alone is held
+ * back from a handoff, the essentials an agent needs come first.
+ */
 function slotsToAsk(turn: IntakeTurn): SlotName[] {
   const { complaint } = turn.memory;
-  return flowOf(turn).required.filter(
+  const flow = flowOf(turn);
+  const essentials = complaint.angerTurns > 0 ? flow.handoff.essentials : [];
+  const order = [...new Set([...essentials, ...flow.required])];
+  return order.filter(
     (slot) =>
+      flow.questions[slot] !== undefined &&
       complaint.slots[slot] === undefined &&
       !complaint.unknown.includes(slot) &&
       !complaint.asked.includes(slot),
@@ -35,6 +43,7 @@ export class CollectDialog extends StageDialog<{ lead?: string }> {
   }
 
   protected async onTurn(dc: DialogContext, turn: IntakeTurn): Promise<DialogTurnResult> {
+    if (await answerSlotIssue(turn)) return Dialog.EndOfTurn;
     const absorbed = turn.absorbed;
     const lead =
       absorbed && absorbed.unknown.length > 0

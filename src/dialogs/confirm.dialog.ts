@@ -1,7 +1,8 @@
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { saidNo, saidYes } from './customer-answer.js';
 import { flowOf, type IntakeTurn } from './intake-turn.js';
-import { restatementItems } from './restatement.js';
+import { answerSlotIssue } from './repair.js';
+import { restatementOf } from './restatement.js';
 import { STAGES, StageDialog } from './stage.js';
 
 /**
@@ -25,6 +26,7 @@ export class ConfirmDialog extends StageDialog<{ lead?: string }> {
 
   protected async onTurn(dc: DialogContext, turn: IntakeTurn): Promise<DialogTurnResult> {
     const [yes, no] = turn.say.choices().confirm_choices;
+    if (await answerSlotIssue(turn)) return Dialog.EndOfTurn;
     if ((turn.absorbed?.taken.length ?? 0) > 0) {
       await restate(turn);
       return Dialog.EndOfTurn;
@@ -39,17 +41,24 @@ export class ConfirmDialog extends StageDialog<{ lead?: string }> {
   }
 }
 
-async function restate(turn: IntakeTurn, lead = ''): Promise<void> {
+/** Reads the complaint back in a sentence or two and asks "我理解得对吗?" with quick replies. */
+export async function restate(turn: IntakeTurn, lead = ''): Promise<void> {
   const { complaint, lang } = turn.memory;
-  const choices = turn.say.choices();
-  const items = restatementItems(
-    flowOf(turn),
-    complaint.slots,
-    complaint.unknown,
-    choices,
-    turn.timeZone,
-    lang,
+  // What the read-back still lacks is what a reply to it may carry ("call me on …").
+  complaint.pending = flowOf(turn).required.filter(
+    (slot) => complaint.slots[slot] === undefined && !complaint.unknown.includes(slot),
   );
+  const choices = turn.say.choices();
+  const items = restatementOf({
+    category: complaint.category ?? flowOf(turn).category,
+    slots: complaint.slots,
+    amounts: complaint.amounts,
+    unknown: complaint.unknown,
+    lang,
+    timeZone: turn.timeZone,
+    now: turn.now,
+    choices,
+  });
   const readBack = await turn.say.text('restate', { items });
   await turn.say.send(turn.say.join(lead, readBack), {
     act: 'confirm',

@@ -8,13 +8,21 @@ export interface YesNoLabels {
 /** Yes to the question just asked: its "yes" quick reply, or the affirm intent. */
 export function saidYes(turn: IntakeTurn, labels: YesNoLabels): boolean {
   if (sameText(turn.text, labels.no)) return false;
-  return sameText(turn.text, labels.yes) || turn.analysis.intent === 'affirm';
+  return (
+    sameText(turn.text, labels.yes) ||
+    turn.analysis.intent === 'affirm' ||
+    turn.analysis.act?.kind === 'affirm'
+  );
 }
 
 /** No to the question just asked: its "no" quick reply, or the deny intent. */
 export function saidNo(turn: IntakeTurn, labels: YesNoLabels): boolean {
   if (sameText(turn.text, labels.yes)) return false;
-  return sameText(turn.text, labels.no) || turn.analysis.intent === 'deny';
+  return (
+    sameText(turn.text, labels.no) ||
+    turn.analysis.intent === 'deny' ||
+    turn.analysis.act?.kind === 'deny'
+  );
 }
 
 function sameText(a: string, b: string): boolean {

@@ -1,18 +1,19 @@
 import type { DialogContext } from 'botbuilder-dialogs';
-import type { Intent } from '../domain/taxonomy.js';
+import type { CustomerActKind } from '../domain/taxonomy.js';
 import { absorb } from './absorb-slots.js';
 import { calmIfUpset } from './calming.js';
+import { restate } from './confirm.dialog.js';
 import { freshComplaint } from './intake-memory.js';
-import type { IntakeTurn } from './intake-turn.js';
+import { flowOf, type IntakeTurn } from './intake-turn.js';
 import { openTicket } from './guarded-ticket.js';
+import { answerAlreadySaid, answerQuestionBack } from './repair.js';
+import { QUESTION_CUE } from './reading.js';
 import { STAGES } from './stage.js';
+import { recordCommendation } from './ticket-actions.js';
+import { answerTimeQuestion } from './time-answer.js';
 import { activeTicketId, mentionedTicketId, supplementTicket } from './ticket-self-service.js';
 
 type Route = (dc: DialogContext, turn: IntakeTurn) => Promise<unknown>;
-
-/** A question inside a complaint ("…为什么多收钱?") that the FAQ may answer alongside the intake. */
-const QUESTION_CUE =
-  /[??]|吗|怎么|如何|为什么|为啥|能不能|是不是|\b(what|how|why|when|can|is there|do you)\b/i;
 
 /** Starts collecting a complaint: calm first, answer an FAQ question in it, then ask what is missing. */
 const startComplaint: Route = async (dc, turn) => {
@@ -26,7 +27,7 @@ const startComplaint: Route = async (dc, turn) => {
 };
 
 /** Sends the best FAQ answer, if the knowledge base does not abstain; with `check`, asks if it helped. */
-async function answerFromFaq(turn: IntakeTurn, check: boolean): Promise<boolean> {
+export async function answerFromFaq(turn: IntakeTurn, check: boolean): Promise<boolean> {
   if (!turn.deps.faq) return false;
   const found = await turn.deps.faq.search(turn.text, { lang: turn.memory.lang });
   const best = found.results[0];
@@ -95,25 +96,62 @@ export const greeting: Route = (_dc, turn) =>
 
 const anythingElse: Route = (_dc, turn) => turn.say.say('anything_else', { act: 'inform' });
 
-/** What a message means when no stage is active (listening): one handler per intent. */
-export const IDLE_ROUTES: Readonly<Record<Intent, Route>> = {
-  complaint: startComplaint,
+/** A message that is neither a request nor a story: details for the open ticket, a complaint, or out of scope. */
+const other: Route = async (dc, turn) => {
+  if (!hasSubstance(turn)) return outOfScope(dc, turn);
+  // Bare details ("13812345678") right after filing belong to that ticket, not a new complaint.
+  const details = turn.analysis.category === 'other' && turn.analysis.flags.length === 0;
+  return details && (await activeTicketId(turn)) ? supplement(dc, turn) : startComplaint(dc, turn);
+};
+
+/** Praise is thanked specifically (the person) and recorded as a commendation, never as a complaint. */
+const praise: Route = async (_dc, turn) => {
+  const people = personNamed(turn);
+  await recordCommendation(turn);
+  if (people)
+    await turn.say.say('praise_commended', { act: 'inform', family: 'thank' }, { people });
+  else await turn.say.say('praise_thanks', { act: 'inform', family: 'thank' });
+};
+
+/** The person praised, as the customer would say it: "staff:8866" is 工号 8866 的同事. */
+function personNamed(turn: IntakeTurn): string | undefined {
+  const value = turn.analysis.slots.people?.value;
+  const staff = value ? /^staff:(\S+)$/.exec(value) : null;
+  if (!staff) return value;
+  return turn.memory.lang === 'zh' ? `工号 ${staff[1]} 的同事` : `staff member ${staff[1]}`;
+}
+
+/** Venting: listened to and offered (not forced) a record. */
+const venting: Route = async (dc, turn) => dc.beginDialog(STAGES.ventOffer, { story: turn.text });
+
+const timeQuestion: Route = (_dc, turn) => answerTimeQuestion(turn, false);
+
+/** What a message means when no stage is active (listening): one handler per dialogue act. */
+export const IDLE_ROUTES: Readonly<Record<CustomerActKind, Route>> = {
+  // A "complaint" that is only a question about nothing we handle is a question.
+  complaint: (dc, turn) =>
+    !hasSubstance(turn) && QUESTION_CUE.test(turn.text)
+      ? inquiry(dc, turn)
+      : startComplaint(dc, turn),
+  second_complaint: startComplaint,
+  answer: other,
+  answer_other: other,
+  correction: other,
+  unknown_answer: anythingElse,
+  question_back: other,
+  already_said: other,
   supplement,
-  inquiry,
-  other: async (dc, turn) => {
-    if (!hasSubstance(turn)) return outOfScope(dc, turn);
-    // Bare details ("13812345678") right after filing belong to that ticket, not a new complaint.
-    const details = turn.analysis.category === 'other' && turn.analysis.flags.length === 0;
-    return details && (await activeTicketId(turn))
-      ? supplement(dc, turn)
-      : startComplaint(dc, turn);
-  },
+  faq_question: inquiry,
+  time_question: timeQuestion,
+  other,
   check_status: checkStatus,
   withdraw,
   request_human: anythingElse,
-  praise: (_dc, turn) => turn.say.say('praise_thanks', { act: 'inform' }),
-  suggestion: (_dc, turn) => turn.say.say('suggestion_thanks', { act: 'inform' }),
+  praise,
+  venting,
+  suggestion: (_dc, turn) => turn.say.say('suggestion_thanks', { act: 'inform', family: 'thank' }),
   greeting,
+  thanks: (_dc, turn) => turn.say.say('thanks_reply', { act: 'close' }),
   goodbye,
   affirm: anythingElse,
   deny: anythingElse,
@@ -127,16 +165,58 @@ const withdrawDuringIntake: Route = async (dc, turn) => {
   return turn.say.say('withdraw_cancelled_intake', { act: 'close' });
 };
 
-/** A question the FAQ answers, asked mid-collection: answered, then the collection goes on. */
-const faqDuringIntake: Route = async (dc, turn) => {
-  if (await answerFromFaq(turn, true)) return dc.beginDialog(STAGES.faqFeedback);
+/**
+ * A question answered mid-collection (FAQ, "how long?"): answered, then the collection resumes where
+ * it was — the pending question is asked again, never dropped.
+ */
+function thenResume(answer: (dc: DialogContext, turn: IntakeTurn) => Promise<boolean>): Route {
+  return async (dc, turn) => {
+    await resumePending(dc, turn, await answer(dc, turn));
+    return undefined;
+  };
+}
+
+/** Asks the pending questions once more after an interruption ("回到刚才的登记:…"). */
+async function resumePending(
+  dc: DialogContext,
+  turn: IntakeTurn,
+  answered: boolean,
+): Promise<void> {
+  const { complaint } = turn.memory;
+  const flow = flowOf(turn);
+  if (dc.activeDialog?.id === STAGES.confirm) return restate(turn);
+  const open = turn.pending.filter(
+    (s) => flow.questions[s] !== undefined && complaint.slots[s] === undefined,
+  );
+  complaint.pending = open;
+  let lead = answered && open.length > 0 ? await turn.say.text('faq_resume') : '';
+  for (const slot of open) {
+    await turn.say.send(turn.say.join(lead, turn.say.question(flow, slot)), { act: 'ask', slot });
+    lead = '';
+  }
+}
+
+const faqDuringIntake = thenResume((_dc, turn) => answerFromFaq(turn, false));
+const timeDuringIntake = thenResume(async (_dc, turn) => {
+  await answerTimeQuestion(turn, true);
+  return true;
+});
+const questionBack: Route = async (dc, turn) => {
+  if (!(await answerQuestionBack(dc, turn))) return dc.continueDialog();
+  return undefined;
+};
+const alreadySaid: Route = async (dc, turn) => {
+  if (!(await answerAlreadySaid(turn))) return dc.continueDialog();
   return dc.continueDialog();
 };
 
-/** Intents that interrupt a collection or confirmation; the stage stays unless the intake is dropped. */
-export const INTERRUPTS: Partial<Readonly<Record<Intent, Route>>> = {
+/** Acts that interrupt a collection or confirmation; the stage stays unless the intake is dropped. */
+export const INTERRUPTS: Partial<Readonly<Record<CustomerActKind, Route>>> = {
   check_status: checkStatus,
-  inquiry: faqDuringIntake,
+  faq_question: faqDuringIntake,
+  time_question: timeDuringIntake,
+  question_back: questionBack,
+  already_said: alreadySaid,
   withdraw: withdrawDuringIntake,
   goodbye,
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SlotValues } from '../domain/analysis.js';
+import { AmountReading, SlotValues } from '../domain/analysis.js';
 import { EmotionPoint } from '../domain/ticket.js';
 import { Category, Language, Nature, RiskFlag, SlotName } from '../domain/taxonomy.js';
 
@@ -23,6 +23,10 @@ export const ComplaintMemory = z.object({
   stalled: z.number().int().min(0),
   /** The emotion level already acknowledged, so calming is not repeated every turn. */
   empathized: z.enum(['none', 'normal', 'high']),
+  /** Every amount the customer named, with its role, for the restatement. */
+  amounts: z.array(AmountReading).default([]),
+  /** Turns anger alone has been held back from a handoff while the essentials are collected. */
+  angerTurns: z.number().int().min(0).default(0),
 });
 export type ComplaintMemory = z.infer<typeof ComplaintMemory>;
 
@@ -38,6 +42,10 @@ export const IntakeMemory = z.object({
   faqQuery: z.string().optional(),
   /** The latest ticket of this conversation. */
   ticketId: z.string().optional(),
+  /** Wordings already said, so no boilerplate is said twice in a conversation. */
+  said: z.array(z.string()).default([]),
+  /** The conversation was handed to a person (queued, assigned or scheduled). */
+  handedOff: z.boolean().default(false),
   /** Tickets filed elsewhere that this conversation proved it owns (src/tickets/README.md). */
   verifiedTickets: z.array(z.string()).max(20).optional(),
 });
@@ -52,11 +60,22 @@ export function freshComplaint(): ComplaintMemory {
     pending: [],
     stalled: 0,
     empathized: 'none',
+    amounts: [],
+    angerTurns: 0,
   };
 }
 
 export function freshMemory(lang: Language): IntakeMemory {
-  return { lang, turn: 0, complaint: freshComplaint(), emotions: [], history: [], faqFailures: 0 };
+  return {
+    lang,
+    turn: 0,
+    complaint: freshComplaint(),
+    emotions: [],
+    history: [],
+    faqFailures: 0,
+    said: [],
+    handedOff: false,
+  };
 }
 
 /** Reads the memory back from dialog state; undefined when it is missing or unreadable. */

@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { Analysis } from '../domain/analysis.js';
 import type { MessageMeta } from '../domain/message.js';
 import type { Language, SlotName } from '../domain/taxonomy.js';
@@ -12,7 +12,14 @@ import type { Understanding } from '../understanding/understanding.port.js';
 import type { Absorbed } from './absorb-slots.js';
 import { HISTORY_TURNS, type IntakeMemory } from './intake-memory.js';
 import { reply } from './outgoing.js';
+import { fullWidthPunctuation } from './punctuation.js';
+import { joinBubbles, NO_PACING, typingPause, type Bubble, type Pacing } from './pacing.js';
 import { pick, type Choices, type ReplyWriter } from './reply-writer.js';
+
+/** Wordings tried to find one not yet said; scripts have two or three. */
+const WORDING_ATTEMPTS = 4;
+/** Wordings remembered per conversation. */
+const SAID_KEPT = 40;
 
 /** One FAQ hit as the dialogs need it (the knowledge base's `KnowledgeHit` fits). */
 export interface FaqHit {
@@ -62,6 +69,8 @@ export interface IntakeTurn {
   say: Speaker;
   /** What this message added to the complaint, once the root absorbed it. */
   absorbed?: Absorbed;
+  /** The questions pending when the message arrived (absorbing clears them). */
+  pending: SlotName[];
 }
 
 /** The flow of the complaint under way (by its category so far). */
@@ -85,6 +94,7 @@ export function intakeTurn(context: TurnContext): IntakeTurn {
 /** Sends bot messages with meta, varying wording by a per-turn seed and recording them in history. */
 export class Speaker {
   private counter = 0;
+  private readonly outbox: Bubble[] = [];
 
   constructor(
     private readonly context: TurnContext,
@@ -102,14 +112,25 @@ export class Speaker {
     return this.writer.choices(this.memory.lang);
   }
 
-  text(key: ScriptKey, vars?: Readonly<Record<string, string | number>>): Promise<string> {
-    return this.writer.write({
-      key,
-      lang: this.memory.lang,
-      seed: this.nextSeed(),
-      customerText: this.customerText,
-      ...(vars ? { vars } : {}),
-    });
+  /**
+   * One wording of a script, not one already said in this conversation when the script has
+   * another (no boilerplate twice); the chosen wording is remembered.
+   */
+  async text(key: ScriptKey, vars?: Readonly<Record<string, string | number>>): Promise<string> {
+    const said = new Set(this.memory.said);
+    let text = '';
+    for (let attempt = 0; attempt < WORDING_ATTEMPTS; attempt += 1) {
+      text = await this.writer.write({
+        key,
+        lang: this.memory.lang,
+        seed: this.nextSeed(),
+        customerText: this.customerText,
+        ...(vars ? { vars } : {}),
+      });
+      if (!said.has(text)) break;
+    }
+    this.memory.said = [...this.memory.said.filter((t) => t !== text), text].slice(-SAID_KEPT);
+    return text;
   }
 
   question(flow: Flow, slot: SlotName): string {
@@ -123,11 +144,28 @@ export class Speaker {
     return parts.filter((p) => p.length > 0).join(this.memory.lang === 'zh' ? '' : ' ');
   }
 
-  async send(text: string, meta: MessageMeta): Promise<void> {
+  /** Queues a bubble for this turn; `flush` sends the turn's bubbles, at most two. */
+  send(said: string, meta: MessageMeta): Promise<void> {
+    const text = this.memory.lang === 'zh' ? fullWidthPunctuation(said) : said;
     this.memory.history = [...this.memory.history, { from: 'bot' as const, text }].slice(
       -HISTORY_TURNS,
     );
-    await this.context.sendActivity(reply(text, meta));
+    this.outbox.push({ text, meta });
+    return Promise.resolve();
+  }
+
+  /**
+   * Sends the turn's bubbles, joined into at most two (what was acknowledged, then what is asked),
+   * each after a typing indicator and, when configured, a pause a person would need to type it.
+   */
+  async flush(pacing: Pacing = NO_PACING): Promise<void> {
+    const bubbles = joinBubbles(this.outbox.splice(0), this.memory.lang);
+    for (const bubble of bubbles) {
+      await this.context.sendActivity({ type: ActivityTypes.Typing });
+      const pause = typingPause(bubble.text, pacing);
+      if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
+      await this.context.sendActivity(reply(bubble.text, bubble.meta));
+    }
   }
 
   async say(

@@ -32,9 +32,24 @@ import { fileTicket, handOff } from './ticket-actions.js';
 import { activeTicketId, mentionedTicketId } from './ticket-self-service.js';
 import { VerifyOwnerDialog } from './verify-owner.dialog.js';
 import { WithdrawDialog } from './withdraw.dialog.js';
+import { VentOfferDialog } from './vent-offer.dialog.js';
 import { neutralAnalysis } from '../domain/analysis.js';
+import type { UrgencyCause } from '../domain/taxonomy.js';
+import type { AnalysisContext } from '../understanding/understanding.port.js';
+import { actOf, actWhilePending, urgencyOf } from './reading.js';
+import { pick } from './reply-writer.js';
 
 export const INTAKE_DIALOG_ID = 'qingting.intake';
+
+/** Acts that step aside from the collection: their words are not answers to absorb. */
+const ASIDES: readonly string[] = [
+  'faq_question',
+  'time_question',
+  'question_back',
+  'check_status',
+  'withdraw',
+  'goodbye',
+];
 
 /** Stages during which the message belongs to the complaint being collected. */
 const COLLECTING: readonly string[] = [STAGES.collect, STAGES.confirm];
@@ -59,6 +74,7 @@ class IntakeDialog extends ComponentDialog {
       new WithdrawDialog(),
       new StatusIdDialog(),
       new HandedOffDialog(),
+      new VentOfferDialog(),
       new VerifyOwnerDialog(),
     ])
       this.addDialog(stage);
@@ -85,7 +101,9 @@ class IntakeDialog extends ComponentDialog {
     if (text.length > 0) await this.customerTurn(inner, memory, text);
     else if (type === String(ActivityTypes.ConversationUpdate) && !state.greeted) {
       state.greeted = true;
-      await greeting(inner, this.prepare(inner, memory, ''));
+      const turn = this.prepare(inner, memory, '');
+      await greeting(inner, turn);
+      await turn.say.flush(turn.flows.pacing);
     }
     state.memory = memory;
     return Dialog.EndOfTurn;
@@ -97,6 +115,8 @@ class IntakeDialog extends ComponentDialog {
     text: string,
   ): Promise<void> {
     const turn = this.prepare(inner, memory, text);
+    turn.pending = [...memory.complaint.pending];
+    const active = inner.activeDialog?.id;
     turn.analysis = await this.deps.understanding.analyze(text, {
       history: memory.history,
       knownSlots: memory.complaint.slots,
@@ -104,10 +124,15 @@ class IntakeDialog extends ComponentDialog {
       timeZone: turn.timeZone,
       products: turn.flows.products,
       emotionHistory: memory.emotions,
+      pending: memory.complaint.pending,
+      stage: stageOf(active, memory),
       ...(memory.turn > 0 ? { lang: memory.lang } : {}),
     });
-    this.observe(turn, inner.activeDialog?.id);
+    if (active && COLLECTING.includes(active) && turn.pending.length > 0)
+      turn.analysis = { ...turn.analysis, act: actWhilePending(turn.analysis, text) };
+    this.observe(turn, active);
     await this.respond(inner, turn);
+    await turn.say.flush(turn.flows.pacing);
   }
 
   /** Records the turn: language, history, emotion, slots taken, stall and FAQ-failure counters. */
@@ -122,9 +147,9 @@ class IntakeDialog extends ComponentDialog {
       ...memory.emotions,
       { emotion: analysis.emotion, intensity: analysis.intensity, at: turn.now.toISOString() },
     ].slice(-EMOTION_POINTS);
-    if (active && COLLECTING.includes(active)) {
+    if (active && COLLECTING.includes(active) && !ASIDES.includes(actOf(analysis).kind)) {
       const phrases = turn.flows.unknownPhrases[memory.lang];
-      const revising = active === STAGES.confirm;
+      const revising = active === STAGES.confirm || actOf(analysis).kind === 'correction';
       turn.absorbed = absorb(memory.complaint, analysis, turn.text, phrases, false, revising);
       const [yes, no] = turn.say.choices().confirm_choices;
       const answered =
@@ -142,17 +167,21 @@ class IntakeDialog extends ComponentDialog {
     const active = inner.activeDialog?.id;
     if (active === STAGES.handedOff) return this.handle(inner, turn, await inner.continueDialog());
     const collecting = active !== undefined && COLLECTING.includes(active);
-    const rule = firedRule({
+    const urgency = urgencyOf(turn.analysis);
+    if (urgency.urgent) return this.urgentFirst(inner, turn, collecting, urgency.cause);
+    const act = actOf(turn.analysis).kind;
+    const fired = firedRule({
       rules: flowOf(turn).handoff,
       analysis: turn.analysis,
       slots: { ...turn.memory.complaint.slots, ...turn.analysis.slots },
       faqFailures: turn.memory.faqFailures,
       stalled: turn.memory.complaint.stalled,
-      complaint: collecting || turn.analysis.intent === 'complaint',
+      complaint: collecting || act === 'complaint' || act === 'second_complaint',
       ...(turn.sender?.verifiedCustomerId
         ? { verifiedCustomerId: turn.sender.verifiedCustomerId }
         : {}),
     });
+    const rule = heldForEssentials(turn, fired);
     if (rule) {
       // An opener that escalates at once is a new complaint; an escalation about the open ticket
       // (or a bare "转人工") updates that ticket instead.
@@ -168,7 +197,7 @@ class IntakeDialog extends ComponentDialog {
       await inner.beginDialog(STAGES.handedOff);
       return;
     }
-    const interrupt = INTERRUPTS[turn.analysis.intent];
+    const interrupt = INTERRUPTS[act];
     if (collecting && interrupt) {
       const result = await interrupt(inner, turn);
       if (isTurnResult(result)) await this.handle(inner, turn, result);
@@ -178,11 +207,34 @@ class IntakeDialog extends ComponentDialog {
     await this.route(inner, turn);
   }
 
+  /**
+   * Urgent first (issue 11 §3): the configured immediate step for the cause, then a P1 handoff with
+   * the urgency as its rule — before any routine question.
+   */
+  private async urgentFirst(
+    inner: DialogContext,
+    turn: IntakeTurn,
+    collecting: boolean,
+    cause: UrgencyCause | undefined,
+  ): Promise<void> {
+    if (!collecting) {
+      const phrases = turn.flows.unknownPhrases[turn.memory.lang];
+      absorb(turn.memory.complaint, turn.analysis, turn.text, phrases, true);
+    }
+    const steps = cause ? flowOf(turn).urgentSteps[cause]?.[turn.memory.lang] : undefined;
+    if (steps) {
+      const step = pick(steps, turn.memory.turn);
+      await turn.say.send(step, { act: 'inform', family: 'reassure_anxiety' });
+    } else await calmIfUpset(turn);
+    await handOff(turn, `urgent:${cause ?? 'unspecified'}`, 'P1');
+    await inner.cancelAllDialogs();
+    await inner.beginDialog(STAGES.handedOff);
+  }
+
   private async route(inner: DialogContext, turn: IntakeTurn): Promise<void> {
-    const { intent } = turn.analysis;
-    const aboutTicket =
-      mentionedTicketId(turn.text) && (intent === 'other' || intent === 'inquiry');
-    const result = await IDLE_ROUTES[aboutTicket ? 'check_status' : intent](inner, turn);
+    const act = actOf(turn.analysis).kind;
+    const aboutTicket = mentionedTicketId(turn.text) && (act === 'other' || act === 'faq_question');
+    const result = await IDLE_ROUTES[aboutTicket ? 'check_status' : act](inner, turn);
     if (isTurnResult(result)) await this.handle(inner, turn, result);
   }
 
@@ -231,6 +283,7 @@ class IntakeDialog extends ComponentDialog {
       channel: activity.channelId,
       sender: readSenderFacts(inner.context.turnState.get(SENDER_FACTS_KEY)),
       timeZone: this.deps.timeZone ?? DEFAULT_TICKET_TIME_ZONE,
+      pending: [],
       say: new Speaker(inner.context, this.deps.scripts, memory, hash(conversationId), text),
     };
     setIntakeTurn(inner.context, turn);
@@ -245,6 +298,44 @@ class IntakeDialog extends ComponentDialog {
  */
 export function createIntakeDialog(deps: IntakeDeps): Dialog {
   return new IntakeDialog(deps);
+}
+
+/** Where the dialog stands, for the understanding layer ("对" at a restatement vs to a question). */
+function stageOf(active: string | undefined, memory: IntakeMemory): AnalysisContext['stage'] {
+  if (active === STAGES.collect) return 'collecting';
+  if (active === STAGES.confirm) return 'confirming';
+  if (active === STAGES.handedOff) return 'queued';
+  return memory.ticketId ? 'filed' : 'idle';
+}
+
+/**
+ * Anger alone does not hand over at once (seeds: calm first, then collect): for up to
+ * `angerCollectTurns` turns the essentials an agent needs are collected first; then, if the
+ * customer is still angry, the case goes to a person. Every other rule fires at once.
+ */
+function heldForEssentials(turn: IntakeTurn, fired: string | undefined): string | undefined {
+  const { complaint } = turn.memory;
+  if (fired !== undefined && fired !== 'anger') return fired;
+  // "…马上给我转人工!" inside an angry complaint is an explicit request: over at once.
+  if (asksForPerson(turn)) return fired ?? (complaint.angerTurns > 0 ? 'request_human' : undefined);
+  if (fired === undefined && complaint.angerTurns === 0) return undefined;
+  const rules = flowOf(turn).handoff;
+  const known = { ...complaint.slots, ...turn.analysis.slots };
+  const missing = rules.essentials.filter((s) => !known[s] && !complaint.unknown.includes(s));
+  if (missing.length > 0 && complaint.angerTurns < rules.angerCollectTurns) {
+    complaint.angerTurns += 1;
+    return undefined;
+  }
+  const stillAngry = fired === 'anger' || turn.analysis.emotion === 'angry';
+  if (!stillAngry) complaint.angerTurns = 0;
+  return stillAngry ? 'anger' : undefined;
+}
+
+/** The customer asks for a person: the act, or the words of the "talk to a person" quick reply. */
+function asksForPerson(turn: IntakeTurn): boolean {
+  if (actOf(turn.analysis).kind === 'request_human') return true;
+  const text = turn.text.toLowerCase();
+  return turn.say.choices().human_choices.some((label) => text.includes(label.toLowerCase()));
 }
 
 function rootState(inner: DialogContext): RootState {

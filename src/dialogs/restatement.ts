@@ -1,64 +1,171 @@
+import type { AmountReading, SlotValues } from '../domain/analysis.js';
 import { quoteIsolated } from '../domain/bidi.js';
-import { SLOT_NAMES, type SlotName } from '../domain/taxonomy.js';
-import type { SlotValues } from '../domain/analysis.js';
-import type { Flow } from '../flows/flow.schema.js';
-import { localParts } from '../tickets/ticket-id.js';
-import type { Choices } from './reply-writer.js';
+import type { AmountRole, Category, Language, SlotName } from '../domain/taxonomy.js';
+import { fillTemplate, type Choices } from './reply-writer.js';
+import { spokenAmount, spokenTime } from './local-form.js';
 
 /** Normalised values tagged by kind (`staff:1024`, `online:app`) read back without the tag. */
 const TAGGED = /^(staff|online):/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+/** Longest customer phrase kept in a restatement (anything longer is their story, not a fact). */
+const MAX_PHRASE: Readonly<Record<Language, number>> = { zh: 14, en: 40 };
+const PICTOGRAPH = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu;
+/** The disputed amount first: what was overcharged, then what was charged, claimed or paid. */
+const PRIMARY_ROLES: readonly AmountRole[] = ['overcharged', 'charged', 'claimed', 'paid', 'other'];
 
-/** A slot value as the customer should read it back: dates in their zone, the rest as normalised. */
+/** A date-time shown in the customer's zone in digits (ticket and status lines, not restatements). */
 export function displayValue(slot: SlotName, value: string, timeZone: string): string {
   if (slot !== 'time' || !ISO_DATE_TIME.test(value))
     return quoteIsolated(value.replace(TAGGED, ''));
   const at = new Date(value);
   if (Number.isNaN(at.getTime())) return value;
-  const { year, month, day, hour, minute } = localParts(at, timeZone);
-  const date = `${year}-${month}-${day}`;
-  const clock = `${hour}:${minute}`;
-  return clock === '00:00' ? date : `${date} ${clock}`;
+  const parts = new Intl.DateTimeFormat('sv-SE', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
+  return parts.endsWith('00:00') ? parts.slice(0, 10) : parts;
 }
 
-/** The slots a restatement reads back, in canonical order: the flow's and any other the customer gave. */
-function restatedSlots(flow: Flow, slots: SlotValues, unknown: readonly SlotName[]): SlotName[] {
-  return SLOT_NAMES.filter(
-    (slot) =>
-      slots[slot] !== undefined ||
-      (unknown.includes(slot) && (flow.required.includes(slot) || flow.optional.includes(slot))),
+export interface RestatementInput {
+  category: Category;
+  slots: SlotValues;
+  amounts: readonly AmountReading[];
+  unknown: readonly SlotName[];
+  lang: Language;
+  timeZone: string;
+  now: Date;
+  choices: Choices;
+}
+
+/**
+ * 复述 a person would say (issue 11 §1): one or two sentences built from the slots — the event in
+ * the category's own words, when and where in local form, the amount with its role and currency,
+ * what they want and how we will reach them. Never the customer's message itself.
+ */
+export function restatementOf(input: RestatementInput): string {
+  const { lang } = input;
+  const parts = lang === 'zh' ? zhSentences(input) : enSentences(input);
+  return parts.filter((s) => s.length > 0).join(lang === 'zh' ? '' : ' ');
+}
+
+function zhSentences(input: RestatementInput): string[] {
+  const { slots, choices } = input;
+  const when = slots.time ? timeOf(input, slots.time.value) : '';
+  const place = phrase(input, 'place');
+  const product = place === phrase(input, 'product') ? '' : phrase(input, 'product');
+  const account = slots.account ? `号码 ${slots.account.value} 的` : '';
+  const { primary, expected } = amountsOf(input);
+  const event = primary
+    ? `${product}${roleText(input, primary)}`
+    : `${product}${choices.event_labels[input.category]}`;
+  const people = phrase(input, 'people');
+  const first = `您是说${when}${place ? `在${place}` : ''}${when || place ? ',' : ''}${account}${event}${
+    expected ? `(应为${spokenAmount(expected.value, 'zh')})` : ''
+  }${people ? `,涉及${people}` : ''}。`;
+  const demand = slots.demand ? `您希望${demandText(slots.demand.value, choices, 'zh')}` : '';
+  const phone = slots.contact_phone?.value;
+  const contactTime = phrase(input, 'contact_time');
+  const contact = phone
+    ? `处理结果我们会${contactTime ? `在${contactTime}` : ''}打 ${phone} 告诉您`
+    : '';
+  const second = [demand, contact].filter((s) => s).join(',');
+  return [first, second ? `${second}。` : '', unknownText(input)];
+}
+
+function enSentences(input: RestatementInput): string[] {
+  const { slots, choices } = input;
+  const when = slots.time ? ` on ${timeOf(input, slots.time.value)}` : '';
+  const place = phrase(input, 'place');
+  const product = phrase(input, 'product');
+  const { primary, expected } = amountsOf(input);
+  const event = primary ? roleText(input, primary) : choices.event_labels[input.category];
+  const details = [
+    product ? `for ${product}` : '',
+    slots.account ? `on ${slots.account.value}` : '',
+    expected ? `instead of ${spokenAmount(expected.value, 'en')}` : '',
+  ].filter((s) => s);
+  const people = phrase(input, 'people');
+  const first = `So${when}${place ? ` at ${place}` : ''}${when || place ? ', ' : ' '}${event}${
+    details.length ? ` ${details.join(' ')}` : ''
+  }${people ? `, involving ${people}` : ''}.`;
+  const demand = slots.demand
+    ? `You would like ${demandText(slots.demand.value, choices, 'en')}`
+    : '';
+  const phone = slots.contact_phone?.value;
+  const contactTime = phrase(input, 'contact_time');
+  const contact = phone
+    ? `we will call you on ${phone}${contactTime ? ` (${contactTime})` : ''} with the result`
+    : '';
+  const second = demand && contact ? `${demand}, and ${contact}.` : demand ? `${demand}.` : '';
+  const lone = !demand && contact ? `We will call you on ${phone} with the result.` : '';
+  return [capitalised(first), second || lone, unknownText(input)];
+}
+
+/** The disputed amount (by role) and the expected one it is compared with, if any. */
+function amountsOf(input: RestatementInput): {
+  primary?: AmountReading;
+  expected?: AmountReading;
+} {
+  const readings =
+    input.amounts.length > 0
+      ? input.amounts
+      : input.slots.amount
+        ? [{ value: input.slots.amount.value, raw: input.slots.amount.raw, role: 'other' as const }]
+        : [];
+  const primary = PRIMARY_ROLES.map((role) => readings.find((a) => a.role === role)).find(
+    (a) => a !== undefined,
   );
+  const expected = readings.find((a) => a.role === 'expected');
+  return { ...(primary ? { primary } : {}), ...(expected && primary ? { expected } : {}) };
 }
 
-/** "时间:2026-11-24;金额:5.00 CNY" — what was understood, for the customer to confirm. */
-export function restatementItems(
-  flow: Flow,
-  slots: SlotValues,
-  unknown: readonly SlotName[],
-  choices: Choices,
-  timeZone: string,
-  lang: 'zh' | 'en',
-): string {
-  const [colon, separator] = lang === 'zh' ? [':', ';'] : [': ', '; '];
-  return restatedSlots(flow, slots, unknown)
-    .map((slot) => {
-      const value = slots[slot]?.value;
-      const shown =
-        value === undefined
-          ? choices.unknown_value
-          : slot === 'demand'
-            ? demandText(value, choices, lang)
-            : displayValue(slot, value, timeZone);
-      return `${choices.slot_labels[slot]}${colon}${shown}`;
-    })
-    .join(separator);
+function roleText(input: RestatementInput, amount: AmountReading): string {
+  const template = input.choices.amount_phrases[amount.role];
+  const event =
+    amount.role === 'other' || amount.role === 'claimed' || amount.role === 'paid'
+      ? `${input.choices.event_labels[input.category]}${input.lang === 'zh' ? ',' : ', '}`
+      : '';
+  return `${event}${fillTemplate(template, { amount: spokenAmount(amount.value, input.lang) })}`;
+}
+
+function timeOf(input: RestatementInput, value: string): string {
+  return spokenTime(value, input.lang, input.timeZone, input.now);
+}
+
+/**
+ * A short phrase of the customer's own (a place, a product, a person) read back as said; a long
+ * one is their story and is left out; emoji never are read back.
+ */
+function phrase(input: RestatementInput, slot: SlotName): string {
+  const value = input.slots[slot]?.value.replace(TAGGED, '').replace(PICTOGRAPH, '').trim() ?? '';
+  // Customer words carrying bidi controls are isolated so they cannot reverse the bot's own words.
+  return [...value].length <= MAX_PHRASE[input.lang] ? quoteIsolated(value) : '';
+}
+
+function unknownText(input: RestatementInput): string {
+  const labels = input.unknown
+    .filter((slot) => input.slots[slot] === undefined)
+    .map((slot) => input.choices.slot_labels[slot]);
+  if (labels.length === 0) return '';
+  return input.lang === 'zh'
+    ? `${labels.join('、')}暂时${input.choices.unknown_value},没关系,专员核实时会查。`
+    : `${capitalised(labels.join(', '))}: ${input.choices.unknown_value} for now, which is fine; we will check.`;
 }
 
 /** "refund,apology" read back as "退款、道歉". */
-function demandText(value: string, choices: Choices, lang: 'zh' | 'en'): string {
+function demandText(value: string, choices: Choices, lang: Language): string {
   const labels: Readonly<Record<string, string>> = choices.demand_labels;
   return value
     .split(',')
-    .map((code) => labels[code.trim()] ?? code.trim())
-    .join(lang === 'zh' ? '、' : ', ');
+    .map((code) => labels[code.trim()] ?? choices.demand_labels.other)
+    .join(lang === 'zh' ? '、' : ' and ');
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -10,6 +10,7 @@ export const STAGES = {
   withdraw: 'intake.withdraw',
   statusId: 'intake.status-id',
   handedOff: 'intake.handed-off',
+  ventOffer: 'intake.vent-offer',
   verifyOwner: 'intake.verify-owner',
 } as const;
 

@@ -42,8 +42,23 @@ export type EmotionPoint = z.infer<typeof EmotionPoint>;
 export const Supplement = z.object({ text: z.string(), at: z.string(), slots: SlotValues });
 export type Supplement = z.infer<typeof Supplement>;
 
+/** A complaint, or a commendation recorded from praise (issue 11): never counted as a complaint. */
+export const TICKET_KINDS = ['complaint', 'commendation'] as const;
+export const TicketKind = z.enum(TICKET_KINDS);
+export type TicketKind = z.infer<typeof TicketKind>;
+
+/** The customer's rating (1–5) and comment after a handled case. */
+export const TicketFeedback = z.object({
+  rating: z.number().int().min(1).max(5),
+  comment: z.string().optional(),
+  at: z.string(),
+});
+export type TicketFeedback = z.infer<typeof TicketFeedback>;
+
 /** What the dialogs know when they file a ticket; the store adds id, status, version and timestamps. */
 export const TicketDraft = z.object({
+  /** Absent means a complaint (tickets filed before kinds existed). */
+  kind: TicketKind.optional(),
   /** The conversation it was filed in: that conversation owns it (DESIGN §11). */
   conversationId: z.string().min(1),
   channel: z.string().min(1),
@@ -71,6 +86,7 @@ export const Ticket = TicketDraft.extend({
   statusHistory: z.array(z.object({ status: TicketStatus, at: z.string() })),
   supplements: z.array(Supplement),
   withdrawReason: z.string().optional(),
+  feedback: TicketFeedback.optional(),
   updatedAt: z.string(),
   /** Optimistic-concurrency counter: each stored change increments it. */
   version: z.number().int().min(1),
@@ -112,6 +128,7 @@ export const TicketChange = z.discriminatedUnion('kind', [
     text: z.string(),
     slots: SlotValues,
   }),
+  z.object({ kind: z.literal('feedback'), at: z.string(), actor: Actor, feedback: TicketFeedback }),
 ]);
 export type TicketChange = z.infer<typeof TicketChange>;
 
@@ -150,6 +167,8 @@ export function applyChange(ticket: Ticket, change: TicketChange): ChangeResult 
         ticket: { ...ticket, supplements, slots, missingSlots, unknownSlots, ...stamp },
       };
     }
+    case 'feedback':
+      return { ok: true, ticket: { ...ticket, feedback: change.feedback, ...stamp } };
   }
 }
 

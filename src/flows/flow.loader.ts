@@ -41,6 +41,8 @@ export async function loadFlowSet(dir: string): Promise<ConfigResult<FlowSet>> {
       policy: { ...base.policy, ...data.policy },
       handoff: { ...base.handoff, ...data.handoff },
       questions: { ...base.questions, ...data.questions },
+      reasons: base.reasons,
+      urgentSteps: { ...base.urgentSteps, ...data.urgentSteps },
     };
     for (const key of ['required', 'optional'] as const) {
       flow[key].forEach((slot, index) => {
@@ -69,6 +71,7 @@ export async function loadFlowSet(dir: string): Promise<ConfigResult<FlowSet>> {
       flowFor: (category) => flows.get(category) ?? fallback,
       products,
       unknownPhrases: defaults.value.data.unknownPhrases,
+      pacing: defaults.value.data.pacing,
     },
   };
 }

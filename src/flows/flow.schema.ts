@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Category, RiskFlag, SlotName, type Language } from '../domain/taxonomy.js';
+import { Category, RiskFlag, SlotName, UrgencyCause, type Language } from '../domain/taxonomy.js';
 
 const Wordings = z.array(z.string().trim().min(1)).min(1);
 /** Several wordings per language so the bot does not sound robotic. */
@@ -11,6 +11,8 @@ export const Policy = z.strictObject({
   firstResponseHours: z.number().positive(),
   answerHours: z.number().positive(),
   closeDays: z.number().positive(),
+  /** The call-back promised when a repeat complaint is escalated (earlier promises were not kept). */
+  escalatedResponseHours: z.number().positive(),
 });
 export type Policy = z.infer<typeof Policy>;
 
@@ -33,11 +35,29 @@ export const HandoffRules = z.strictObject({
   vipAccounts: z.array(z.string()),
   /** The whole category is for humans only. */
   humanOnly: z.boolean(),
+  /**
+   * What an agent needs before anger alone hands the case over (seeds: calm first, then collect);
+   * an explicit request, urgency or a risk flag hands over at once with these listed as missing.
+   */
+  essentials: z.array(SlotName),
+  /** Turns spent calming and collecting the essentials before anger alone hands over (≤ 3). */
+  angerCollectTurns: z.number().int().min(0).max(3),
 });
 export type HandoffRules = z.infer<typeof HandoffRules>;
 
 export const Questions = z.partialRecord(SlotName, LocalizedWordings);
 export type Questions = z.infer<typeof Questions>;
+
+/** The first step an urgent case gets at once, per cause ("请立即离开并拨打119"). */
+export const UrgentSteps = z.partialRecord(UrgencyCause, LocalizedWordings);
+export type UrgentSteps = z.infer<typeof UrgentSteps>;
+
+/** Optional human-like pause before each bubble; all zero (off) unless configured. */
+export const Pacing = z.strictObject({
+  msPerChar: z.number().min(0).max(200),
+  maxMs: z.number().int().min(0).max(10_000),
+});
+export type Pacing = z.infer<typeof Pacing>;
 
 /** `config/flows/defaults.yaml`: what every category inherits. */
 export const DefaultsFile = z.strictObject({
@@ -46,6 +66,10 @@ export const DefaultsFile = z.strictObject({
   questions: Questions,
   /** "I don't know" phrases that mark the slot just asked as unknown. */
   unknownPhrases: z.strictObject({ zh: Wordings, en: Wordings }),
+  /** Why each element is asked, from the customer's side ("留个电话是为了…"), for a counter-question. */
+  reasons: Questions.default({}),
+  urgentSteps: UrgentSteps.default({}),
+  pacing: Pacing.default({ msPerChar: 0, maxMs: 0 }),
 });
 export type DefaultsFile = z.infer<typeof DefaultsFile>;
 
@@ -59,6 +83,7 @@ export const FlowFile = z
     policy: Policy.partial().optional(),
     handoff: HandoffRules.partial().optional(),
     questions: Questions.optional(),
+    urgentSteps: UrgentSteps.optional(),
   })
   .superRefine((flow, ctx) => {
     flow.optional.forEach((slot, index) => {
@@ -81,6 +106,8 @@ export interface Flow {
   policy: Policy;
   handoff: HandoffRules;
   questions: Questions;
+  reasons: Questions;
+  urgentSteps: UrgentSteps;
 }
 
 export interface FlowSet {
@@ -89,4 +116,5 @@ export interface FlowSet {
   /** Every product word of every flow, for the understanding layer. */
   products: readonly string[];
   unknownPhrases: Readonly<Record<Language, readonly string[]>>;
+  pacing: Pacing;
 }

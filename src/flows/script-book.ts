@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { TicketStatus } from '../domain/ticket.js';
-import { LANGUAGES, SlotName, type Language } from '../domain/taxonomy.js';
+import { AmountRole, Category, LANGUAGES, SlotName, type Language } from '../domain/taxonomy.js';
 import { readYaml, type ConfigProblem, type ConfigResult } from './yaml-config.js';
 
 /** Every reply the assistant can make offline; a script file must provide each one. */
@@ -39,6 +39,26 @@ export const SCRIPT_KEYS = [
   'suggestion_thanks',
   'goodbye',
   'anything_else',
+  'empathize_again_anger',
+  'empathize_again_anxiety',
+  'empathize_again_sad',
+  'praise_commended',
+  'vent_listen',
+  'vent_declined',
+  'thanks_reply',
+  'faq_resume',
+  'already_said_found',
+  'already_said_missing',
+  'issue_phone_too_short',
+  'issue_phone_too_long',
+  'issue_phone_invalid',
+  'issue_date_in_future',
+  'issue_ambiguous',
+  'time_filed',
+  'time_collecting',
+  'time_queued',
+  'time_policy',
+  'ticket_filed_repeat',
   // Ticket ownership (src/tickets/README.md).
   'verify_ask_phone_last4',
   'ticket_id_invalid',
@@ -55,6 +75,7 @@ export const Demand = z.enum([
   'fix',
   'explanation',
   'cancellation',
+  'other',
 ]);
 
 /** Placeholders a template may use; anything else is a configuration error. */
@@ -70,6 +91,10 @@ export const TEMPLATE_VARIABLES = [
   'reason',
   'items',
   'createdAt',
+  'people',
+  'value',
+  'deadline',
+  'hours',
 ] as const;
 
 const Template = z
@@ -101,6 +126,12 @@ export const ScriptFile = z.strictObject({
     demand_labels: z.record(Demand, z.string().min(1)),
     /** Shown in a restatement for an element the customer did not know. */
     unknown_value: z.string().min(1),
+    /** What happened, per category, in the restatement's own words (never the customer's). */
+    event_labels: z.record(Category, z.string().min(1)),
+    /** An amount by its role in a restatement; `{amount}` is the amount in local form. */
+    amount_phrases: z.record(AmountRole, z.string().includes('{amount}')),
+    /** Quick replies after listening to a vent: keep a record, or not. */
+    vent_choices: z.tuple([z.string().min(1), z.string().min(1)]),
   }),
 });
 export type ScriptFile = z.infer<typeof ScriptFile>;

@@ -1,6 +1,6 @@
 import express, { Router, type ErrorRequestHandler, type Response } from 'express';
 import { z } from 'zod';
-import type { AgentDirectory } from '../agents/agent-directory.js';
+import type { AgentDirectory } from '../agents/agent-directory.port.js';
 import { DeliveryRefused } from '../channels/customer-delivery.port.js';
 import { agentOf, requireAgent } from '../agents/agent-auth.middleware.js';
 import type { AgentTokens } from '../agents/agent-tokens.js';
@@ -70,20 +70,20 @@ export function createAgentRouter(deps: AgentRouterDeps): Router {
   router.post('/login', async (req, res) => {
     const body = Login.safeParse(req.body);
     if (!body.success) return invalid(res, body.error);
-    const key = `${body.data.username}|${req.ip ?? ''}`;
-    const wait = await limiter.blockedFor(key);
+    const { username, password } = body.data;
+    const wait = await limiter.acquire(username, req.ip ?? '');
     if (wait > 0) {
-      res.set('Retry-After', String(wait)).status(429).json({ error: 'too many failed logins' });
+      res.set('Retry-After', String(wait)).status(429).json({ error: 'too many login attempts' });
       return;
     }
-    const identity = await directory.verify(body.data.username, body.data.password);
-    if (identity === undefined) {
-      await limiter.recordFailure(key);
+    const account = await directory.verify(username, password);
+    if (account === undefined) {
       res.status(401).json({ error: 'wrong username or password' });
       return;
     }
-    await limiter.reset(key);
-    res.json({ ...(await tokens.issue(identity)), agent: identity });
+    await limiter.succeeded(username);
+    const agent = { username: account.username, role: account.role };
+    res.json({ ...(await tokens.issue(account)), agent });
   });
 
   router.use(auth);

@@ -48,6 +48,8 @@ export interface AgentServerEvents {
     message: Message;
   }) => void;
   'handoff:alert': (alert: HandoffAlert) => void;
+  /** The case's summary changed from what the customer wrote while waiting or talking (issue 11 §8). */
+  'handoff:updated': (event: { id: string; changed: string[]; summary: HandoffSummary }) => void;
 }
 
 /** Where the handoff service sends agent events; the socket.io namespace implements it. */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AgentIdentity } from '../agents/agent.js';
 import type { AgentTokens } from '../agents/agent-tokens.js';
 import type { AgentNotifier, AgentServerEvents } from './agent-events.js';
+import type { AgentPresence } from './agent-presence.port.js';
 
 type SocketData = { agent: AgentIdentity };
 type AgentNs = Namespace<
@@ -18,23 +19,36 @@ const roomOf = (agent: string): string => `agent:${agent}`;
 
 export type PresenceHandlers = {
   connected(agent: string): Promise<void>;
+  /** The agent has no live console left: a clean disconnect, or every lease lapsed. */
   disconnected(agent: string): Promise<void>;
+};
+
+export type AgentNamespaceOptions = {
+  tokens: AgentTokens;
+  presence: AgentPresence;
+  /** How often this instance renews its consoles' leases and looks for lapsed agents. */
+  heartbeatMs: number;
+  onError: (error: unknown, context: string) => void;
 };
 
 /**
  * socket.io namespace `/agent`: agents authenticate with their bearer token in `io.use`, join one
  * room of their own and the all-agents room, and receive queue and conversation events. Works
- * across instances through whatever adapter `io` has (the Redis adapter in Redis mode).
+ * across instances through whatever adapter `io` has (the Redis adapter in Redis mode). Presence is
+ * a heartbeat lease in shared state, so an agent whose instance died lapses and is noticed by any
+ * instance still running.
  */
 export class AgentNamespace implements AgentNotifier {
   private readonly ns: AgentNs;
-  private presence: PresenceHandlers | undefined;
+  private readonly presence: AgentPresence;
+  private readonly onError: (error: unknown, context: string) => void;
+  private handlers: PresenceHandlers | undefined;
+  private readonly heartbeat: NodeJS.Timeout;
 
-  constructor(
-    io: Server,
-    tokens: AgentTokens,
-    private readonly onError: (error: unknown, context: string) => void,
-  ) {
+  constructor(io: Server, options: AgentNamespaceOptions) {
+    const { tokens } = options;
+    this.presence = options.presence;
+    this.onError = options.onError;
     this.ns = io.of('/agent') as AgentNs;
     this.ns.use((socket, next) => {
       const handshake = Handshake.safeParse(socket.handshake.auth);
@@ -51,17 +65,25 @@ export class AgentNamespace implements AgentNotifier {
     this.ns.on('connection', (socket) => {
       const { username } = socket.data.agent;
       void socket.join([ALL_AGENTS, roomOf(username)]);
-      this.presence?.connected(username).catch((e: unknown) => this.onError(e, 'agent connected'));
+      this.presence
+        .beat(username, socket.id)
+        .then(() => this.handlers?.connected(username))
+        .catch((e: unknown) => this.onError(e, 'agent connected'));
       socket.on('disconnect', () => {
         this.presence
-          ?.disconnected(username)
+          .leave(username, socket.id)
+          .then((stillOnline) => (stillOnline ? undefined : this.handlers?.disconnected(username)))
           .catch((e: unknown) => this.onError(e, 'agent disconnected'));
       });
     });
+    this.heartbeat = setInterval(() => {
+      this.tick().catch((e: unknown) => this.onError(e, 'agent presence'));
+    }, options.heartbeatMs);
+    this.heartbeat.unref();
   }
 
   onPresence(handlers: PresenceHandlers): void {
-    this.presence = handlers;
+    this.handlers = handlers;
   }
 
   toAll<E extends keyof AgentServerEvents>(
@@ -79,8 +101,19 @@ export class AgentNamespace implements AgentNotifier {
     this.ns.to(roomOf(agent)).emit(event, ...args);
   }
 
-  async onlineAgents(): Promise<string[]> {
-    const sockets = await this.ns.fetchSockets();
-    return [...new Set(sockets.map((socket) => socket.data.agent.username))];
+  onlineAgents(): Promise<string[]> {
+    return this.presence.online();
+  }
+
+  stop(): void {
+    clearInterval(this.heartbeat);
+  }
+
+  /** Renews the leases of this instance's consoles, then hands lapsed agents to the grace period. */
+  private async tick(): Promise<void> {
+    // Only sockets on this instance: each instance renews its own consoles.
+    for (const socket of this.ns.sockets.values())
+      await this.presence.beat(socket.data.agent.username, socket.id);
+    for (const agent of await this.presence.lapsed()) await this.handlers?.disconnected(agent);
   }
 }

@@ -8,7 +8,9 @@ import { PromptLoader } from '../llm/prompt-loader.js';
 import { SEVERITIES, type Severity } from '../domain/ticket.js';
 import type { TranscriptStore } from '../storage/transcript.port.js';
 import type { TicketStore } from '../tickets/ticket-store.port.js';
-import { AgentDirectory } from '../agents/agent-directory.js';
+import { SeededAgentDirectory } from '../agents/agent-directory.js';
+import type { AgentDirectory } from '../agents/agent-directory.port.js';
+import type { Understanding } from '../understanding/understanding.port.js';
 import { requireAgent } from '../agents/agent-auth.middleware.js';
 import { AgentTokens } from '../agents/agent-tokens.js';
 import { LoginLimiter } from '../agents/login-limiter.js';
@@ -19,6 +21,8 @@ import { BusinessHours } from './business-hours.js';
 import { HandoffInterceptor } from './handoff.interceptor.js';
 import type { HandoffQueue } from './handoff-queue.port.js';
 import { HandoffService } from './handoff.service.js';
+import { MemoryAgentPresence } from './memory.agent-presence.js';
+import { RedisAgentPresence } from './redis.agent-presence.js';
 import { MemoryHandoffQueue } from './memory.handoff-queue.js';
 import { LlmAbstractWriter } from './summary/abstract-writer.js';
 import { createSummarizer } from './summary/llm-summarizer.js';
@@ -30,7 +34,9 @@ export type HandoffEnv = Pick<
   | 'AGENT_TOKEN_SECRET'
   | 'AGENT_TOKEN_TTL_SECONDS'
   | 'AGENT_LOGIN_ATTEMPTS'
+  | 'AGENT_LOGIN_WINDOW_SECONDS'
   | 'AGENT_GRACE_SECONDS'
+  | 'AGENT_PRESENCE_TTL_SECONDS'
   | 'BUSINESS_HOURS'
   | 'BUSINESS_TIME_ZONE'
   | 'HANDOFF_SLA_MINUTES'
@@ -48,9 +54,13 @@ export type HandoffDeps = {
   llm: LlmClient | undefined;
   /** Redis mode: a connected node-redis client and the key prefix (REDIS_PREFIX). */
   redis?: { client: RedisClientType; prefix: string };
+  /** Reads what customers write while queued or assigned (live handover); none: the case stays as handed off. */
+  understanding?: Understanding;
   /** Wraps the queue, e.g. to archive every change in the system of record (src/records). */
   decorateQueue?: (queue: HandoffQueue) => HandoffQueue;
   onError: (error: unknown, context: string) => void;
+  /** Agent accounts; default: seeded from AGENT_SEED in this process. */
+  directory?: AgentDirectory;
 };
 
 /** Everything the composition root wires: the trigger for the dialogs, the interceptor for the bot core, the routers. */
@@ -72,16 +82,28 @@ export type HandoffSubsystem = {
 export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem> {
   const { env, redis } = deps;
   const admins = env.AGENT_ADMINS.split(',').map((name) => name.trim());
-  const directory = await AgentDirectory.fromSeed(env.AGENT_SEED, admins);
-  const tokens = new AgentTokens(env.AGENT_TOKEN_SECRET, env.AGENT_TOKEN_TTL_SECONDS);
-  const limiter = new LoginLimiter(env.AGENT_LOGIN_ATTEMPTS, redis);
+  const directory = deps.directory ?? (await SeededAgentDirectory.fromSeed(env.AGENT_SEED, admins));
+  const tokens = new AgentTokens(env.AGENT_TOKEN_SECRET, env.AGENT_TOKEN_TTL_SECONDS, directory);
+  const limiter = new LoginLimiter(
+    { attempts: env.AGENT_LOGIN_ATTEMPTS, windowSeconds: env.AGENT_LOGIN_WINDOW_SECONDS },
+    redis,
+  );
   const toError = (error: Error): void => deps.onError(error, 'handoff queue');
   const bareQueue: HandoffQueue =
     redis === undefined
       ? new MemoryHandoffQueue()
       : new BullmqHandoffQueue({ client: redis.client, prefix: redis.prefix, onError: toError });
   const queue = deps.decorateQueue?.(bareQueue) ?? bareQueue;
-  const namespace = new AgentNamespace(deps.io, tokens, deps.onError);
+  const presenceMs = env.AGENT_PRESENCE_TTL_SECONDS * 1000;
+  const namespace = new AgentNamespace(deps.io, {
+    tokens,
+    presence:
+      redis === undefined
+        ? new MemoryAgentPresence(presenceMs)
+        : new RedisAgentPresence(redis.client, redis.prefix, presenceMs),
+    heartbeatMs: Math.floor(presenceMs / 3),
+    onError: deps.onError,
+  });
   const minutes = env.HANDOFF_SLA_MINUTES.split(',').map(Number);
   const slaMinutes = Object.fromEntries(SEVERITIES.map((s, i) => [s, minutes[i] ?? 60])) as Record<
     Severity,
@@ -110,6 +132,7 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
       followUpHours: env.FOLLOW_UP_HOURS,
     },
     onError: deps.onError,
+    ...(deps.understanding ? { understanding: deps.understanding } : {}),
   });
   namespace.onPresence({
     connected: (agent) => service.agentConnected(agent),
@@ -118,7 +141,9 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
   return {
     service,
     trigger: service,
-    interceptor: new HandoffInterceptor(queue, namespace, deps.delivery),
+    interceptor: new HandoffInterceptor(queue, namespace, deps.delivery, service, (error) =>
+      deps.onError(error, 'live case update'),
+    ),
     agentRouter: createAgentRouter({
       service,
       directory,
@@ -128,6 +153,7 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
     }),
     requireAgent: requireAgent(tokens),
     close: async () => {
+      namespace.stop();
       await service.stop();
       await queue.shutdown();
     },

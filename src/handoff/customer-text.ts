@@ -8,6 +8,7 @@ export const CUSTOMER_TEXT = {
     surveyThanks: '感谢您的评价,我们会继续改进。还有其他问题可以随时告诉我。',
     requeued:
       '刚才为您服务的客服暂时离开了,我们已将您重新排入队列,其他客服会尽快接手,您无需重复说明。',
+    transferred: '已为您转接给客服 {agent},之前的内容 TA 都能看到,您无需重复说明。',
   },
   en: {
     survey:
@@ -16,6 +17,8 @@ export const CUSTOMER_TEXT = {
       'Thank you for your feedback; we will keep improving. Tell me any time if there is anything else.',
     requeued:
       'The agent helping you was disconnected, so we have put you back in the queue; another agent will pick up shortly and you will not need to repeat anything.',
+    transferred:
+      'You are now with {agent}, who can see everything you have written, so there is no need to repeat it.',
   },
 } as const satisfies Record<Language, Record<string, string>>;
 

@@ -2,7 +2,7 @@ import type { CustomerTurn, TurnInterceptor } from '../bot/turn-interceptor.js';
 import type { CustomerDelivery } from '../channels/customer-delivery.port.js';
 import type { AgentNotifier } from './agent-events.js';
 import { CUSTOMER_TEXT, parseSurvey } from './customer-text.js';
-import type { Handoff } from './handoff.js';
+import type { Handoff, Survey } from './handoff.js';
 import type { HandoffQueue } from './handoff-queue.port.js';
 
 /**
@@ -10,11 +10,19 @@ import type { HandoffQueue } from './handoff-queue.port.js';
  * messages go to the agents and the bot stays quiet; right after the agent closes, the customer's
  * next message answers the satisfaction survey. Otherwise the dialogs carry on.
  */
+/** What the handoff service does with the customer's words: keep the case current, record feedback. */
+export interface CaseHooks {
+  customerWrote(handoff: Handoff, text: string, at: string): Promise<void>;
+  surveyAnswered(handoff: Handoff, survey: Survey): Promise<'feedback' | 'complaint'>;
+}
+
 export class HandoffInterceptor implements TurnInterceptor {
   constructor(
     private readonly queue: HandoffQueue,
     private readonly notifier: AgentNotifier,
     private readonly delivery: CustomerDelivery,
+    private readonly hooks?: CaseHooks,
+    private readonly onError: (error: unknown) => void = () => undefined,
   ) {}
 
   async intercept(turn: CustomerTurn): Promise<'handled' | 'continue'> {
@@ -37,6 +45,8 @@ export class HandoffInterceptor implements TurnInterceptor {
     if (handoff.state === 'assigned' && handoff.agent !== undefined)
       this.notifier.toAgent(handoff.agent, 'customer:message', event);
     else this.notifier.toAll('customer:message', event);
+    // The case is merged after the message reached the agents; a failure never costs the message.
+    this.hooks?.customerWrote(handoff, turn.text, turn.at).catch(this.onError);
   }
 
   /** A rating (with an optional comment) is recorded and thanked; anything else skips the survey. */
@@ -48,11 +58,13 @@ export class HandoffInterceptor implements TurnInterceptor {
     const survey = answer === undefined ? undefined : { ...answer, at: turn.at };
     const outcome = await this.queue.update(handoff.id, { kind: 'survey', survey });
     if (!outcome.ok || survey === undefined) return 'continue';
+    const read = (await this.hooks?.surveyAnswered(handoff, survey)) ?? 'feedback';
     await this.delivery.send(handoff.conversationId, {
       from: 'bot',
       text: CUSTOMER_TEXT[handoff.lang].surveyThanks,
       meta: { act: 'close', ticketId: handoff.ticketId },
     });
-    return 'handled';
+    // A comment that is clearly a new complaint goes on to the dialogs, which take it up.
+    return read === 'complaint' ? 'continue' : 'handled';
   }
 }

@@ -19,6 +19,9 @@ import { boostOf, queueItemOf } from './priority.js';
 import { QueuePositions } from './queue-positions.js';
 import type { AbstractWriter } from './summary/abstract-writer.js';
 import { buildSummary, type SummaryInput } from './summary/build-summary.js';
+import type { Understanding } from '../understanding/understanding.port.js';
+import type { Survey } from './handoff.js';
+import { changedFields, liveChange } from './live-case.js';
 import type { Summarizer } from './summary/llm-summarizer.js';
 
 export type HandoffConfig = {
@@ -40,8 +43,13 @@ export type HandoffServiceDeps = {
   onError: (error: unknown, context: string) => void;
   /** LLM narrative (first reply, next steps) and prose abstract, applied after the case is queued. */
   llm?: { summarizer: Summarizer; abstracts: AbstractWriter };
+  /** Reads what the customer writes while queued or assigned, to keep the case current. */
+  understanding?: Understanding;
   clock?: () => Date;
 };
+
+/** Intent confidence above which a survey comment is read as a new complaint. */
+const CLEAR_COMPLAINT = 0.7;
 
 /** Refusals of agent actions, on top of the queue's own. */
 export type ActionOutcome =
@@ -186,8 +194,14 @@ export class HandoffService implements HandoffTrigger {
     });
     if (!outcome.ok) return outcome;
     this.deps.notifier.toAgent(owner, 'handoff:released', { id });
-    if ('agent' in target) await this.positions.assigned(outcome.handoff, target.agent);
-    else await this.announceQueued(outcome.handoff);
+    if ('agent' in target) {
+      await this.positions.assigned(outcome.handoff, target.agent);
+      await this.deps.delivery.send(outcome.handoff.conversationId, {
+        from: 'system',
+        text: CUSTOMER_TEXT[outcome.handoff.lang].transferred.replace('{agent}', target.agent),
+        meta: { act: 'handoff', ticketId: outcome.handoff.ticketId },
+      });
+    } else await this.announceQueued(outcome.handoff);
     return outcome;
   }
 
@@ -236,6 +250,79 @@ export class HandoffService implements HandoffTrigger {
 
   async stop(): Promise<void> {
     await this.positions.stop();
+  }
+
+  /**
+   * A message written while queued or assigned (issue 11 §8): analysed and merged into the ticket
+   * (elements, missing, emotion, flags), the summary rebuilt, and the agents told what changed.
+   */
+  async customerWrote(handoff: Handoff, text: string, at: string): Promise<void> {
+    const { understanding, tickets, transcripts, queue, config, notifier } = this.deps;
+    const ticket = await tickets.get(handoff.ticketId);
+    if (understanding === undefined || ticket === undefined) return;
+    const analysis = await understanding.analyze(text, {
+      history: [],
+      knownSlots: ticket.slots,
+      now: new Date(at),
+      lang: handoff.lang,
+      stage: handoff.state === 'assigned' ? 'assigned' : 'queued',
+      emotionHistory: ticket.emotions,
+    });
+    const change = liveChange(ticket, analysis, at);
+    await tickets.update(ticket.id, { kind: 'supplement', at, text, slots: change.slots });
+    const { flags, emotions, missingSlots } = change;
+    const updated = await tickets.update(ticket.id, {
+      kind: 'details',
+      at,
+      details: { flags, emotions, missingSlots },
+    });
+    if (!updated.ok) return;
+    const rebuilt = buildSummary({
+      ticket: { ...updated.ticket, lang: handoff.lang, channel: handoff.channel },
+      transcript: await transcripts.list(handoff.conversationId),
+      handoffAt: new Date(handoff.summary.timestamps.handoffAt),
+      slaMinutes: config.slaMinutes[updated.ticket.severity],
+    });
+    const { handoffRule, slaDeadline, abstract } = handoff.summary;
+    const summary = { ...rebuilt, handoffRule, slaDeadline, ...(abstract ? { abstract } : {}) };
+    const changed = changedFields(handoff.summary, summary);
+    if (changed.length === 0) return;
+    const outcome = await queue.update(handoff.id, { kind: 'summary', summary });
+    if (!outcome.ok) return;
+    const event = { id: handoff.id, changed, summary };
+    if (handoff.state === 'assigned' && handoff.agent !== undefined)
+      notifier.toAgent(handoff.agent, 'handoff:updated', event);
+    else notifier.toAll('handoff:updated', event);
+  }
+
+  /**
+   * The survey answer is recorded on the ticket as feedback (issue 11 §9); its comment counts as a
+   * new complaint only when it clearly is one, and then the dialogs take it up.
+   */
+  async surveyAnswered(handoff: Handoff, survey: Survey): Promise<'feedback' | 'complaint'> {
+    const { rating, comment, at } = survey;
+    await this.deps.tickets.update(handoff.ticketId, {
+      kind: 'feedback',
+      at,
+      feedback: { rating, at, ...(comment === undefined ? {} : { comment }) },
+    });
+    const understanding = this.deps.understanding;
+    if (comment === undefined || understanding === undefined) return 'feedback';
+    const reading = await understanding.analyze(comment, {
+      history: [],
+      knownSlots: {},
+      now: new Date(at),
+      lang: handoff.lang,
+      stage: 'survey',
+    });
+    const act = reading.act?.kind ?? reading.intent;
+    const upset = reading.emotion === 'angry' || reading.emotion === 'sad';
+    const clearly =
+      (act === 'complaint' || act === 'second_complaint') &&
+      reading.intentConfidence >= CLEAR_COMPLAINT &&
+      reading.category !== 'other' &&
+      upset;
+    return clearly ? 'complaint' : 'feedback';
   }
 
   /** The LLM's grounded narrative and abstract replace the offline text once ready; the queue never waits. */

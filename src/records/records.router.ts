@@ -21,15 +21,14 @@ const AuditQuery = z
   })
   .strict();
 
-function invalid(res: Response, error: z.ZodError): void {
+export function invalid(res: Response, error: z.ZodError): void {
   const issue = error.issues[0];
-  res
-    .status(400)
-    .json({ error: `${issue?.path.join('.') || 'query'}: ${issue?.message ?? 'invalid'}` });
+  const name = issue?.code === 'unrecognized_keys' ? issue.keys.join(', ') : issue?.path.join('.');
+  res.status(400).json({ error: `${name || 'query'}: ${issue?.message ?? 'invalid'}` });
 }
 
 /** 403 unless the authenticated caller is an admin. */
-const requireAdmin: RequestHandler = (_req, res, next) => {
+export const requireAdmin: RequestHandler = (_req, res, next) => {
   if (agentOf(res).role === 'admin') return next();
   res.status(403).json({ error: 'admin role required' });
 };

@@ -1,6 +1,7 @@
 import express, { type ErrorRequestHandler, type Express, type Router } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
+import type { TrustProxy } from '../config/trust-proxy.js';
 import { healthRoutes, type ReadinessCheck } from './health.js';
 import { requestLog } from './request-log.js';
 
@@ -12,12 +13,14 @@ export function createHttpApp(options: {
   logger: Logger;
   readiness: readonly ReadinessCheck[];
   routers: readonly Router[];
+  /** TRUST_PROXY: whose X-Forwarded-For `req.ip` believes (default: nobody's). */
+  trustProxy?: TrustProxy;
   /** Serve `*.map` files (env SERVE_SOURCE_MAPS); off, they answer 404 like any unknown path. */
   serveSourceMaps?: boolean;
 }): { app: Express; finish: () => void } {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.set('trust proxy', options.trustProxy ?? false);
   app.use(
     helmet({
       // The widget script is embedded on other sites.

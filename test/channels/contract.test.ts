@@ -4,6 +4,7 @@ import { conversationIdOf } from '../../src/channels/core/conversation-directory
 import { startIntakeApp } from '../handoff/round-trip.support.js';
 import { startChannelApp } from './support/channel-app.js';
 import { DirectLineClient, directLineDriver, startDirectLine } from './support/direct-line.js';
+import { emailDriver, startMailRig } from './support/mail-rig.js';
 import { platformDriver } from './support/platform-driver.js';
 import { BOT_TOKEN, startTelegramEmulator, TelegramCustomer } from './support/telegram.js';
 import { complaintToTicket, handoffToSurvey, type CustomerDriver } from './support/scenario.js';
@@ -121,6 +122,34 @@ const telegram: ChannelUnderTest = {
   },
 };
 
+const email: ChannelUnderTest = {
+  channel: 'email',
+  async start() {
+    const rig = await startMailRig();
+    const { app, url } = await startChannelApp(rig.env);
+    const thread = { root: '' };
+    const customer = emailDriver(rig, async () =>
+      thread.root === ''
+        ? []
+        : app.context.transcript.list(conversationIdOf({ channel: 'email', user: thread.root })),
+    );
+    return {
+      url,
+      customer: {
+        async say(text) {
+          await customer.say(text);
+          thread.root ||= rig.delivered[0] ?? '';
+        },
+        next: (match, what) => customer.next(match, what),
+      },
+      stop: async () => {
+        await app.close();
+        await rig.close();
+      },
+    };
+  },
+};
+
 /** Every platform channel, one row each; add a row for a new channel. */
 const CHANNELS: Array<[string, ChannelUnderTest]> = [
   ['WeChat (plain)', wechat('plain')],
@@ -128,6 +157,7 @@ const CHANNELS: Array<[string, ChannelUnderTest]> = [
   ['WeCom customer service', wecom],
   ['Bot Framework (Direct Line)', botFramework],
   ['Telegram (long polling, telegram-test-api)', telegram],
+  ['Email (IMAP hoodiecrow, SMTP smtp-server)', email],
 ];
 
 describe.each(CHANNELS)('the same scenario on %s', { timeout: 90_000 }, (_name, subject) => {

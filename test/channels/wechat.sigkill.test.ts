@@ -1,35 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { conversationIdOf } from '../../src/channels/core/conversation-directory.js';
 import { RedisTranscriptStore } from '../../src/storage/redis.transcript-store.js';
 import { redisAvailable, TEST_REDIS_URL } from '../support/redis.js';
 import { redisScope } from '../support/redis-scope.js';
-import { AGENT_ENV, eventually } from './support/channel-app.js';
+import { spawnServer } from '../support/spawn-server.js';
+import { eventually } from './support/channel-app.js';
 import { shownText, WECHAT_SAMPLE, WechatClient } from './support/wechat-fake.js';
 import { startWechatServer } from './support/wechat-server.js';
 
-const SERVER = fileURLToPath(new URL('./support/channel-server.ts', import.meta.url));
-
-function spawnServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  // node itself (not the tsx wrapper), so SIGKILL hits the server and not a parent it would outlive.
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER], {
-    env: { ...process.env, ...AGENT_ENV, LOG_LEVEL: 'silent', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('server did not start')), 45_000);
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /LISTENING (\S+)/.exec(out);
-      if (match?.[1] === undefined) return;
-      clearTimeout(timer);
-      resolve({ child, url: match[1] });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-}
+/** The shipped intake flows with the channels from the environment and the default back-off. */
+const SERVER = fileURLToPath(new URL('../handoff/kill-server.ts', import.meta.url));
 
 describe.runIf(await redisAvailable())(
   'outbound queue across SIGKILL (Redis mode)',
@@ -44,7 +26,9 @@ describe.runIf(await redisAvailable())(
     it('loses no reply queued during a WeChat outage when the instance is killed', async () => {
       const platform = await startWechatServer();
       const prefix = redis.prefix();
+      // The system of record has its own SIGKILL test (test/records/restart.test.ts).
       const env = {
+        RECORDS: 'none',
         REDIS_URL: TEST_REDIS_URL,
         REDIS_PREFIX: prefix,
         WECHAT_APP_ID: WECHAT_SAMPLE.appId,
@@ -53,7 +37,7 @@ describe.runIf(await redisAvailable())(
         WECHAT_API_BASE: platform.url,
       };
       try {
-        const first = await spawnServer(env);
+        const first = await spawnServer(SERVER, env);
         children.push(first.child);
         const client = new WechatClient({
           url: first.url,
@@ -79,7 +63,7 @@ describe.runIf(await redisAvailable())(
         first.child.kill('SIGKILL');
         await new Promise((resolve) => first.child.once('exit', resolve));
 
-        const second = await spawnServer(env);
+        const second = await spawnServer(SERVER, env);
         children.push(second.child);
         platform.setDown(false);
 

@@ -20,7 +20,12 @@ describe('shipped flow configuration', () => {
         expect(flow.questions[slot]?.zh.length).toBeGreaterThanOrEqual(2);
         expect(flow.questions[slot]?.en.length).toBeGreaterThanOrEqual(2);
       }
-      expect(flow.policy).toEqual({ firstResponseHours: 24, answerHours: 48, closeDays: 7 });
+      expect(flow.policy).toEqual({
+        firstResponseHours: 24,
+        answerHours: 48,
+        closeDays: 7,
+        escalatedResponseHours: 4,
+      });
     }
     expect(loaded.value.flowFor('emergency').handoff.humanOnly).toBe(true);
     expect(loaded.value.flowFor('refund_claim').handoff.highAmount).toBe(10000);

@@ -12,6 +12,8 @@ const rules: HandoffRules = {
   highAmount: 5000,
   vipAccounts: ['13900000000'],
   humanOnly: false,
+  essentials: ['event', 'contact_phone'],
+  angerCollectTurns: 2,
 };
 const calm: Analysis = {
   lang: 'zh',

@@ -51,7 +51,8 @@ describe.each(LANGS)('intake collection (%s)', (lang) => {
   it('asks at most two of the missing slots, none the opener already gave', async () => {
     const chat = await IntakeHarness.create();
     const replies = await chat.send(say.billing);
-    expect(acts(replies).filter((act) => act !== 'empathize')).toEqual(['ask', 'ask']);
+    // Both questions in one bubble (at most two bubbles a turn).
+    expect(replies.filter((r) => r.meta.act === 'ask')).toHaveLength(1);
     // The opener gave what happened, the amount and the day: none of those is asked.
     expect(askedSlots(replies)).toEqual(['account', 'demand']);
   });
@@ -63,7 +64,9 @@ describe.each(LANGS)('intake collection (%s)', (lang) => {
     expect(acts(restated)).toEqual(['confirm']);
     const text = restated[0]?.text ?? '';
     // 昨天/yesterday said on 2026-11-25 (Beijing) resolves to the 24th.
-    for (const part of ['2026-11-24', '50', '13812345678']) expect(text).toContain(part);
+    for (const part of [lang === 'zh' ? '11月24日' : '24 Nov', '50', '13812345678'])
+      expect(text).toContain(part);
+    expect(text).not.toContain('2026');
     expect(restated[0]?.meta.suggestions).toEqual(scripts[lang].choices.confirm_choices);
 
     const filed = await chat.send(say.yes);
@@ -80,7 +83,7 @@ describe.each(LANGS)('intake collection (%s)', (lang) => {
       nature: 'effective',
       lang,
       conversationId: 'conv-test',
-      missingSlots: ['account', 'demand'],
+      missingSlots: ['demand'],
     });
     expect(ticket?.slots.contact_phone?.value).toBe('13812345678');
     expect(ticket?.slots.time?.value).toBe('2026-11-24');
@@ -111,7 +114,7 @@ describe.each(LANGS)('intake collection (%s)', (lang) => {
     await chat.send(say.phone);
     const corrected = await chat.send(say.dayBefore);
     expect(acts(corrected)).toEqual(['confirm']);
-    expect(corrected[0]?.text).toContain('2026-11-23');
+    expect(corrected[0]?.text).toContain(lang === 'zh' ? '11月23日' : '23 Nov');
     expect(corrected[0]?.text).not.toContain('2026-11-24');
     const filed = await chat.send(say.yes);
     const ticket = await chat.deps.tickets.get(filed[0]?.meta.ticketId ?? '');
@@ -127,7 +130,7 @@ describe.each(LANGS)('intake collection (%s)', (lang) => {
     expect(scripts[lang].replies.ask_correction).toContain(ask[0]?.text);
     const again = await chat.send(say.correctionAfterNo);
     expect(acts(again)).toEqual(['confirm']);
-    expect(again[0]?.text).toContain('2026-11-23');
+    expect(again[0]?.text).toContain(lang === 'zh' ? '11月23日' : '23 Nov');
     expect(acts(await chat.send(say.yes))).toEqual(['ticket']);
   });
 

@@ -98,13 +98,35 @@ describe.each(LANGS)('intake handoff rules (%s)', (lang) => {
     expect(ticket?.severity).toBe('P1');
   });
 
-  it('calms, then hands off a furious customer (anger at the threshold)', async () => {
+  it('calms a furious customer and collects the essentials before anger alone hands over', async () => {
     const handoff = new RecordingHandoff();
     const chat = await IntakeHarness.create({ handoff });
     const replies = await chat.send(say.furious);
-    expect(acts(replies)).toEqual(['empathize', 'handoff']);
+    expect(acts(replies)).toEqual(['empathize', 'ask']);
     expect(scripts[lang].replies.empathize_angry_high).toContain(replies[0]?.text);
-    await expectHandoff(chat, handoff, 'anger');
+    expect(replies[0]?.meta.family).toBe('acknowledge_anger');
+    // The essentials an agent needs are asked first; no handoff yet.
+    expect(askedSlots(replies)).toContain('contact_phone');
+    expect(handoff.requests).toEqual([]);
+    const still = await chat.send(`${say.phone} ${say.furious}`);
+    expect(acts(still)).toContain('handoff');
+    const ticket = await expectHandoff(chat, handoff, 'anger');
+    expect(ticket?.slots.contact_phone?.value).toBe('13812345678');
+    expect(ticket?.missingSlots.length).toBeGreaterThan(0);
+  });
+
+  it('hands a furious customer over after the configured turns even without the essentials', async () => {
+    const handoff = new RecordingHandoff();
+    const chat = await IntakeHarness.create({
+      handoff,
+      flows: withRules({ angerCollectTurns: 1 }),
+    });
+    await chat.send(say.furious);
+    expect(handoff.requests).toEqual([]);
+    const second = await chat.send(say.furious);
+    expect(acts(second)).toContain('handoff');
+    const ticket = await expectHandoff(chat, handoff, 'anger');
+    expect(ticket?.missingSlots).toContain('contact_phone');
   });
 
   it('hands off a high amount', async () => {
@@ -200,7 +222,8 @@ describe.each(LANGS)('escalating a filed complaint (%s)', (lang) => {
     await chat.send(say.billing);
     await chat.send(say.phone);
     const [filed] = await chat.send(say.yes);
-    const [moved] = await chat.send(text);
+    // An upset customer may hear one line of empathy first; the handoff is the last bubble.
+    const moved = (await chat.send(text)).at(-1);
     expect(moved?.meta).toMatchObject({ act: 'handoff', ticketId: filed?.meta.ticketId });
     expect(handoff.requests.map((r) => [r.ticketId, r.rule])).toEqual([
       [filed?.meta.ticketId, rule],

@@ -8,8 +8,9 @@ describe('intake keeps what the customer already said', () => {
     await chat.send('上周三在你们营业厅办的宽带,到现在还没人来装,打了三次电话都没人管');
     const replies = await chat.send('我要求尽快安装,并给个说法,电话13812345678');
     const restatement = replies.find((r) => r.meta.act === 'confirm');
-    expect(restatement?.text).toContain('宽带');
-    expect(restatement?.text).not.toMatch(/产品[^;;]*安装/);
+    // The read-back names the place and never takes the later "安装" as the product.
+    expect(restatement?.text).toContain('营业厅');
+    expect(restatement?.text).not.toContain('安装');
   });
 
   it('does not let a later passing mention replace the product (en)', async () => {
@@ -28,6 +29,6 @@ describe('intake keeps what the customer already said', () => {
     while (!acts(replies).includes('confirm')) replies = await chat.send('不清楚');
     const corrected = await chat.send('不是昨天,是前天');
     const readBack = corrected.find((r) => r.meta.act === 'confirm');
-    expect(readBack?.text).toContain('2026-11-23');
+    expect(readBack?.text).toContain('11月23日');
   });
 });

@@ -230,6 +230,10 @@ describe('LlmReplyWriter over the shipped scripts', () => {
       reason: 'x',
       items: 'x',
       createdAt: '2026-11-25',
+      people: 'x',
+      value: 'x',
+      deadline: 'x',
+      hours: 4,
     };
     let written = 0;
     for (const lang of ['zh', 'en'] as const) {

@@ -61,7 +61,7 @@ export async function startHarness(
   redis?: { client: RedisClientType; prefix: string },
 ): Promise<Harness> {
   const env = loadEnv({
-    AGENT_SEED: 'amy:pw-amy,bob:pw-bob,root:pw-root',
+    AGENT_SEED: 'amy:secret-amy,bob:secret-bob,root:secret-root',
     AGENT_ADMINS: 'root',
     ...overrides,
   });
@@ -134,7 +134,7 @@ export async function api(
 
 export async function login(url: string, username: string): Promise<string> {
   const { status, body } = await api(url, '/login', {
-    body: { username, password: `pw-${username}` },
+    body: { username, password: `secret-${username}` },
   });
   if (status !== 200 || typeof body['token'] !== 'string')
     throw new Error(`login ${username}: ${status}`);

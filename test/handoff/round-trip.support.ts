@@ -4,7 +4,7 @@ import { scriptedWriter } from '../../src/dialogs/reply-writer.js';
 import { offlineUnderstanding, shippedConfig } from '../support/intake-harness.js';
 import { startTestApp } from '../support/test-app.js';
 
-export const AGENTS = { AGENT_SEED: 'amy:pw-amy,bob:pw-bob', AGENT_ADMINS: '' };
+export const AGENTS = { AGENT_SEED: 'amy:secret-amy,bob:secret-bob', AGENT_ADMINS: '' };
 
 /** Settings a restarted server must share to accept the same agents' tokens. */
 export const AGENT_TOKEN_SECRET = 'test-secret-test-secret-test-secret-0123';
@@ -12,10 +12,12 @@ export const AGENT_TOKEN_SECRET = 'test-secret-test-secret-test-secret-0123';
 /** The real app with the shipped intake flows and the offline understanding, as `npm start` runs it. */
 export async function startIntakeApp(
   env: Record<string, string>,
+  extra: Omit<AppOptions, 'rootDialog'> = {},
 ): Promise<{ app: App; url: string }> {
   const { flows, scripts } = await shippedConfig();
   const understanding = await offlineUnderstanding();
   const options: AppOptions = {
+    ...extra,
     rootDialog: (context) =>
       createIntakeDialog({
         understanding,

@@ -12,19 +12,22 @@ describe('MemoryIdempotencyStore expiry', () => {
   it('forgets a key after the TTL, as Redis does', async () => {
     let now = 0;
     const store = new MemoryIdempotencyStore(() => now);
-    await store.remember('k', 'first');
+    await store.claim('k', 'first', 1000);
+    await store.complete('k');
     now += IDEMPOTENCY_TTL_SECONDS * 1000;
-    expect(await store.remember('k', 'second')).toBe('second');
+    expect(await store.claim('k', 'second', 1000)).toEqual({ state: 'claimed', id: 'second' });
   });
 });
 
-describe.skipIf(!(await redisAvailable()))('Redis', () => {
+describe.runIf(await redisAvailable())('Redis', () => {
   const redis = redisScope('once');
   idempotencyContract('redis', () => new RedisIdempotencyStore(redis.client(), redis.prefix()));
 
-  it('sets a TTL on remembered keys', async () => {
+  it('sets a TTL on claimed keys', async () => {
     const prefix = redis.prefix();
-    await new RedisIdempotencyStore(redis.client(), prefix).remember('k', 'id');
+    const store = new RedisIdempotencyStore(redis.client(), prefix);
+    await store.claim('k', 'id', 1000);
+    await store.complete('k');
     const ttl = await redis.client().ttl(`${prefix}once:k`);
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(IDEMPOTENCY_TTL_SECONDS);

@@ -102,6 +102,7 @@ export class IntakeHarness {
       ...(options.faq ? { faq: options.faq } : {}),
       ...(options.handoff ? { handoff: options.handoff } : {}),
       ...(options.ticketGuard ? { ticketGuard: options.ticketGuard } : {}),
+      ...(options.timeZone ? { timeZone: options.timeZone } : {}),
       clock: options.clock ?? (() => new Date('2026-11-25T02:00:00.000Z')),
     };
     return new IntakeHarness(
@@ -134,10 +135,14 @@ export class IntakeHarness {
   }
 }
 
-/** The acts of a turn's replies, in order. */
+/** The acts of a turn's replies, in order (a joined bubble contributes each of its acts). */
 export const acts = (replies: readonly BotReply[]): string[] =>
-  replies.map((r) => r.meta.act ?? '(none)');
+  replies.flatMap((r) => r.meta.acts ?? [r.meta.act ?? '(none)']);
 
-/** The slots asked in a turn's replies. */
+/** The slots asked in a turn's replies (a joined question bubble names them all in `slots`). */
 export const askedSlots = (replies: readonly BotReply[]): string[] =>
-  replies.flatMap((r) => (r.meta.act === 'ask' && r.meta.slot ? [r.meta.slot] : []));
+  replies.flatMap((r) =>
+    (r.meta.acts ?? [r.meta.act]).includes('ask')
+      ? (r.meta.slots ?? (r.meta.slot ? [r.meta.slot] : []))
+      : [],
+  );

@@ -27,9 +27,29 @@ export function slotMessage(slots: readonly SlotName[]): string {
   return `slots:${slots.join(',')}`;
 }
 
+/** A reading to script: any Analysis field, slots by name (plausible values filled in). */
+export type ScriptedReading = Partial<Omit<Analysis, 'slots'>> & {
+  slots?: readonly SlotName[];
+  values?: SlotValues;
+};
+
+/** Builds the message the scripted understanding reads as exactly this reading. */
+export function readingMessage(reading: ScriptedReading): string {
+  return `json:${JSON.stringify(reading)}`;
+}
+
+function scriptedReading(base: Analysis, json: string): Analysis {
+  const { slots = [], values = {}, ...rest } = JSON.parse(json) as ScriptedReading;
+  const filled: SlotValues = { ...values };
+  for (const slot of slots)
+    filled[slot] = { value: VALUES[slot], raw: VALUES[slot], confidence: 0.9 };
+  return { ...base, ...rest, slots: filled };
+}
+
 /**
  * A deterministic stand-in for dialog-mechanics tests: `open:<category>` is a complaint opener,
- * `slots:a,b` carries those slots, anything else is a neutral message with no slots.
+ * `slots:a,b` carries those slots, `json:{…}` is exactly that reading (see `readingMessage`),
+ * anything else is a neutral message with no slots.
  */
 export function scriptedUnderstanding(): Understanding {
   return {
@@ -45,7 +65,11 @@ export function scriptedUnderstanding(): Understanding {
           act: { kind: 'complaint' },
         });
       }
-      if (!text.startsWith('slots:')) return Promise.resolve(base);
+      if (text.startsWith('json:'))
+        return Promise.resolve(scriptedReading(base, text.slice('json:'.length)));
+      // A plain line (a quick reply) is read in the language it is written in.
+      if (!text.startsWith('slots:'))
+        return Promise.resolve({ ...base, lang: /\p{Script=Han}/u.test(text) ? 'zh' : 'en' });
       const slots: SlotValues = {};
       for (const name of text.slice('slots:'.length).split(',')) {
         const slot = SlotName.parse(name);

@@ -9,6 +9,9 @@ import type {
 import { loadEnv } from '../../src/config/env.js';
 import type { Message } from '../../src/domain/message.js';
 
+/** Redis mode refuses to start without a shared token secret; tests share this one. */
+const AGENT_TOKEN_SECRET = 'test-app-secret-test-app-secret-0123456';
+
 export type ChatClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** Starts a real app on a free port; environment overrides go through the real zod config. */
@@ -17,10 +20,13 @@ export async function startTestApp(
   options: AppOptions = {},
 ): Promise<{ app: App; url: string }> {
   // No system of record unless a test asks for one (RECORDS=database): opening PGlite takes seconds.
-  const app = await createApp(loadEnv({ LOG_LEVEL: 'silent', RECORDS: 'none', ...env }), {
-    logger: pino({ level: 'silent' }),
-    ...options,
-  });
+  const app = await createApp(
+    loadEnv({ LOG_LEVEL: 'silent', RECORDS: 'none', AGENT_TOKEN_SECRET, ...env }),
+    {
+      logger: pino({ level: 'silent' }),
+      ...options,
+    },
+  );
   const url = await app.listen(0, '127.0.0.1');
   return { app, url };
 }

@@ -23,6 +23,15 @@ describe.skipIf(!(await redisAvailable()))('web chat across two instances sharin
     return connected;
   };
 
+  /** A tab whose session is stored (its first message answered), so other tabs can resume it. */
+  const started = async (url: string) => {
+    const tab = await open(url);
+    await tab.box.next();
+    await tab.client.emitWithAck('message', { text: '你好', clientMessageId: randomUUID() });
+    await tab.box.next(tab.box.messages.length - 1);
+    return tab;
+  };
+
   beforeAll(async () => {
     const env = { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix, CHAT_RATE_LIMIT: '3' };
     [a, b] = await Promise.all([startTestApp(env), startTestApp(env)]);
@@ -68,8 +77,7 @@ describe.skipIf(!(await redisAvailable()))('web chat across two instances sharin
   });
 
   it('processes a clientMessageId retried on the other instance only once', async () => {
-    const first = await open(a.url);
-    await first.box.next();
+    const first = await started(a.url);
     const second = await open(b.url, { sessionId: first.session.sessionId });
     const payload = { text: '网络断了', clientMessageId: randomUUID() };
     const one = await first.client.emitWithAck('message', payload);
@@ -81,11 +89,10 @@ describe.skipIf(!(await redisAvailable()))('web chat across two instances sharin
   });
 
   it('counts one rate limit per session across instances', async () => {
-    const first = await open(a.url);
-    await first.box.next();
+    const first = await started(a.url);
     const second = await open(b.url, { sessionId: first.session.sessionId });
-    const acks = [];
-    for (const client of [first.client, second.client, first.client, second.client]) {
+    const acks = [{ ok: true }];
+    for (const client of [second.client, first.client, second.client]) {
       acks.push(
         await client.emitWithAck('message', { text: '还没好', clientMessageId: randomUUID() }),
       );
@@ -95,8 +102,7 @@ describe.skipIf(!(await redisAvailable()))('web chat across two instances sharin
   });
 
   it('delivers a proactive message sent on one instance to a tab on the other', async () => {
-    const tab = await open(b.url);
-    await tab.box.next();
+    const tab = await started(b.url);
     const session = await new WebChatSessions(a.app.context.storage).find(tab.session.sessionId);
     const conversationId = session?.conversationId ?? '';
     const handoff = new Promise((resolve) => tab.client.once('handoff', resolve));

@@ -69,6 +69,9 @@ describe('web chat over a real socket.io server (embedded mode)', () => {
     const first = await open({ lang: 'zh' });
     const firstBox = first.box;
     await firstBox.next();
+    // A session is stored at its first message; only then can another tab resume it.
+    await first.client.emitWithAck('message', { text: '你好', clientMessageId: randomUUID() });
+    await firstBox.next(firstBox.messages.length - 1);
     const second = await open({ sessionId: first.session.sessionId });
     const secondBox = second.box;
     await second.client.emitWithAck('message', {
@@ -180,6 +183,8 @@ describe('web chat over a real socket.io server (embedded mode)', () => {
   it('delivers proactive messages and handoff status through CustomerDelivery', async () => {
     const { client, session, box } = await open();
     await box.next();
+    await client.emitWithAck('message', { text: '你好', clientMessageId: randomUUID() });
+    await box.next(box.messages.length - 1);
     const conversationId = await conversationOf(session.sessionId);
     const handoff = new Promise((resolve) => client.once('handoff', resolve));
     await app.context.delivery.notifyHandoff(conversationId, {

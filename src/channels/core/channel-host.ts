@@ -26,9 +26,12 @@ export interface ChannelHostOptions {
 
 export type ReceiveOutcome = 'processed' | 'duplicate' | 'ignored';
 
+/** How long one platform event's turn may hold its claim before a platform retry may take it over. */
+const CHANNEL_TURN_LEASE_MS = 60_000;
+
 /**
  * Where every platform channel hands a verified, decoded customer event (DESIGN §8): platform retries
- * are dropped, the user's conversation is found (or begun), and the event runs as a turn of the same
+ * of a finished (or running) event are dropped, those of a failed one processed again, the user's conversation is found (or begun), and the event runs as a turn of the same
  * bot with the same middleware as the web chat. Replies leave through the registry's outbound queue.
  */
 export class ChannelHost {
@@ -53,6 +56,7 @@ export class ChannelHost {
       },
     });
     this.options.prepare(adapter, channel.capabilities);
+    for (const extra of channel.middleware ?? []) adapter.use(extra);
     this.adapters.set(channel.id, adapter);
   }
 
@@ -61,9 +65,26 @@ export class ChannelHost {
     const { address } = message;
     const adapter = this.adapters.get(address.channel);
     if (!adapter) throw new Error(`channel ${address.channel} is not registered`);
-    const marker = randomUUID();
     const key = `channel:${address.channel}:${message.platformMessageId}`;
-    if ((await this.options.idempotency.remember(key, marker)) !== marker) return 'duplicate';
+    // At least once: a platform retry of an event whose turn died (crash, error) is processed again.
+    const claim = await this.options.idempotency.claim(key, randomUUID(), CHANNEL_TURN_LEASE_MS);
+    if (claim.state !== 'claimed') return 'duplicate';
+    try {
+      const outcome = await this.process(adapter, message, claim.id);
+      await this.options.idempotency.complete(key);
+      return outcome;
+    } catch (error) {
+      await this.options.idempotency.release(key);
+      throw error;
+    }
+  }
+
+  private async process(
+    adapter: PlatformAdapter,
+    message: InboundMessage,
+    marker: string,
+  ): Promise<ReceiveOutcome> {
+    const { address } = message;
     const at = message.at ?? new Date();
     const { entry } = await this.options.registry.touchConversation(address, at, message.lang);
     const lang = entry.lang ?? 'zh';

@@ -1,3 +1,4 @@
+import type { Middleware } from 'botbuilder';
 import { z } from 'zod';
 import { MessageMeta } from '../../domain/message.js';
 import type { Language } from '../../domain/taxonomy.js';
@@ -39,6 +40,8 @@ export interface Channel {
   send(address: ChannelAddress, message: OutboundMessage): Promise<void>;
   /** A typing indicator, best effort (never queued, never retried). */
   typing?(address: ChannelAddress): Promise<void>;
+  /** Middleware run after the shared stack on this channel's turns (e.g. email: one reply per turn). */
+  readonly middleware?: readonly Middleware[];
 }
 
 /** A platform's "no, and asking again will not help" (e.g. WeChat 45015, the 48-hour window). */

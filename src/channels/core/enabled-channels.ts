@@ -1,4 +1,5 @@
 import { botFrameworkChannel } from '../botframework/botframework.setup.js';
+import { emailChannel } from '../email/email.setup.js';
 import { telegramChannel } from '../telegram/telegram.setup.js';
 import { wechatChannel } from '../wechat/wechat.factory.js';
 import { wecomChannel } from '../wecom/wecom.factory.js';
@@ -10,6 +11,7 @@ const FACTORIES: readonly ChannelFactory[] = [
   wecomChannel,
   botFrameworkChannel,
   telegramChannel,
+  emailChannel,
 ];
 
 /** Sets up every configured channel, in order; a misconfigured one stops start-up with its error. */

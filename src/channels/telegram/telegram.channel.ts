@@ -24,10 +24,7 @@ export class TelegramChannel implements Channel {
   readonly id = TELEGRAM_CHANNEL;
   readonly capabilities = TELEGRAM_CAPABILITIES;
 
-  constructor(
-    private readonly api: Api,
-    private readonly onClose?: () => Promise<void>,
-  ) {}
+  constructor(private readonly api: Api) {}
 
   async send(address: ChannelAddress, message: OutboundMessage): Promise<void> {
     const suggestions = message.meta?.suggestions ?? [];
@@ -48,10 +45,6 @@ export class TelegramChannel implements Channel {
 
   async typing(address: ChannelAddress): Promise<void> {
     await this.api.sendChatAction(chatOf(address), 'typing');
-  }
-
-  async close(): Promise<void> {
-    await this.onClose?.();
   }
 }
 

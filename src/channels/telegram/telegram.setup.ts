@@ -31,10 +31,11 @@ export const telegramChannel: ChannelFactory = (setup) => {
   }
   // The first poll waits a moment, so registering right after starting is in time.
   const polling = startTelegramPolling({ api, onUpdate, logger });
-  host.register(new TelegramChannel(api, () => polling.stop()));
+  host.register(new TelegramChannel(api));
   return Promise.resolve({
     id: 'telegram',
     endpoint: 'long polling',
     ready: () => polling.ready(),
+    close: () => polling.stop(),
   });
 };

@@ -42,6 +42,11 @@ export class WebChatAdapter extends BotAdapter {
     return turn;
   }
 
+  /** Resolves once every turn of the conversation started so far has finished (or failed). */
+  settled(conversationId: string): Promise<void> {
+    return this.running.get(conversationId) ?? Promise.resolve();
+  }
+
   sendActivities(
     context: TurnContext,
     activities: Partial<Activity>[],

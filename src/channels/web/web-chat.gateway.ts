@@ -1,46 +1,48 @@
-import { randomUUID } from 'node:crypto';
-import { ActivityTypes, RoleTypes, type Activity, type TurnContext } from 'botbuilder';
-import type { Logger } from 'pino';
+import type { IncomingMessage } from 'node:http';
+import { ActivityTypes, RoleTypes, type Activity, type Storage } from 'botbuilder';
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { Message } from '../../domain/message.js';
-import type { IdempotencyStore } from '../../storage/idempotency.port.js';
 import type { TranscriptStore } from '../../storage/transcript.port.js';
-import { SENDER_FACTS_KEY, type SenderFacts } from '../../tickets/ticket-access.js';
-import { toMessage } from '../activity-message.js';
 import { roomOf, type ChatSocketData, type MessageAck } from './protocol.js';
-import { WEB_CHAT_CHANNEL, type WebChatAdapter } from './web-chat.adapter.js';
+import { WEB_CHAT_CHANNEL } from './web-chat.adapter.js';
+import { handleCustomerMessage, type MessageTurnOptions } from './web-chat.message.js';
 import type { ChatNamespace } from './web-chat.outbox.js';
-import type { WebChatSessions } from './web-chat.sessions.js';
-import { ChatAuth, ChatMessageIn } from './wire.schema.js';
+import type { ProvisionalConversations } from './web-chat.provisional.js';
+import type { WebChatSession, WebChatSessions } from './web-chat.sessions.js';
+import { ChatAuth } from './wire.schema.js';
 
-export interface WebChatGatewayOptions {
+export interface WebChatGatewayOptions extends MessageTurnOptions {
   chat: ChatNamespace;
-  adapter: WebChatAdapter;
-  /** The bot's turn handler, e.g. `(context) => bot.run(context)`. */
-  logic: (context: TurnContext) => Promise<void>;
   sessions: WebChatSessions;
+  /** The history a resumed session replays (the same transcript the bot writes to). */
   transcript: TranscriptStore;
-  idempotency: IdempotencyStore;
-  rateLimiter: RateLimiterAbstract;
-  maxMessageChars: number;
-  logger: Logger;
+  /** New conversations live here until their first message, then in `durable`. */
+  provisional: ProvisionalConversations;
+  durable: { storage: Storage; transcript: TranscriptStore };
+  /** New sessions per client address (SESSIONS_PER_ADDRESS per 10 minutes). */
+  sessionLimiter: RateLimiterAbstract;
+  clientAddress: (request: IncomingMessage) => string;
 }
 
+/** Rate-limited messages a socket may send within FLOOD_WINDOW_MS before it is disconnected. */
+const FLOOD_REFUSALS = 50;
+const FLOOD_WINDOW_MS = 10_000;
+
 /**
- * The web-chat edge (DESIGN §6): resolves or creates the session at handshake, replays history,
- * validates each customer message and turns it into a bot turn. Every failure becomes an ack or a
- * log line; nothing thrown here reaches the process.
+ * The web-chat edge (DESIGN §6): resolves the session at handshake (a new one is not stored until
+ * its first message), replays history, and turns each customer message into a bot turn. Every
+ * failure becomes an ack, a handshake error or a log line; nothing thrown here reaches the process.
  */
 export function attachWebChat(options: WebChatGatewayOptions): void {
   const { chat, logger } = options;
 
   chat.use((socket, next) => {
-    handshake(options, socket.handshake.auth).then(
+    handshake(options, socket.handshake.auth, socket.request).then(
       (data) => {
-        socket.data = { ...data, clientAddress: socket.handshake.address };
+        socket.data = data;
         next();
       },
       (error: unknown) => {
+        if (error instanceof SessionsExhausted) return next(new Error('rate_limited'));
         logger.error({ err: error }, 'web chat handshake failed');
         next(new Error('unavailable'));
       },
@@ -49,6 +51,12 @@ export function attachWebChat(options: WebChatGatewayOptions): void {
 
   chat.on('connection', (socket) => {
     const { sessionId, conversationId, history, isNew } = socket.data;
+    const session: WebChatSession = {
+      sessionId,
+      conversationId,
+      createdAt: new Date().toISOString(),
+      ...(socket.data.lang ? { lang: socket.data.lang } : {}),
+    };
     void socket.join(roomOf(conversationId));
     socket.emit('session', { sessionId, history });
     socket.data.history = [];
@@ -57,15 +65,46 @@ export function attachWebChat(options: WebChatGatewayOptions): void {
       'web chat connected',
     );
 
+    let stored: Promise<void> | undefined = isNew ? undefined : Promise.resolve();
+    const beforeFirstTurn = (): Promise<void> =>
+      (stored ??= (async () => {
+        await options.adapter.settled(conversationId);
+        await options.sessions.persist(session);
+        await options.provisional.commit(conversationId, options.durable);
+      })().catch((error: unknown) => {
+        stored = undefined;
+        throw error;
+      }));
+
+    // A client that keeps sending past its rate limit is flooding: it is cut off, not answered.
+    let refusals = { count: 0, since: Date.now() };
+    const refused = (): void => {
+      if (Date.now() - refusals.since > FLOOD_WINDOW_MS) refusals = { count: 0, since: Date.now() };
+      if (++refusals.count <= FLOOD_REFUSALS) return;
+      logger.warn({ conversationId }, 'web chat flood: socket disconnected');
+      socket.disconnect(true);
+    };
+
     socket.on('message', (payload: unknown, ack?: unknown) => {
       if (typeof ack !== 'function') return;
       const answer = ack as (result: MessageAck) => void;
-      onMessage(options, socket.data, payload, (message) => {
-        socket.to(roomOf(conversationId)).emit('message', message);
+      handleCustomerMessage(options, socket.data, payload, {
+        activityFor: (fields) => activityFor(socket.data, fields),
+        beforeFirstTurn,
+        refused,
+        toOtherTabs: (message) => socket.to(roomOf(conversationId)).emit('message', message),
       }).then(answer, (error: unknown) => {
         logger.error({ err: error, conversationId }, 'web chat message failed');
         answer({ ok: false, error: 'unavailable' });
       });
+    });
+
+    socket.on('disconnect', () => {
+      if (stored !== undefined) return;
+      // The visitor left without a word: the greeting's buffered state goes with them.
+      void options.adapter
+        .settled(conversationId)
+        .then(() => stored === undefined && options.provisional.discard(conversationId));
     });
 
     if (isNew) {
@@ -80,70 +119,45 @@ export function attachWebChat(options: WebChatGatewayOptions): void {
   });
 }
 
-async function handshake(options: WebChatGatewayOptions, auth: unknown): Promise<ChatSocketData> {
+class SessionsExhausted extends Error {
+  override name = 'SessionsExhausted';
+}
+
+async function handshake(
+  options: WebChatGatewayOptions,
+  auth: unknown,
+  request: IncomingMessage,
+): Promise<ChatSocketData> {
   const parsed = ChatAuth.safeParse(auth);
   const requested = parsed.success ? parsed.data : {};
+  // The peer, or the client a trusted proxy names (TRUST_PROXY): never a header anyone can set.
+  const clientAddress = options.clientAddress(request);
   const known = await options.sessions.find(requested.sessionId);
-  const session = known ?? (await options.sessions.create(requested.lang));
-  const history = known ? await options.transcript.list(session.conversationId) : [];
+  if (known) {
+    return {
+      sessionId: known.sessionId,
+      conversationId: known.conversationId,
+      lang: requested.lang ?? known.lang,
+      isNew: false,
+      history: await options.transcript.list(known.conversationId),
+      clientAddress,
+    };
+  }
+  try {
+    await options.sessionLimiter.consume(clientAddress);
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) throw new SessionsExhausted();
+    throw rejection;
+  }
+  const session = options.sessions.open(requested.lang);
+  options.provisional.begin(session.conversationId);
   return {
     sessionId: session.sessionId,
     conversationId: session.conversationId,
-    lang: requested.lang ?? session.lang,
-    isNew: !known,
-    history,
-  };
-}
-
-async function onMessage(
-  options: WebChatGatewayOptions,
-  data: ChatSocketData,
-  payload: unknown,
-  toOtherTabs: (message: Message) => void,
-): Promise<MessageAck> {
-  const parsed = ChatMessageIn.safeParse(payload);
-  if (!parsed.success) return { ok: false, error: 'invalid_payload' };
-  const { text, clientMessageId } = parsed.data;
-  if (text.length > options.maxMessageChars * 2 || [...text].length > options.maxMessageChars) {
-    return { ok: false, error: 'too_long' };
-  }
-  if (text.trim() === '') return { ok: false, error: 'empty' };
-  if (!(await withinRate(options.rateLimiter, data.conversationId))) {
-    return { ok: false, error: 'rate_limited' };
-  }
-  const id = randomUUID();
-  const first = await options.idempotency.remember(`${data.conversationId}:${clientMessageId}`, id);
-  if (first !== id) return { ok: true, id: first };
-
-  options.logger.debug(
-    { conversationId: data.conversationId, chars: text.length },
-    'customer message',
-  );
-  const activity = activityFor(data, { type: ActivityTypes.Message, id, text });
-  toOtherTabs(toMessage(activity, 'customer'));
-  await options.adapter.processActivity(activity, withSenderFacts(data, options.logic));
-  return { ok: true, id };
-}
-
-async function withinRate(limiter: RateLimiterAbstract, key: string): Promise<boolean> {
-  try {
-    await limiter.consume(key);
-    return true;
-  } catch (rejection) {
-    if (rejection instanceof RateLimiterRes) return false;
-    throw rejection;
-  }
-}
-
-/** What the edge knows about the sender rides in turn state, out of reach of the client's payload. */
-function withSenderFacts(
-  data: ChatSocketData,
-  logic: (context: TurnContext) => Promise<void>,
-): (context: TurnContext) => Promise<void> {
-  const facts: SenderFacts = data.clientAddress ? { clientAddress: data.clientAddress } : {};
-  return (context) => {
-    context.turnState.set(SENDER_FACTS_KEY, facts);
-    return logic(context);
+    lang: requested.lang,
+    isNew: true,
+    history: [],
+    clientAddress,
   };
 }
 

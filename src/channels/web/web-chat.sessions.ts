@@ -19,7 +19,8 @@ const SESSION_ID = /^[A-Za-z0-9_-]{32}$/;
 
 /**
  * Maps the secret session id a browser keeps to its conversation, in the bot's `Storage` (Redis in
- * Redis mode, so any instance can resume any session). The conversation id is what logs and agents see.
+ * Redis mode, so any instance can resume any session; it expires with the storage's TTL). The
+ * conversation id is what logs and agents see.
  */
 export class WebChatSessions {
   constructor(private readonly storage: Storage) {}
@@ -31,15 +32,19 @@ export class WebChatSessions {
     return record.success ? { sessionId, ...record.data } : undefined;
   }
 
-  async create(lang: Language | undefined): Promise<WebChatSession> {
-    const sessionId = randomBytes(24).toString('base64url');
-    const record: SessionRecord = {
+  /** A new session, not yet stored: it is written by `persist` when the first message arrives. */
+  open(lang: Language | undefined): WebChatSession {
+    return {
+      sessionId: randomBytes(24).toString('base64url'),
       conversationId: randomUUID(),
       createdAt: new Date().toISOString(),
       ...(lang ? { lang } : {}),
     };
-    await this.storage.write({ [keyOf(sessionId)]: record });
-    return { sessionId, ...record };
+  }
+
+  async persist(session: WebChatSession): Promise<void> {
+    const { sessionId, ...record } = session;
+    await this.storage.write({ [keyOf(sessionId)]: SessionRecord.parse(record) });
   }
 }
 

@@ -35,6 +35,7 @@ export function consolePage(): string {
   .field dt { color: #627d98; } .field dd { margin: 0; }
   .summary h4 { margin: .5rem 0 .25rem; } .summary ul { margin: 0; padding-left: 1.2rem; }
   .suggested { margin: .5rem 0; padding: .5rem; background: #fffbea; border-left: 3px solid #f0b429; }
+  .updated { margin: .25rem 0; padding: .25rem .5rem; background: #e3f9e5; color: #05400a; } .updated.none { display: none; }
   .login { max-width: 22rem; margin: 10vh auto; display: grid; gap: .5rem; }
   .status { padding: .25rem 1rem; color: #8d2b0b; min-height: 1.5rem; }
   button { font: inherit; cursor: pointer; border: 1px solid #9fb3c8; border-radius: 4px; background: #fff; padding: .25rem .6rem; }

@@ -133,6 +133,11 @@ function connect(): void {
   socket.on('customer:message', ({ handoffId, message }) =>
     panels.get(handoffId)?.addMessage(message),
   );
+  socket.on('handoff:updated', ({ id, changed, summary }) => {
+    panels.get(id)?.updateSummary(summary, changed);
+    const queued = queue.get(id);
+    if (queued) queue.set(id, { ...queued, item: { ...queued.item, summary } });
+  });
   socket.on('handoff:alert', (alert) => {
     status.textContent = `${t.alert[alert.kind]}: ${alert.ticketId}`;
   });

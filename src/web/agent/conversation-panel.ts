@@ -1,5 +1,6 @@
 import type { Message } from '../../domain/message.js';
 import type { HandoffDetail } from '../../handoff/agent-events.js';
+import type { HandoffSummary } from '../../handoff/summary/summary.schema.js';
 import type { ConsoleApi } from './console-api.js';
 import { RESOLUTION_CODES, type ConsoleText } from './console-i18n.js';
 import { el, isolated } from './dom.js';
@@ -13,9 +14,10 @@ export class ConversationPanel {
   private readonly notes: HTMLElement;
   private readonly box: HTMLTextAreaElement;
   private readonly seen = new Set<string>();
+  private aside: HTMLElement;
 
   constructor(
-    private readonly detail: HandoffDetail,
+    private detail: HandoffDetail,
     private readonly api: ConsoleApi,
     private readonly t: ConsoleText,
     private readonly onGone: (id: string) => void,
@@ -34,10 +36,19 @@ export class ConversationPanel {
     for (const message of detail.transcript) this.addMessage(message);
     for (const note of detail.notes)
       this.notes.appendChild(el('li', { text: `${note.agent}: ${note.text}` }));
+    this.aside = this.summary();
     this.root = el('section', { className: 'conversation', attrs: { 'data-id': detail.id } }, [
       el('div', { className: 'chat' }, [this.transcript, this.composer(), this.actions()]),
-      this.summary(),
+      this.aside,
     ]);
+  }
+
+  /** The case changed from what the customer wrote: the summary is redrawn, what changed marked. */
+  updateSummary(summary: HandoffSummary, changed: readonly string[]): void {
+    this.detail = { ...this.detail, summary };
+    const next = this.summary(changed);
+    this.aside.replaceWith(next);
+    this.aside = next;
   }
 
   get id(): string {
@@ -125,7 +136,7 @@ export class ConversationPanel {
     ]);
   }
 
-  private summary(): HTMLElement {
+  private summary(changed: readonly string[] = []): HTMLElement {
     const s = this.detail.summary;
     const f = this.t.fields;
     const row = (label: string, value: string | readonly Node[]): HTMLElement =>
@@ -169,6 +180,10 @@ export class ConversationPanel {
     const current = s.emotion.current;
     return el('aside', { className: 'summary' }, [
       el('h3', { text: `${this.t.summary} · ${s.ticketId}` }),
+      el('p', {
+        className: changed.length > 0 ? 'updated' : 'updated none',
+        text: changed.length > 0 ? `${this.t.updated}: ${changed.join(', ')}` : '',
+      }),
       el('p', { className: 'abstract', text: s.abstract ?? '', attrs: { dir: 'auto' } }),
       el('dl', {}, [
         row(f.customer, customer.length > 0 ? joined(customer) : '—'),

@@ -1,5 +1,6 @@
 import type { ChatError } from '../../channels/web/protocol.js';
 import type { HandoffStatus } from '../../channels/customer-delivery.port.js';
+import { waitMinutes } from '../../handoff/queue-figures.js';
 
 export type UiLanguage = 'zh' | 'en';
 
@@ -57,9 +58,17 @@ export type Strings = (typeof STRINGS)[UiLanguage];
 
 export const stringsFor = (lang: UiLanguage): Strings => STRINGS[lang];
 
-/** The script's `data-lang`, else the page's `lang`, else the browser's language. */
+/**
+ * The script's `data-lang`, else the visitor's browser language, else the page's `lang`: an English
+ * visitor on a Chinese page is greeted in English unless the site says otherwise.
+ */
 export function pickLanguage(explicit: string | undefined): UiLanguage {
-  const candidates = [explicit, document.documentElement.lang, ...navigator.languages];
+  const candidates = [
+    explicit,
+    ...navigator.languages,
+    navigator.language,
+    document.documentElement.lang,
+  ];
   for (const candidate of candidates) {
     const code = candidate?.trim().toLowerCase().slice(0, 2);
     if (code === 'zh' || code === 'en') return code;
@@ -69,11 +78,11 @@ export function pickLanguage(explicit: string | undefined): UiLanguage {
 
 /** One status line for the handoff state, in the UI language. */
 export function describeHandoff(status: HandoffStatus, lang: UiLanguage): string {
-  const minutes =
-    status.etaSeconds === undefined ? undefined : Math.max(1, Math.round(status.etaSeconds / 60));
+  // The same rounding and the same place in line as the chat message (one source of truth).
+  const minutes = status.etaSeconds === undefined ? undefined : waitMinutes(status.etaSeconds);
   if (lang === 'zh') {
     if (status.state === 'queued') {
-      const position = status.position ? `,前面还有 ${status.position - 1} 位` : '';
+      const position = status.position ? `,您排在第 ${status.position} 位` : '';
       const wait = minutes ? `,预计等待约 ${minutes} 分钟` : '';
       return `正在为您转接人工客服${position}${wait}。您可以继续留言,内容不会丢失。`;
     }

@@ -81,12 +81,17 @@ describe.skipIf(!hasChromium)('Bot Framework Web Chat in Chromium', () => {
     await page.locator('[data-id="webchat-sendbox-input"]').waitFor({ timeout: 30_000 });
 
     await send(page, '你们乱扣我话费整整三个月!气死我了!!我要投诉,马上给我转人工!');
-    await shown(page, '下一位就是您');
+    const amy = await login(url, 'amy');
+    const queued = () =>
+      api(url, '/queue', { token: amy }).then(
+        (r) => (r.body['items'] as Array<{ id: string; ticketId: string }>)[0],
+      );
+    await expect.poll(queued, { timeout: 20_000 }).toBeDefined();
+    const { id = '', ticketId = '' } = (await queued()) ?? {};
+    // The assistant's handoff message names the ticket the agent now holds.
+    await shown(page, ticketId);
     await page.screenshot({ path: 'test-results/webchat-bot.png' });
 
-    const amy = await login(url, 'amy');
-    const items = (await api(url, '/queue', { token: amy })).body['items'] as Array<{ id: string }>;
-    const id = items[0]?.id ?? '';
     expect((await api(url, `/handoffs/${id}/claim`, { token: amy, body: {} })).status).toBe(200);
     await shown(page, '已接入');
     await api(url, `/handoffs/${id}/messages`, {

@@ -20,7 +20,11 @@ const WECOM = {
 
 describe('channel configuration', { timeout: 30_000 }, () => {
   it('stops start-up naming the variables a half-configured channel lacks', async () => {
-    const env = loadEnv({ LOG_LEVEL: 'silent', WECHAT_APP_ID: WECHAT_SAMPLE.appId });
+    const env = loadEnv({
+      LOG_LEVEL: 'silent',
+      RECORDS: 'none',
+      WECHAT_APP_ID: WECHAT_SAMPLE.appId,
+    });
     const starting = createApp(env, { logger: pino({ level: 'silent' }) });
     await expect(starting).rejects.toThrow(ConfigError);
     await expect(starting).rejects.toThrow(

@@ -1,0 +1,28 @@
+import type { AgentIdentity } from './agent.js';
+
+/** An account as token checks see it: who, which role, and whether old tokens still count. */
+export type AgentAccount = AgentIdentity & {
+  /** A disabled account cannot log in and its tokens are refused at once. */
+  disabled: boolean;
+  /** Raised by every password reset; a token carries the version it was issued under. */
+  tokenVersion: number;
+};
+
+/**
+ * Where agent accounts live (DESIGN §11). The seeded directory keeps them in process memory from
+ * AGENT_SEED; the system of record implements the same port over PostgreSQL, so a disable or a
+ * password reset on one instance holds on all of them.
+ */
+export interface AgentDirectory {
+  /** The account for a correct username and password of an enabled account; undefined otherwise. */
+  verify(username: string, password: string): Promise<AgentAccount | undefined>;
+  /** The account by name, disabled or not; undefined when unknown. */
+  find(username: string): Promise<AgentAccount | undefined>;
+  /** Whether a transfer target names a known account (the handoff service asks synchronously). */
+  has(username: string): boolean;
+  list(): AgentIdentity[];
+  /** Disables or re-enables an account; false when unknown. */
+  setDisabled(username: string, disabled: boolean): Promise<boolean>;
+  /** Sets a new password and raises the token version, so every earlier token is refused. */
+  resetPassword(username: string, password: string): Promise<boolean>;
+}

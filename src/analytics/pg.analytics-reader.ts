@@ -1,0 +1,250 @@
+import { sql, type RawBuilder } from 'kysely';
+import { z } from 'zod';
+import type { RecordsDb } from '../records/database.js';
+import type { Severity } from '../domain/ticket.js';
+import type { AnalyticsReader } from './analytics-reader.port.js';
+import {
+  AnalyticsReport,
+  CategoryCount,
+  Csat,
+  EmotionCount,
+  EmotionShift,
+  HeatCell,
+  NamedCount,
+  VolumeRow,
+  type AnalyticsFilter,
+} from './analytics-report.js';
+import { groupFaqGaps } from './faq-gaps.js';
+
+export interface PgAnalyticsOptions {
+  /** Days, hours and weekdays are counted here (BUSINESS_TIME_ZONE). */
+  timeZone: string;
+  /** First-response target per severity, in seconds (HANDOFF_SLA_MINUTES). */
+  firstResponseSla: Readonly<Record<Severity, number>>;
+  /** Resolution target from enqueue to close, in seconds. */
+  resolutionSla: number;
+}
+
+/** Emotions whose intensity counts as distress when comparing the start and end of the bot's part. */
+const DISTRESS = ['anxious', 'sad', 'angry'];
+/** A change of distress smaller than this is "steady". */
+const SHIFT = 0.15;
+
+/** Numbers as PostgreSQL returns them (bigint and numeric arrive as strings from pg). */
+const num = z.coerce.number();
+const numOrNull = z
+  .union([z.number(), z.string(), z.null()])
+  .transform((value) => (value === null ? null : Number(value)));
+
+async function rows<T extends z.ZodType>(
+  db: RecordsDb,
+  query: RawBuilder<unknown>,
+  row: T,
+): Promise<z.infer<T>[]> {
+  const result = await query.execute(db);
+  return z.array(row).parse(result.rows);
+}
+
+/** The dashboard's queries over `tickets`, `handoffs` and `analytics_events` (src/analytics/README.md). */
+export class PgAnalyticsReader implements AnalyticsReader {
+  constructor(
+    private readonly db: RecordsDb,
+    private readonly options: PgAnalyticsOptions,
+  ) {}
+
+  /** `column` within the filter's days in the business time zone. */
+  private inDays(column: RawBuilder<unknown>, filter: AnalyticsFilter): RawBuilder<unknown> {
+    const tz = this.options.timeZone;
+    return sql`${column} >= (${filter.from}::date::timestamp AT TIME ZONE ${tz}) AND ${column} < ((${filter.to}::date + 1)::timestamp AT TIME ZONE ${tz})`;
+  }
+
+  /** The tickets (alias `t`) a filter selects. */
+  private tickets(filter: AnalyticsFilter): RawBuilder<unknown> {
+    const parts = [this.inDays(sql.ref('t.created_at'), filter)];
+    if (filter.channel !== undefined) parts.push(sql`t.channel = ${filter.channel}`);
+    if (filter.category !== undefined) parts.push(sql`t.category = ${filter.category}`);
+    return sql.join(parts, sql` AND `);
+  }
+
+  async report(filter: AnalyticsFilter): Promise<AnalyticsReport> {
+    const { db } = this;
+    const tz = this.options.timeZone;
+    const where = this.tickets(filter);
+    const distress = (point: string): RawBuilder<unknown> =>
+      sql`CASE WHEN ${sql.raw(point)}->>'emotion' IN (${sql.join(DISTRESS)}) THEN (${sql.raw(point)}->>'intensity')::float8 ELSE 0 END`;
+    const sla = this.options.firstResponseSla;
+    const firstResponseTarget = sql`CASE t.severity WHEN 'P1' THEN ${sla.P1}::float8 WHEN 'P2' THEN ${sla.P2}::float8 WHEN 'P3' THEN ${sla.P3}::float8 ELSE ${sla.P4}::float8 END`;
+    const seconds = (from: string, to: string): RawBuilder<unknown> =>
+      sql`extract(epoch FROM ${sql.ref(to)} - ${sql.ref(from)})::float8`;
+    const topSlot = (slot: 'place' | 'people'): Promise<z.infer<typeof NamedCount>[]> =>
+      rows(
+        db,
+        sql`SELECT t.body->'slots'->${slot}->>'value' AS name, count(*)::int AS count FROM tickets t
+            WHERE ${where} AND t.body->'slots'->${slot}->>'value' IS NOT NULL
+            GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10`,
+        NamedCount,
+      );
+
+    const [
+      volume,
+      [shift],
+      [facts],
+      [handoffTotals],
+      rules,
+      [queue],
+      [closing],
+      [csat],
+      heatmap,
+      places,
+      people,
+      events,
+      emotions,
+      misses,
+    ] = await Promise.all([
+      rows(
+        db,
+        sql`SELECT to_char((t.created_at AT TIME ZONE ${tz})::date, 'YYYY-MM-DD') AS day,
+              t.channel, t.category, t.nature, t.severity, count(*)::int AS count
+            FROM tickets t WHERE ${where} GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
+        VolumeRow,
+      ),
+      rows(
+        db,
+        sql`WITH trail AS (
+              SELECT t.body->'emotions'->0 AS first, t.body->'emotions'->-1 AS last FROM tickets t
+              WHERE ${where} AND jsonb_array_length(t.body->'emotions') >= 2
+            ), shift AS (SELECT ${distress('last')} - ${distress('first')} AS delta FROM trail)
+            SELECT count(*) FILTER (WHERE delta < -${SHIFT}::float8)::int AS calmed,
+              count(*) FILTER (WHERE delta BETWEEN -${SHIFT}::float8 AND ${SHIFT}::float8)::int AS steady,
+              count(*) FILTER (WHERE delta > ${SHIFT}::float8)::int AS worsened
+            FROM shift`,
+        EmotionShift,
+      ),
+      rows(
+        db,
+        sql`SELECT count(*) FILTER (WHERE e.kind = 'faq_answered')::int AS "faqAnswered",
+              count(*) FILTER (WHERE e.kind = 'self_service')::int AS "selfService"
+            FROM analytics_events e
+            WHERE e.kind IN ('faq_answered', 'self_service') AND ${this.inDays(sql.ref('e.at'), filter)}`,
+        z.object({ faqAnswered: num, selfService: num }),
+      ),
+      rows(
+        db,
+        sql`SELECT (SELECT count(*)::int FROM tickets t WHERE ${where}) AS tickets,
+              (SELECT count(*)::int FROM handoffs h JOIN tickets t ON t.id = h.ticket_id WHERE ${where}) AS handoffs`,
+        z.object({ tickets: num, handoffs: num }),
+      ),
+      rows(
+        db,
+        sql`SELECT coalesce(h.rule, 'unknown') AS rule, count(*)::int AS count
+            FROM handoffs h JOIN tickets t ON t.id = h.ticket_id WHERE ${where}
+            GROUP BY 1 ORDER BY 2 DESC, 1`,
+        z.object({ rule: z.string(), count: num }),
+      ),
+      rows(
+        db,
+        sql`SELECT count(h.assigned_at)::int AS claimed,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY ${seconds('h.enqueued_at', 'h.assigned_at')}) AS "waitMedian",
+              percentile_cont(0.9) WITHIN GROUP (ORDER BY ${seconds('h.enqueued_at', 'h.assigned_at')}) AS "waitP90",
+              avg(CASE
+                WHEN h.assigned_at IS NOT NULL THEN (${seconds('h.enqueued_at', 'h.assigned_at')} <= ${firstResponseTarget})::int
+                WHEN extract(epoch FROM now() - h.enqueued_at) > ${firstResponseTarget} THEN 0
+              END)::float8 AS "firstResponseWithinSla",
+              count(h.closed_at)::int AS closed,
+              avg(CASE WHEN h.closed_at IS NOT NULL
+                THEN (${seconds('h.enqueued_at', 'h.closed_at')} <= ${this.options.resolutionSla}::float8)::int END)::float8
+                AS "resolutionWithinSla"
+            FROM handoffs h JOIN tickets t ON t.id = h.ticket_id WHERE ${where}`,
+        z.object({
+          claimed: num,
+          waitMedian: numOrNull,
+          waitP90: numOrNull,
+          firstResponseWithinSla: numOrNull,
+          closed: num,
+          resolutionWithinSla: numOrNull,
+        }),
+      ),
+      rows(
+        db,
+        sql`WITH done AS (
+              SELECT extract(epoch FROM (
+                SELECT min((s->>'at')::timestamptz) FROM jsonb_array_elements(t.body->'statusHistory') s
+                WHERE s->>'status' IN ('resolved', 'closed')) - t.created_at)::float8 AS seconds
+              FROM tickets t WHERE ${where} AND t.status IN ('resolved', 'closed')
+            )
+            SELECT count(seconds)::int AS closed,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS median,
+              percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds) AS p90
+            FROM done`,
+        z.object({ closed: num, median: numOrNull, p90: numOrNull }),
+      ),
+      rows(
+        db,
+        sql`SELECT count(h.rating)::int AS count, avg(h.rating)::float8 AS average,
+              ARRAY[${sql.join([1, 2, 3, 4, 5].map((r) => sql`count(*) FILTER (WHERE h.rating = ${r})::int`))}] AS distribution
+            FROM handoffs h JOIN tickets t ON t.id = h.ticket_id WHERE ${where}`,
+        Csat.extend({ average: numOrNull, distribution: z.array(num).length(5) }),
+      ),
+      rows(
+        db,
+        sql`SELECT extract(isodow FROM t.created_at AT TIME ZONE ${tz})::int AS weekday,
+              extract(hour FROM t.created_at AT TIME ZONE ${tz})::int AS hour, count(*)::int AS count
+            FROM tickets t WHERE ${where} GROUP BY 1, 2 ORDER BY 1, 2`,
+        HeatCell,
+      ),
+      topSlot('place'),
+      topSlot('people'),
+      rows(
+        db,
+        sql`SELECT t.category, count(*)::int AS count FROM tickets t WHERE ${where}
+            GROUP BY 1 ORDER BY 2 DESC, 1`,
+        CategoryCount,
+      ),
+      rows(
+        db,
+        sql`SELECT t.body->'emotions'->0->>'emotion' AS emotion, count(*)::int AS count FROM tickets t
+            WHERE ${where} AND jsonb_array_length(t.body->'emotions') > 0 GROUP BY 1 ORDER BY 2 DESC, 1`,
+        EmotionCount,
+      ),
+      rows(
+        db,
+        sql`SELECT e.label AS text, count(*)::int AS count FROM analytics_events e
+            WHERE e.kind = 'faq_missed' AND e.label IS NOT NULL AND ${this.inDays(sql.ref('e.at'), filter)}
+            GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 500`,
+        z.object({ text: z.string(), count: num }),
+      ),
+    ]);
+
+    const tickets = handoffTotals?.tickets ?? 0;
+    const handoffs = handoffTotals?.handoffs ?? 0;
+    const ratio = (part: number, whole: number): number | null =>
+      whole === 0 ? null : part / whole;
+    const faqAnswered = facts?.faqAnswered ?? 0;
+    const selfService = facts?.selfService ?? 0;
+    return AnalyticsReport.parse({
+      filter: {
+        from: filter.from,
+        to: filter.to,
+        ...(filter.channel === undefined ? {} : { channel: filter.channel }),
+        ...(filter.category === undefined ? {} : { category: filter.category }),
+        timeZone: tz,
+      },
+      totals: { tickets },
+      volume,
+      emotionShift: shift,
+      deflection: {
+        faqAnswered,
+        selfService,
+        ticketsFiled: tickets,
+        handedOff: handoffs,
+        rate: ratio(faqAnswered + selfService, faqAnswered + selfService + tickets),
+      },
+      handoffRules: rules.map((rule) => ({ ...rule, rate: ratio(rule.count, tickets) })),
+      queue: { handoffs, ...queue },
+      timeToClose: closing,
+      csat,
+      dimensions: { heatmap, places, people, events, emotions },
+      faqGaps: groupFaqGaps(misses),
+    });
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * Which agents have a live console (DESIGN §11), shared by every instance: each console renews a
+ * lease by heartbeat, so an agent whose instance died without a word simply lapses. The handoff
+ * service then starts the grace period that requeues their cases, on whichever instance is alive.
+ */
+export interface AgentPresence {
+  /** A console connected or is still alive: its lease now runs `ttlMs` from now. */
+  beat(agent: string, connectionId: string): Promise<void>;
+  /** A console closed; true when the agent still has another live one. */
+  leave(agent: string, connectionId: string): Promise<boolean>;
+  /** Agents with at least one live console. */
+  online(): Promise<string[]>;
+  /** Agents whose every console lapsed since the last call — each one reported to one caller only. */
+  lapsed(): Promise<string[]>;
+}

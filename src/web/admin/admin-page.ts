@@ -1,0 +1,63 @@
+/** The `/admin/analytics` shell the bundled dashboard fills; all styles here, no inline script. */
+export function adminPage(): string {
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>倾听 · 投诉分析</title>
+<style>
+  * { box-sizing: border-box; }
+  body { margin: 0; font: 14px/1.5 system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", sans-serif; color: #1f2933; background: #f0f4f8; }
+  .top { display: flex; gap: .75rem; align-items: center; padding: .5rem 1rem; background: #243b53; color: #fff; }
+  .top h1 { font-size: 1.1rem; margin: 0; flex: 1; }
+  .top button { background: transparent; color: #fff; border: 1px solid #829ab1; }
+  main { padding: 1rem; max-width: 1440px; margin: 0 auto; }
+  button { font: inherit; padding: .3rem .75rem; border-radius: 4px; border: 1px solid #9fb3c8; background: #fff; cursor: pointer; }
+  button:hover { border-color: #486581; }
+  input, select { font: inherit; padding: .25rem .4rem; border: 1px solid #9fb3c8; border-radius: 4px; background: #fff; }
+  .filters { display: flex; flex-wrap: wrap; gap: .75rem; align-items: end; margin-bottom: 1rem; }
+  .filters label, .login label { display: grid; gap: .15rem; font-size: .85rem; color: #486581; }
+  .filters button[type=submit], .login button { background: #2680c2; border-color: #2680c2; color: #fff; }
+  .kpis { display: grid; grid-template-columns: repeat(8, minmax(0, 1fr)); gap: .75rem; margin-bottom: 1rem; }
+  .kpi { background: #fff; border-radius: 6px; padding: .6rem .75rem; display: grid; gap: .2rem; border-top: 3px solid #2680c2; }
+  .kpi-label { color: #627d98; font-size: .8rem; }
+  .kpi-value { font-size: 1.25rem; white-space: nowrap; font-weight: 600; }
+  .grid { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 1rem; }
+  .card { background: #fff; border-radius: 6px; padding: .75rem; min-width: 0; }
+  .card.wide { grid-column: span 3; }
+  .card > header { display: flex; align-items: center; gap: .5rem; margin-bottom: .5rem; }
+  .card h2 { font-size: .95rem; margin: 0; flex: 1; }
+  .csv { font-size: .8rem; padding: .15rem .5rem; color: #2680c2; border-color: #bcccdc; }
+  .toggle { display: flex; gap: .25rem; margin-bottom: .25rem; flex-wrap: wrap; }
+  .toggle .active { background: #243b53; border-color: #243b53; color: #fff; }
+  .figures { display: grid; gap: .35rem; margin: 0; }
+  .figures div { display: flex; justify-content: space-between; border-bottom: 1px solid #f0f4f8; padding: .15rem 0; }
+  .figures dt { color: #486581; } .figures dd { margin: 0; font-weight: 600; font-variant-numeric: tabular-nums; }
+  table { width: 100%; border-collapse: collapse; font-size: .9rem; }
+  th, td { text-align: left; padding: .3rem .4rem; border-bottom: 1px solid #e4e7eb; overflow-wrap: anywhere; }
+  th { color: #627d98; font-weight: 500; }
+  td:nth-child(2) { font-variant-numeric: tabular-nums; }
+  .empty, .loading { color: #829ab1; }
+  .error { color: #d64545; }
+  .login { max-width: 22rem; margin: 3rem auto; display: grid; gap: .75rem; }
+  .login h2 { margin: 0; font-size: 1.1rem; }
+  @media (max-width: 1100px) {
+    .kpis { grid-template-columns: repeat(4, minmax(0, 1fr)); }
+    .grid { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+    .card.wide { grid-column: span 2; }
+  }
+  @media (max-width: 640px) {
+    .kpis { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+    .grid { grid-template-columns: 1fr; }
+    .card.wide { grid-column: auto; }
+  }
+</style>
+</head>
+<body>
+<div id="app"></div>
+<script src="/admin/dashboard.js"></script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,78 @@
+import type { AnalyticsTable } from '../../../analytics/analytics-report.js';
+import type { Nature } from '../../../domain/taxonomy.js';
+import type { Severity } from '../../../domain/ticket.js';
+
+/** Every word the staff pages show; one dictionary per language, the same keys in each. */
+export interface Dictionary {
+  title: string;
+  login: {
+    heading: string;
+    username: string;
+    password: string;
+    submit: string;
+    failed: string;
+    notAdmin: string;
+  };
+  logout: string;
+  language: string;
+  filters: {
+    from: string;
+    to: string;
+    channel: string;
+    category: string;
+    all: string;
+    apply: string;
+  };
+  loading: string;
+  error: string;
+  csv: string;
+  empty: string;
+  kpi: {
+    tickets: string;
+    deflection: string;
+    handoffRate: string;
+    waitMedian: string;
+    firstResponse: string;
+    resolution: string;
+    timeToClose: string;
+    csat: string;
+  };
+  sections: Record<AnalyticsTable, string>;
+  volumeBy: { label: string; channel: string; category: string; nature: string; severity: string };
+  shift: { calmed: string; steady: string; worsened: string };
+  deflection: {
+    faqAnswered: string;
+    selfService: string;
+    ticketsFiled: string;
+    handedOff: string;
+    rate: string;
+  };
+  queue: {
+    handoffs: string;
+    claimed: string;
+    waitMedian: string;
+    waitP90: string;
+    firstResponseWithinSla: string;
+    closed: string;
+    resolutionWithinSla: string;
+  };
+  timeToClose: { closed: string; median: string; p90: string };
+  columns: {
+    name: string;
+    count: string;
+    rate: string;
+    rule: string;
+    question: string;
+    variants: string;
+    rating: string;
+  };
+  weekdays: [string, string, string, string, string, string, string];
+  hour: string;
+  nature: Record<Nature, string>;
+  severity: Record<Severity, string>;
+  /** Handoff rules by id; `risk_flag:<flag>` is shown as riskFlag + the flag's words. */
+  rules: Record<string, string>;
+  riskFlag: string;
+  channels: Record<string, string>;
+  units: { seconds: string; minutes: string; hours: string; days: string };
+}
