@@ -8,7 +8,7 @@ import { seedWeek } from './seed.js';
 const ENV = {
   RECORDS: 'database',
   DATA_DIR: 'memory://',
-  AGENT_SEED: 'amy:pw-amy,root:pw-root',
+  AGENT_SEED: 'amy:secret-amy,root:secret-root',
   AGENT_ADMINS: 'root',
 };
 const WEEK = 'from=2026-11-01&to=2026-11-05';

@@ -31,6 +31,7 @@ describe.runIf(await redisAvailable())(
         RECORDS: 'none',
         REDIS_URL: TEST_REDIS_URL,
         REDIS_PREFIX: prefix,
+        AGENT_TOKEN_SECRET: 'wechat-sigkill-secret-wechat-sigkill-secret',
         WECHAT_APP_ID: WECHAT_SAMPLE.appId,
         WECHAT_APP_SECRET: WECHAT_SAMPLE.secret,
         WECHAT_TOKEN: WECHAT_SAMPLE.token,

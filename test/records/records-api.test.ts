@@ -11,7 +11,7 @@ import { connectChat, startTestApp, type ChatClient } from '../support/test-app.
 const ENV = {
   RECORDS: 'database',
   DATA_DIR: 'memory://',
-  AGENT_SEED: 'amy:pw-amy,root:pw-root',
+  AGENT_SEED: 'amy:secret-amy,root:secret-root',
   AGENT_ADMINS: 'root',
 };
 

@@ -135,7 +135,8 @@ describe('hostile input (fast-check)', { timeout: 180_000 }, () => {
           headers: { authorization: `Bearer ${token}` },
         });
         await response.arrayBuffer();
-        expect([400, 404]).toContain(response.status);
+        // A very long encoded id is refused by Node's HTTP parser before routing (431): still a clear 4xx.
+        expect([400, 404, 414, 431]).toContain(response.status);
       }),
       { numRuns: 80 },
     );

@@ -105,7 +105,7 @@ describe.skipIf(!hasChromium)('customer text rendered in Chromium', () => {
     const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 860 } });
     await page.goto(`${url}/agent`);
     await page.fill('input[name=username]', 'amy');
-    await page.fill('input[name=password]', 'pw-amy');
+    await page.fill('input[name=password]', 'secret-amy');
     await page.click('button[type=submit]');
     await page.waitForSelector('.queue .empty');
 

@@ -76,7 +76,7 @@ describe('ticket ownership over the web chat', () => {
     for (const line of attack(ticketId)) seen.push(await send(stranger, line));
     expect(await ticket()).toEqual(before);
     expect(seen[0]?.map((m) => m.meta?.act)).toEqual(['ask']);
-    expect(texts(seen[1] ?? [])).toEqual([`没有查到工单 ${ticketId},麻烦您核对一下编号。`]);
+    expect(texts(seen[1] ?? [])).toEqual([`没有查到工单 ${ticketId}，麻烦您核对一下编号。`]);
 
     // Word for word what a number nobody filed gets, in a third session.
     const unknownId = newTicketId(ticketId.slice(1, 9));
@@ -97,7 +97,7 @@ describe('ticket ownership over the web chat', () => {
     expect(read.map((m) => m.meta?.act)).toEqual(['ask']);
     const status = await send(stranger, '5678');
     expect(status[0]?.meta).toMatchObject({ act: 'inform', ticketId });
-    expect(status[0]?.text).toContain('已受理,等待处理');
+    expect(status[0]?.text).toContain('已受理，等待处理');
     expect(await ticket()).toEqual(before);
 
     // The owner is never asked.
@@ -118,7 +118,7 @@ describe('ticket ownership over the web chat', () => {
       replies.push(await send(fresh, `查询一下工单 ${ticketId} 的进度`));
     }
     expect(replies.map((r) => r[0]?.meta?.act)).toEqual(['ask', 'ask', 'ask', 'inform']);
-    expect(replies[3]?.[0]?.text).toMatch(/工单查询暂时太频繁了,请 \d+ 分钟后再试/);
+    expect(replies[3]?.[0]?.text).toMatch(/工单查询暂时太频繁了[,，]请 \d+ 分钟后再试/);
     const own = await send(owner, `查询一下工单 ${ticketId} 的进度`);
     expect(own[0]?.meta).toMatchObject({ act: 'inform', ticketId });
   }, 60_000);

@@ -23,7 +23,7 @@ const SHOTS = 'test-results/admin';
 const ENV = {
   RECORDS: 'database',
   DATA_DIR: 'memory://',
-  AGENT_SEED: 'amy:pw-amy,root:pw-root',
+  AGENT_SEED: 'amy:secret-amy,root:secret-root',
   AGENT_ADMINS: 'root',
 };
 const UNANSWERED = '你们营业厅门口能不能停电动车呀';
@@ -130,12 +130,12 @@ describe.skipIf(!hasChromium)('analytics dashboard in Chromium', { timeout: 180_
     await page.goto(`${url}/admin`);
     expect(new URL(page.url()).pathname).toBe('/admin/analytics');
     await page.fill('input[name=username]', 'amy');
-    await page.fill('input[name=password]', 'pw-amy');
+    await page.fill('input[name=password]', 'secret-amy');
     await page.click('.login button[type=submit]');
     await expect.poll(() => page.locator('.login .error').textContent()).toBe('该账号不是管理员');
 
     await page.fill('input[name=username]', 'root');
-    await page.fill('input[name=password]', 'pw-root');
+    await page.fill('input[name=password]', 'secret-root');
     await page.click('.login button[type=submit]');
     await page.waitForSelector('[data-kpi=tickets]');
     const expected = await report(url, root);
@@ -178,7 +178,7 @@ describe.skipIf(!hasChromium)('analytics dashboard in Chromium', { timeout: 180_
     const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 820, height: 1180 } });
     await page.goto(`${url}/admin/analytics`);
     await page.fill('input[name=username]', 'root');
-    await page.fill('input[name=password]', 'pw-root');
+    await page.fill('input[name=password]', 'secret-root');
     await page.click('.login button[type=submit]');
     await page.waitForSelector('[data-kpi=tickets]');
     const overflow = await page.evaluate(
