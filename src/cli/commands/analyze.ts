@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { loadEnv } from '../../config/env.js';
+import { loadCliEnv } from '../cli-env.js';
 import { mapJsonLines } from '../json-lines.js';
 import type { Analysis } from '../../domain/analysis.js';
 import { createUnderstanding } from '../../understanding/create-understanding.js';
@@ -57,7 +57,7 @@ async function answer(
 
 export async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { model: { type: 'string' } } });
-  const env = loadEnv();
+  const env = loadCliEnv();
   const offline = createOfflineUnderstanding({ modelDir: values.model ?? env.EMOTION_MODEL_DIR });
   const understanding = await createUnderstanding(env, offline);
   await mapJsonLines(LineSchema, (line) => answer(understanding, env.MAX_MESSAGE_CHARS, line));

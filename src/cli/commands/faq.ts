@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { loadEnv } from '../../config/env.js';
+import { loadCliEnv } from '../cli-env.js';
 import { mapJsonLines } from '../json-lines.js';
 import {
   loadKnowledgeDir,
@@ -24,7 +24,7 @@ const LineSchema = z.object({
 });
 
 async function openKnowledgeBase(kbFile: string | undefined): Promise<KnowledgeBase> {
-  const dir = join(loadEnv().CONFIG_DIR, 'knowledge');
+  const dir = join(loadCliEnv().CONFIG_DIR, 'knowledge');
   if (kbFile === undefined) {
     const { entries, synonyms } = await loadKnowledgeDir(dir);
     return createKnowledgeBase(entries, { synonyms });

@@ -4,7 +4,7 @@
  * line gets an `{id?, error}` line on stdout (and on stderr) and processing continues.
  */
 import { join } from 'node:path';
-import { loadEnv } from '../../config/env.js';
+import { loadCliEnv } from '../cli-env.js';
 import { mapJsonLines } from '../json-lines.js';
 import { SEVERITIES } from '../../domain/ticket.js';
 import { loadFlowSet } from '../../flows/flow.loader.js';
@@ -13,7 +13,7 @@ import { createUnderstanding } from '../../understanding/create-understanding.js
 import { createOfflineUnderstanding } from '../../understanding/offline.understanding.js';
 
 export async function run(_args: string[]): Promise<number> {
-  const env = loadEnv();
+  const env = loadCliEnv();
   const flows = await loadFlowSet(join(env.CONFIG_DIR, 'flows'));
   if (!flows.ok) throw new Error(`flows do not load from ${env.CONFIG_DIR}/flows`);
   const offline = createOfflineUnderstanding({ modelDir: env.EMOTION_MODEL_DIR });
