@@ -11,7 +11,9 @@ export function saidYes(turn: IntakeTurn, labels: YesNoLabels): boolean {
   return (
     sameText(turn.text, labels.yes) ||
     turn.analysis.intent === 'affirm' ||
-    turn.analysis.act?.kind === 'affirm'
+    turn.analysis.act?.kind === 'affirm' ||
+    // "好的谢谢" / "OK, thanks" to a yes-or-no question is assent, not a goodbye.
+    turn.analysis.act?.kind === 'thanks'
   );
 }
 
