@@ -47,7 +47,10 @@ describe.skipIf(!hasChromium)('web widget in Chromium', () => {
     await page.locator('#qingting-chat textarea').fill('我的宽带三天都连不上网');
     await page.keyboard.press('Enter');
     await expect.poll(() => messages(page, 'bot').count()).toBe(2);
-    expect(await messages(page, 'customer').textContent()).toBe('我的宽带三天都连不上网');
+    // The reply is sent during the turn and the ack after it, so "sending…" clears a moment later.
+    await expect
+      .poll(() => messages(page, 'customer').textContent())
+      .toBe('我的宽带三天都连不上网');
     await page.screenshot({ path: 'test-results/widget-desktop.png' });
 
     await page.reload();
@@ -65,7 +68,9 @@ describe.skipIf(!hasChromium)('web widget in Chromium', () => {
     await page.locator('#qingting-chat textarea').fill('断线时发的消息');
     await page.keyboard.press('Enter');
     await expect.poll(() => messages(page, 'bot').count(), { timeout: 10_000 }).toBe(2);
-    expect(await messages(page, 'customer').allTextContents()).toEqual(['断线时发的消息']);
+    await expect
+      .poll(() => messages(page, 'customer').allTextContents())
+      .toEqual(['断线时发的消息']);
     expect(await page.locator('#qingting-chat .status').textContent()).toBe('');
     await page.close();
   });
@@ -78,7 +83,7 @@ describe.skipIf(!hasChromium)('web widget in Chromium', () => {
     await page.locator('#qingting-chat textarea').fill(hostile);
     await page.keyboard.press('Enter');
     await expect.poll(() => messages(page, 'bot').count()).toBe(2);
-    expect(await messages(page, 'customer').textContent()).toBe(hostile);
+    await expect.poll(() => messages(page, 'customer').textContent()).toBe(hostile);
     expect(await page.locator('#qingting-chat .log img, #qingting-chat .log b').count()).toBe(0);
     expect(
       await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
