@@ -3,6 +3,7 @@ import type { CustomerActKind } from '../domain/taxonomy.js';
 import { absorb } from './absorb-slots.js';
 import { calmIfUpset } from './calming.js';
 import { restate } from './confirm.dialog.js';
+import { personOf } from './restatement.js';
 import { freshComplaint } from './intake-memory.js';
 import { flowOf, type IntakeTurn } from './intake-turn.js';
 import { openTicket } from './guarded-ticket.js';
@@ -116,9 +117,7 @@ const praise: Route = async (_dc, turn) => {
 /** The person praised, as the customer would say it: "staff:8866" is 工号 8866 的同事. */
 function personNamed(turn: IntakeTurn): string | undefined {
   const value = turn.analysis.slots.people?.value;
-  const staff = value ? /^staff:(\S+)$/.exec(value) : null;
-  if (!staff) return value;
-  return turn.memory.lang === 'zh' ? `工号 ${staff[1]} 的同事` : `staff member ${staff[1]}`;
+  return value === undefined ? undefined : personOf(value, turn.memory.lang, value);
 }
 
 /** Venting: listened to and offered (not forced) a record. */

@@ -71,6 +71,7 @@ export async function loadFlowSet(dir: string): Promise<ConfigResult<FlowSet>> {
       flowFor: (category) => flows.get(category) ?? fallback,
       products,
       unknownPhrases: defaults.value.data.unknownPhrases,
+      assent: defaults.value.data.assent,
       pacing: defaults.value.data.pacing,
     },
   };

@@ -66,12 +66,20 @@ export const DefaultsFile = z.strictObject({
   questions: Questions,
   /** "I don't know" phrases that mark the slot just asked as unknown. */
   unknownPhrases: z.strictObject({ zh: Wordings, en: Wordings }),
+  /**
+   * How a yes to a yes-or-no question ("我理解得对吗?") begins ("对 这回对了", "好的谢谢", "yes that's
+   * right"), and words that turn it into a no or a correction ("不对", "but").
+   */
+  assent: z
+    .strictObject({ yes: LocalizedWordings, unless: LocalizedWordings })
+    .default({ yes: { zh: ['对'], en: ['yes'] }, unless: { zh: ['不'], en: ['not'] } }),
   /** Why each element is asked, from the customer's side ("留个电话是为了…"), for a counter-question. */
   reasons: Questions.default({}),
   urgentSteps: UrgentSteps.default({}),
   pacing: Pacing.default({ msPerChar: 0, maxMs: 0 }),
 });
 export type DefaultsFile = z.infer<typeof DefaultsFile>;
+export type Assent = DefaultsFile['assent'];
 
 /** `config/flows/<category>.yaml`: one flow per category, overriding defaults where it says so. */
 export const FlowFile = z
@@ -116,5 +124,6 @@ export interface FlowSet {
   /** Every product word of every flow, for the understanding layer. */
   products: readonly string[];
   unknownPhrases: Readonly<Record<Language, readonly string[]>>;
+  assent: Assent;
   pacing: Pacing;
 }

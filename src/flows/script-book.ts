@@ -128,8 +128,12 @@ export const ScriptFile = z.strictObject({
     unknown_value: z.string().min(1),
     /** What happened, per category, in the restatement's own words (never the customer's). */
     event_labels: z.record(Category, z.string().min(1)),
+    /** The same with the customer's product in it; `{product}` is the product as they named it. */
+    product_event_labels: z.record(Category, z.string().min(1)),
     /** An amount by its role in a restatement; `{amount}` is the amount in local form. */
     amount_phrases: z.record(AmountRole, z.string().includes('{amount}')),
+    /** How the number a complaint is about is named: a phone line, or an order/account reference. */
+    account_labels: z.strictObject({ phone: z.string().min(1), reference: z.string().min(1) }),
     /** Quick replies after listening to a vent: keep a record, or not. */
     vent_choices: z.tuple([z.string().min(1), z.string().min(1)]),
   }),
