@@ -124,8 +124,15 @@ function reuseMobileAsContact(complaint: ComplaintMemory, taken: SlotName[]): vo
   }
 }
 
-/** A reply that reads as an answer: not a yes/no, greeting or request, more than a sound or dots. */
+/** Acts that talk about the question rather than answer it ("我前面说过了", "你要我号码干嘛"). */
+const ABOUT_THE_QUESTION: readonly string[] = ['already_said', 'question_back'];
+
+/**
+ * A reply that reads as an answer: not a yes/no, greeting or request, not a remark about the
+ * question itself, more than a sound or dots.
+ */
 function isFreeAnswer(analysis: Analysis, text: string): boolean {
+  if (ABOUT_THE_QUESTION.includes(analysis.act?.kind ?? '')) return false;
   const trimmed = text.trim();
   const long = analysis.lang === 'zh' ? [...trimmed].length >= 2 : trimmed.split(/\s+/).length >= 2;
   return ANSWERING.includes(analysis.intent) && long && /[\p{L}\p{N}]/u.test(trimmed);

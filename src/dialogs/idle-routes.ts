@@ -3,6 +3,7 @@ import type { CustomerActKind } from '../domain/taxonomy.js';
 import { absorb } from './absorb-slots.js';
 import { calmIfUpset } from './calming.js';
 import { restate } from './confirm.dialog.js';
+import { deedOf } from './praise.js';
 import { personOf } from './restatement.js';
 import { freshComplaint } from './intake-memory.js';
 import { flowOf, type IntakeTurn } from './intake-turn.js';
@@ -105,13 +106,24 @@ const other: Route = async (dc, turn) => {
   return details && (await activeTicketId(turn)) ? supplement(dc, turn) : startComplaint(dc, turn);
 };
 
-/** Praise is thanked specifically (the person) and recorded as a commendation, never as a complaint. */
+/**
+ * Praise is thanked specifically — the person and what they did ("感谢您对王师傅耐心修好热水器的肯定")
+ * — and recorded as a commendation, never as a complaint; a follow-up ("转告他领导") is assured, not
+ * recorded twice.
+ */
 const praise: Route = async (_dc, turn) => {
+  if (turn.memory.praised)
+    return turn.say.say('praise_passed_on', { act: 'inform', family: 'thank' });
   const people = personNamed(turn);
+  const raw = turn.analysis.slots.people?.raw;
+  const deed = deedOf(turn.text, turn.memory.lang, turn.flows.deedCues[turn.memory.lang], raw);
   await recordCommendation(turn);
-  if (people)
-    await turn.say.say('praise_commended', { act: 'inform', family: 'thank' }, { people });
-  else await turn.say.say('praise_thanks', { act: 'inform', family: 'thank' });
+  turn.memory.praised = true;
+  const meta = { act: 'inform' as const, family: 'thank' as const };
+  if (people && deed) return turn.say.say('praise_deed_person', meta, { people, deed });
+  if (people) return turn.say.say('praise_commended', meta, { people });
+  if (deed) return turn.say.say('praise_deed', meta, { deed });
+  return turn.say.say('praise_thanks', meta);
 };
 
 /** The person praised, as the customer would say it: "staff:8866" is 工号 8866 的同事. */

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { AmountReading, SlotValues } from '../domain/analysis.js';
 import { EmotionPoint } from '../domain/ticket.js';
-import { Category, Language, Nature, RiskFlag, SlotName } from '../domain/taxonomy.js';
+import {
+  Category,
+  Language,
+  Nature,
+  RiskFlag,
+  SlotName,
+  UrgencyCause,
+} from '../domain/taxonomy.js';
 
 /** Turns of history kept for the understanding context (and the LLM later). */
 export const HISTORY_TURNS = 12;
@@ -46,6 +53,10 @@ export const IntakeMemory = z.object({
   said: z.array(z.string()).default([]),
   /** The conversation was handed to a person (queued, assigned or scheduled). */
   handedOff: z.boolean().default(false),
+  /** The last thing the customer did was praise: a "please tell his manager" follows it. */
+  praised: z.boolean().default(false),
+  /** Urgent causes already given their first step (the case is urgent while any is listed). */
+  urgentCauses: z.array(UrgencyCause).default([]),
   /** Tickets filed elsewhere that this conversation proved it owns (src/tickets/README.md). */
   verifiedTickets: z.array(z.string()).max(20).optional(),
 });
@@ -75,6 +86,8 @@ export function freshMemory(lang: Language): IntakeMemory {
     faqFailures: 0,
     said: [],
     handedOff: false,
+    urgentCauses: [],
+    praised: false,
   };
 }
 

@@ -27,6 +27,9 @@ export async function answerQuestionBack(dc: DialogContext, turn: IntakeTurn): P
   return dc.activeDialog?.id === STAGES.collect || dc.activeDialog?.id === STAGES.confirm;
 }
 
+/** Longest value read back after "I already said it". */
+const MAX_SHOWN = 40;
+
 /**
  * "前面不是说了吗": an apology and the value from what they said before, never the question again;
  * when it cannot be found, the element is left for the agent rather than asked a second time.
@@ -44,7 +47,10 @@ export async function answerAlreadySaid(turn: IntakeTurn): Promise<boolean> {
     if (value) complaint.slots[slot] = value;
   }
   complaint.pending = [];
-  const shown = slots.map((slot) => complaint.slots[slot]?.value).filter((v) => v !== undefined);
+  // A value is read back only when it is short enough to be a value, never a whole message.
+  const shown = slots
+    .map((slot) => complaint.slots[slot]?.value)
+    .filter((v): v is string => v !== undefined && [...v].length <= MAX_SHOWN);
   if (shown.length > 0)
     await turn.say.say('already_said_found', { act: 'empathize' }, { value: shown.join('、') });
   else await turn.say.say('already_said_missing', { act: 'empathize' });

@@ -72,6 +72,7 @@ export async function loadFlowSet(dir: string): Promise<ConfigResult<FlowSet>> {
       products,
       unknownPhrases: defaults.value.data.unknownPhrases,
       assent: defaults.value.data.assent,
+      deedCues: defaults.value.data.deedCues,
       pacing: defaults.value.data.pacing,
     },
   };

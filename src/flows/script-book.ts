@@ -59,6 +59,10 @@ export const SCRIPT_KEYS = [
   'time_queued',
   'time_policy',
   'ticket_filed_repeat',
+  'urgent_escalated',
+  'praise_deed',
+  'praise_deed_person',
+  'praise_passed_on',
   // Ticket ownership (src/tickets/README.md).
   'verify_ask_phone_last4',
   'ticket_id_invalid',
@@ -95,6 +99,7 @@ export const TEMPLATE_VARIABLES = [
   'value',
   'deadline',
   'hours',
+  'deed',
 ] as const;
 
 const Template = z
