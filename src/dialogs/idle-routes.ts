@@ -221,6 +221,31 @@ const alreadySaid: Route = async (dc, turn) => {
   return dc.continueDialog();
 };
 
+/** Elements that make a complaint worth keeping when the customer says goodbye mid-way. */
+const KEEPS: readonly string[] = [
+  'account',
+  'amount',
+  'demand',
+  'contact_phone',
+  'place',
+  'people',
+];
+
+/**
+ * A goodbye before the complaint is filed never drops it silently: once, what was collected is read
+ * back with "还差您一句确认就能登记了"; a second goodbye is let go.
+ */
+const goodbyeDuringIntake: Route = async (dc, turn) => {
+  const { complaint } = turn.memory;
+  const worthKeeping = Object.keys(complaint.slots).some((slot) => KEEPS.includes(slot));
+  if (!worthKeeping || complaint.heldAtGoodbye) return goodbye(dc, turn);
+  complaint.heldAtGoodbye = true;
+  const lead = await turn.say.text('unfiled_lead');
+  if (dc.activeDialog?.id === STAGES.confirm) return restate(turn, lead);
+  await dc.cancelAllDialogs();
+  return dc.beginDialog(STAGES.confirm, { lead });
+};
+
 /** Acts that interrupt a collection or confirmation; the stage stays unless the intake is dropped. */
 export const INTERRUPTS: Partial<Readonly<Record<CustomerActKind, Route>>> = {
   check_status: checkStatus,
@@ -229,5 +254,5 @@ export const INTERRUPTS: Partial<Readonly<Record<CustomerActKind, Route>>> = {
   question_back: questionBack,
   already_said: alreadySaid,
   withdraw: withdrawDuringIntake,
-  goodbye,
+  goodbye: goodbyeDuringIntake,
 };

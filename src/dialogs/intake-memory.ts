@@ -34,6 +34,8 @@ export const ComplaintMemory = z.object({
   amounts: z.array(AmountReading).default([]),
   /** Turns anger alone has been held back from a handoff while the essentials are collected. */
   angerTurns: z.number().int().min(0).default(0),
+  /** A goodbye already got "还差一句确认就能登记了": the next one is let go. */
+  heldAtGoodbye: z.boolean().default(false),
 });
 export type ComplaintMemory = z.infer<typeof ComplaintMemory>;
 
@@ -73,6 +75,7 @@ export function freshComplaint(): ComplaintMemory {
     empathized: 'none',
     amounts: [],
     angerTurns: 0,
+    heldAtGoodbye: false,
   };
 }
 

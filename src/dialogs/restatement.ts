@@ -62,9 +62,7 @@ function zhSentences(input: RestatementInput): string[] {
   const place = phrase(input, 'place');
   const product = place === phrase(input, 'product') ? '' : phrase(input, 'product');
   const { primary, expected } = amountsOf(input);
-  const event = primary
-    ? `${product}${roleText(input, primary, product)}`
-    : eventLabel(input, product);
+  const event = primary ? roleText(input, primary, product) : eventLabel(input, product);
   // "11月的彩铃被扣了5元", "11月29日在营业厅，…": a month reads as whose charge it was.
   const month = slots.time !== undefined && MONTH_ONLY.test(slots.time.value);
   const lead =

@@ -1,11 +1,13 @@
 import type { Language, UrgencyCause } from '../domain/taxonomy.js';
-import type { Flow } from '../flows/flow.schema.js';
+import type { Flow, UrgentStep } from '../flows/flow.schema.js';
 import { flowOf, type IntakeTurn } from './intake-turn.js';
 import { pick } from './reply-writer.js';
 
 /**
- * The configured first step for an urgent cause (及时申报): the wording of the situation the
- * message names (a lift, gas, a card) when the cause has one, else the cause's own.
+ * The configured first step for an urgent case (及时申报): the wording of the situation the message
+ * names (a lift, gas, a card) — looked for in the reading's cause first, then in every cause, since
+ * "救命 我被关在电梯里" is a lift whatever the cause read — else the cause's own wording. Returns
+ * the cause whose step it is.
  */
 export function urgentStepFor(
   flow: Flow,
@@ -13,14 +15,18 @@ export function urgentStepFor(
   text: string,
   lang: Language,
   seed: number,
-): string | undefined {
-  const step = flow.urgentSteps[cause];
-  if (!step) return undefined;
+): { cause: UrgencyCause; step: string } | undefined {
   const said = text.toLowerCase();
-  const situation = step.cases.find((c) =>
-    c.when[lang].some((w) => said.includes(w.toLowerCase())),
-  );
-  return pick(situation ? situation[lang] : step[lang], seed);
+  const steps = Object.entries(flow.urgentSteps) as Array<[UrgencyCause, UrgentStep | undefined]>;
+  const order = [...steps.filter(([c]) => c === cause), ...steps.filter(([c]) => c !== cause)];
+  for (const [owner, step] of order) {
+    const situation = step?.cases.find((c) =>
+      c.when[lang].some((w) => said.includes(w.toLowerCase())),
+    );
+    if (situation) return { cause: owner, step: pick(situation[lang], seed) };
+  }
+  const own = flow.urgentSteps[cause];
+  return own ? { cause, step: pick(own[lang], seed) } : undefined;
 }
 
 /**
@@ -34,7 +40,7 @@ export function escalatedCause(turn: IntakeTurn): UrgencyCause | undefined {
   if (urgentCauses.length === 0) return undefined;
   const said = turn.text.toLowerCase();
   const steps = Object.entries(flowOf(turn).urgentSteps) as Array<
-    [UrgencyCause, Flow['urgentSteps'][UrgencyCause]]
+    [UrgencyCause, UrgentStep | undefined]
   >;
   return steps.find(
     ([cause, step]) =>
@@ -43,12 +49,13 @@ export function escalatedCause(turn: IntakeTurn): UrgencyCause | undefined {
   )?.[0];
 }
 
-/** Sends the cause's first step (family reassure_anxiety) and remembers the cause as answered. */
+/** Sends the case's first step (family reassure_anxiety) and remembers the cause as answered. */
 export async function giveUrgentStep(turn: IntakeTurn, cause: UrgencyCause): Promise<boolean> {
   const { memory } = turn;
-  const step = urgentStepFor(flowOf(turn), cause, turn.text, memory.lang, memory.turn);
-  memory.urgentCauses = [...new Set([...memory.urgentCauses, cause])];
-  if (!step) return false;
-  await turn.say.send(step, { act: 'inform', family: 'reassure_anxiety' });
+  const found = urgentStepFor(flowOf(turn), cause, turn.text, memory.lang, memory.turn);
+  // The cause whose step was given is answered; the cause read stays open to its own signs.
+  memory.urgentCauses = [...new Set([...memory.urgentCauses, found?.cause ?? cause])];
+  if (!found) return false;
+  await turn.say.send(found.step, { act: 'inform', family: 'reassure_anxiety' });
   return true;
 }

@@ -63,6 +63,7 @@ export const SCRIPT_KEYS = [
   'praise_deed',
   'praise_deed_person',
   'praise_passed_on',
+  'unfiled_lead',
   // Ticket ownership (src/tickets/README.md).
   'verify_ask_phone_last4',
   'ticket_id_invalid',
