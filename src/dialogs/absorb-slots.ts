@@ -55,7 +55,8 @@ export function absorb(
     });
   const open = complaint.pending.filter((slot) => !taken.includes(slot));
   let unknown: SlotName[] = [];
-  if (saysUnknown && open.length > 0) {
+  // "记不清具体哪天了，大概11月" answers the date it took, not the other questions pending.
+  if (saysUnknown && open.length > 0 && taken.length === 0) {
     unknown = open;
   } else if (taken.length === 0 && isFreeAnswer(analysis, text)) {
     const slot = open.find((s) => FREE_TEXT_SLOTS.includes(s));

@@ -131,7 +131,11 @@ class IntakeDialog extends ComponentDialog {
     if (active && COLLECTING.includes(active) && turn.pending.length > 0)
       turn.analysis = { ...turn.analysis, act: actWhilePending(turn.analysis, text) };
     // "好的谢谢" to "我理解得对吗?" is a yes, not a goodbye that drops the complaint.
-    const values = Object.keys(turn.analysis.slots).filter((slot) => slot !== 'event');
+    // "yes, go ahead": the story and a demand of no particular kind are not new values.
+    const { slots } = turn.analysis;
+    const values = Object.keys(slots).filter(
+      (slot) => slot !== 'event' && !(slot === 'demand' && slots.demand?.value === 'other'),
+    );
     if (active === STAGES.confirm && values.length === 0) {
       const [yes, no] = turn.say.choices().confirm_choices;
       if (saidYes(turn, { yes, no })) turn.analysis = { ...turn.analysis, act: { kind: 'affirm' } };

@@ -38,7 +38,9 @@ export async function answerAlreadySaid(turn: IntakeTurn): Promise<boolean> {
   const act = actOf(turn.analysis);
   if (act.kind !== 'already_said') return false;
   const { complaint } = turn.memory;
-  const slots = act.slot ? [act.slot] : turn.pending;
+  // "It's in my first message, 100234987": what this message carries is what they mean.
+  const repeated = (turn.absorbed?.taken ?? []).filter((slot) => slot !== 'event');
+  const slots = act.slot ? [act.slot] : repeated.length > 0 ? repeated : turn.pending;
   if (slots.length === 0) return false;
   const found = await valuesFromHistory(turn, slots);
   // One not found in what they said stays missing for the agent: never asked a second time.

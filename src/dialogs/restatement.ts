@@ -217,7 +217,7 @@ function unknownText(input: RestatementInput): string {
   if (labels.length === 0) return '';
   return input.lang === 'zh'
     ? `${labels.join('、')}暂时${input.choices.unknown_value},没关系,专员核实时会查。`
-    : `${capitalised(labels.join(', '))}: ${input.choices.unknown_value} for now, which is fine; we will check.`;
+    : `Still ${input.choices.unknown_value}: ${labels.join(' and ').toLowerCase()}, which is fine; our team will check.`;
 }
 
 /**
