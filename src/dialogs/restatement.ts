@@ -14,6 +14,8 @@ const PICTOGRAPH = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu;
 const MONTH_ONLY = /^\d{4}-\d{2}$/;
 /** A phone line: a mainland mobile or an international number; anything else is a reference. */
 const PHONE_LIKE = /^(1\d{10}|\+\d{7,15})$/;
+/** The last four digits of a card ("尾号6612"). */
+const CARD_TAIL = /^\d{4}$/;
 const PRIMARY_ROLES: readonly AmountRole[] = ['overcharged', 'charged', 'claimed', 'paid', 'other'];
 
 /** A date-time shown in the customer's zone in digits (ticket and status lines, not restatements). */
@@ -140,15 +142,28 @@ function accountNote(input: RestatementInput): string {
   const account = input.slots.account?.value;
   if (!account || account === input.slots.contact_phone?.value) return '';
   const labels = input.choices.account_labels;
-  const label = PHONE_LIKE.test(account) ? labels.phone : labels.reference;
+  const label = PHONE_LIKE.test(account)
+    ? labels.phone
+    : CARD_TAIL.test(account)
+      ? labels.tail
+      : labels.reference;
   return `${label} ${quoteIsolated(account)}`;
 }
 
-/** "tomorrow morning" as said; a normalised date ("2026-12-02") in local form. */
+/**
+ * "tomorrow morning" as said; a normalised date ("2026-12-02") in local form — unless it has
+ * already passed, when it was the time of the event, not of a call back.
+ */
 function contactTimeOf(input: RestatementInput): string {
   const value = input.slots.contact_time?.value;
-  if (value !== undefined && /^\d{4}-\d{2}/.test(value)) return timeOf(input, value);
-  return phrase(input, 'contact_time');
+  if (value === undefined || !/^\d{4}-\d{2}/.test(value)) return phrase(input, 'contact_time');
+  const end = MONTH_ONLY.test(value) ? endOfMonth(value) : new Date(value);
+  return end.getTime() > input.now.getTime() ? timeOf(input, value) : '';
+}
+
+function endOfMonth(value: string): Date {
+  const [year = 0, month = 1] = value.split('-').map(Number);
+  return new Date(Date.UTC(year, month, 1));
 }
 
 function monthName(value: string, input: RestatementInput): string {

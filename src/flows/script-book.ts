@@ -138,8 +138,12 @@ export const ScriptFile = z.strictObject({
     product_event_labels: z.record(Category, z.string().min(1)),
     /** An amount by its role in a restatement; `{amount}` is the amount in local form. */
     amount_phrases: z.record(AmountRole, z.string().includes('{amount}')),
-    /** How the number a complaint is about is named: a phone line, or an order/account reference. */
-    account_labels: z.strictObject({ phone: z.string().min(1), reference: z.string().min(1) }),
+    /** How the number a complaint is about is named: a phone line, a card's last digits, a reference. */
+    account_labels: z.strictObject({
+      phone: z.string().min(1),
+      tail: z.string().min(1),
+      reference: z.string().min(1),
+    }),
     /** Quick replies after listening to a vent: keep a record, or not. */
     vent_choices: z.tuple([z.string().min(1), z.string().min(1)]),
   }),
