@@ -13,8 +13,8 @@ const MAX_REASON = 200;
  * please withdraw it"); a bare "我要撤诉" is asked for its reason.
  */
 const SAYS_WHY: Readonly<Record<'zh' | 'en', (text: string) => boolean>> = {
-  zh: (text) => [...text.replace(/[\s\p{P}]/gu, '')].length >= 12,
-  en: (text) => text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length >= 9,
+  zh: (text) => (text.match(/\p{Script=Han}/gu) ?? []).length >= 12,
+  en: (text) => text.split(/\s+/).filter((w) => /^\p{L}+(?:'\p{L}+)?\p{P}*$/u.test(w)).length >= 9,
 };
 
 function reasonGiven(turn: IntakeTurn): string | undefined {
