@@ -49,6 +49,7 @@ import { ProvisionalConversations } from './channels/web/web-chat.provisional.js
 import { WebChatSessions } from './channels/web/web-chat.sessions.js';
 import type { CustomerDelivery } from './channels/customer-delivery.port.js';
 import type { Env } from './config/env.js';
+import type { LiveEscalation } from './handoff/live-escalation.port.js';
 import { createHandoff, type HandoffSubsystem } from './handoff/create-handoff.js';
 import { createLlmClient } from './llm/create-llm-client.js';
 import type { LlmClient } from './llm/llm-client.js';
@@ -113,6 +114,8 @@ export interface AppContext {
 export interface AppOptions {
   logger?: Logger;
   understanding?: Understanding;
+  /** How the handoff answers a waiting case that gets worse (the product's flows). */
+  liveEscalation?: LiveEscalation;
   /** The LLM client the product already built; default: one from the environment (none without a key). */
   llm?: LlmClient;
   /** Builds the root dialog the bot runs; default: the temporary WelcomeDialog. */
@@ -248,6 +251,7 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
     redis: redis ? { client: redis, prefix } : undefined,
     // dlg: the live handover reads what customers write while queued or assigned.
     ...(options.understanding ? { understanding: options.understanding } : {}),
+    ...(options.liveEscalation ? { escalation: options.liveEscalation } : {}),
     ...(records ? { decorateQueue: (queue) => records.archiveHandoffs(queue) } : {}),
     onError: (error, where) => logger.error({ err: error, where }, 'handoff failed'),
   });

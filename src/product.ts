@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { AppOptions } from './app.js';
 import type { Env } from './config/env.js';
 import { createIntakeDialog } from './dialogs/intake.dialog.js';
+import { flowEscalation } from './dialogs/live-escalation.js';
 import { createReplyWriter } from './dialogs/llm.reply-writer.js';
 import { scriptedWriter } from './dialogs/reply-writer.js';
 import { loadIntakeConfig } from './flows/intake-config.js';
@@ -37,6 +38,7 @@ export async function productOptions(env: Readonly<Env>, logger: Logger): Promis
   return {
     logger,
     understanding,
+    liveEscalation: flowEscalation(intake.flows, scripts),
     ...(llm ? { llm } : {}),
     rootDialog: (context) => {
       // With a system of record, each turn's reading and each FAQ outcome feed the analytics.

@@ -69,4 +69,33 @@ describe('the product as npm start wires it', () => {
     expect(llm.isDone()).toBe(true);
     expect(app.context.llm?.breakerState).toBeDefined();
   });
+
+  it('answers a queued urgent case that gets worse with the new step, and makes its ticket P1', async () => {
+    const started = await startProduct({});
+    app = started.app;
+    const chat = await connectChat(started.url);
+    client = chat.client;
+    await chat.box.next(); // the greeting
+    await client.emitWithAck('message', {
+      text: '救命 我妈被困在3号楼电梯里了 门打不开',
+      clientMessageId: 'u-1',
+    });
+    const service = app.context.handoff.service;
+    await expect.poll(() => service.queueItems().then((items) => items.length)).toBe(1);
+    const [queued] = await service.queueItems();
+    expect(queued?.summary.handoffRule).toMatch(/^urgent:/);
+    expect(chat.box.messages.map((m) => m.text).join('')).toContain('警铃');
+
+    const before = chat.box.messages.length;
+    await client.emitWithAck('message', {
+      text: '她说里面很闷 她有高血压',
+      clientMessageId: 'u-2',
+    });
+    await expect.poll(() => chat.box.messages.length).toBe(before + 2);
+    const [step, notice] = chat.box.messages.slice(before);
+    expect(step?.text).toContain('120');
+    expect(notice?.text).toContain(queued?.ticketId);
+    const ticket = await app.context.tickets.get(queued!.ticketId);
+    expect(ticket).toMatchObject({ severity: 'P1', handoffRule: 'urgent:health' });
+  });
 });

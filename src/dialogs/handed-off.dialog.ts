@@ -23,12 +23,13 @@ export class HandedOffDialog extends StageDialog {
     if (!ticketId || !(await supplementTicket(turn, ticketId)))
       return this.finish(dc, { next: 'reroute' });
     const cause = escalatedCause(turn);
-    if (cause && (await giveUrgentStep(turn, cause))) {
+    const given = cause && (await giveUrgentStep(turn, cause));
+    if (given) {
       // The agent's case says the situation got worse: P1 with the new cause as its rule.
       await turn.deps.tickets.update(ticketId, {
         kind: 'details',
         at: turn.now.toISOString(),
-        details: { handoffRule: `urgent:${cause}`, severity: 'P1' },
+        details: { handoffRule: `urgent:${given}`, severity: 'P1' },
       });
       await turn.say.say('urgent_escalated', { act: 'inform', ticketId }, { ticketId });
       return Dialog.EndOfTurn;

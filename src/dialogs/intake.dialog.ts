@@ -231,8 +231,11 @@ class IntakeDialog extends ComponentDialog {
       const phrases = turn.flows.unknownPhrases[turn.memory.lang];
       absorb(turn.memory.complaint, turn.analysis, turn.text, phrases, true);
     }
-    if (!cause || !(await giveUrgentStep(turn, cause))) await calmIfUpset(turn);
-    await handOff(turn, `urgent:${cause ?? 'unspecified'}`, 'P1');
+    const given = cause && (await giveUrgentStep(turn, cause));
+    if (!given) await calmIfUpset(turn);
+    // The rule names the situation answered (a lift is safety even if read as health), so the
+    // handover can still tell a new cause from it.
+    await handOff(turn, `urgent:${given || cause || 'unspecified'}`, 'P1');
     await inner.cancelAllDialogs();
     await inner.beginDialog(STAGES.handedOff);
   }

@@ -1,3 +1,4 @@
+import type { Analysis } from '../domain/analysis.js';
 import type { Language, UrgencyCause } from '../domain/taxonomy.js';
 import type { Flow, UrgentStep } from '../flows/flow.schema.js';
 import { flowOf, type IntakeTurn } from './intake-turn.js';
@@ -33,29 +34,43 @@ export function urgentStepFor(
  * A cause raised while an urgent case waits for a person: the reading's own urgency, or the signs
  * of a cause not yet answered ("她有高血压" while trapped in a lift is now also a health case).
  */
-export function escalatedCause(turn: IntakeTurn): UrgencyCause | undefined {
-  const { urgentCauses, lang } = turn.memory;
-  const read = turn.analysis.urgency;
-  if (read?.urgent && read.cause && !urgentCauses.includes(read.cause)) return read.cause;
-  if (urgentCauses.length === 0) return undefined;
-  const said = turn.text.toLowerCase();
-  const steps = Object.entries(flowOf(turn).urgentSteps) as Array<
-    [UrgencyCause, UrgentStep | undefined]
-  >;
+export function raisedCause(
+  flow: Flow,
+  read: Analysis['urgency'],
+  answered: readonly UrgencyCause[],
+  text: string,
+  lang: Language,
+): UrgencyCause | undefined {
+  if (read?.urgent && read.cause && !answered.includes(read.cause)) return read.cause;
+  if (answered.length === 0) return undefined;
+  const said = text.toLowerCase();
+  const steps = Object.entries(flow.urgentSteps) as Array<[UrgencyCause, UrgentStep | undefined]>;
   return steps.find(
     ([cause, step]) =>
-      !urgentCauses.includes(cause) &&
-      step?.signs?.[lang].some((w) => said.includes(w.toLowerCase())),
+      !answered.includes(cause) && step?.signs?.[lang].some((w) => said.includes(w.toLowerCase())),
   )?.[0];
 }
 
-/** Sends the case's first step (family reassure_anxiety) and remembers the cause as answered. */
-export async function giveUrgentStep(turn: IntakeTurn, cause: UrgencyCause): Promise<boolean> {
+/** `raisedCause` for a turn of the intake dialog. */
+export function escalatedCause(turn: IntakeTurn): UrgencyCause | undefined {
+  const { urgentCauses, lang } = turn.memory;
+  return raisedCause(flowOf(turn), turn.analysis.urgency, urgentCauses, turn.text, lang);
+}
+
+/**
+ * Sends the case's first step (family reassure_anxiety) and remembers its cause as answered;
+ * returns that cause (the situation's, which may differ from the one read), or undefined when the
+ * flow has no step for it.
+ */
+export async function giveUrgentStep(
+  turn: IntakeTurn,
+  cause: UrgencyCause,
+): Promise<UrgencyCause | undefined> {
   const { memory } = turn;
   const found = urgentStepFor(flowOf(turn), cause, turn.text, memory.lang, memory.turn);
   // The cause whose step was given is answered; the cause read stays open to its own signs.
   memory.urgentCauses = [...new Set([...memory.urgentCauses, found?.cause ?? cause])];
-  if (!found) return false;
+  if (!found) return undefined;
   await turn.say.send(found.step, { act: 'inform', family: 'reassure_anxiety' });
-  return true;
+  return found.cause;
 }

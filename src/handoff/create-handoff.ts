@@ -11,6 +11,7 @@ import type { TicketStore } from '../tickets/ticket-store.port.js';
 import { SeededAgentDirectory } from '../agents/agent-directory.js';
 import type { AgentDirectory } from '../agents/agent-directory.port.js';
 import type { Understanding } from '../understanding/understanding.port.js';
+import type { LiveEscalation } from './live-escalation.port.js';
 import { requireAgent } from '../agents/agent-auth.middleware.js';
 import { AgentTokens } from '../agents/agent-tokens.js';
 import { LoginLimiter } from '../agents/login-limiter.js';
@@ -56,6 +57,7 @@ export type HandoffDeps = {
   redis?: { client: RedisClientType; prefix: string };
   /** Reads what customers write while queued or assigned (live handover); none: the case stays as handed off. */
   understanding?: Understanding;
+  escalation?: LiveEscalation;
   /** Wraps the queue, e.g. to archive every change in the system of record (src/records). */
   decorateQueue?: (queue: HandoffQueue) => HandoffQueue;
   onError: (error: unknown, context: string) => void;
@@ -133,6 +135,7 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
     },
     onError: deps.onError,
     ...(deps.understanding ? { understanding: deps.understanding } : {}),
+    ...(deps.escalation ? { escalation: deps.escalation } : {}),
   });
   namespace.onPresence({
     connected: (agent) => service.agentConnected(agent),

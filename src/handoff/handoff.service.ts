@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CustomerDelivery } from '../channels/customer-delivery.port.js';
+import { UrgencyCause } from '../domain/taxonomy.js';
 import type { Severity, TicketStatus } from '../domain/ticket.js';
 import type { TranscriptStore } from '../storage/transcript.port.js';
 import type { TicketStore } from '../tickets/ticket-store.port.js';
@@ -22,6 +23,7 @@ import { buildSummary, type SummaryInput } from './summary/build-summary.js';
 import type { Understanding } from '../understanding/understanding.port.js';
 import type { Survey } from './handoff.js';
 import { changedFields, liveChange } from './live-case.js';
+import type { LiveEscalation } from './live-escalation.port.js';
 import type { Summarizer } from './summary/llm-summarizer.js';
 
 export type HandoffConfig = {
@@ -45,6 +47,8 @@ export type HandoffServiceDeps = {
   llm?: { summarizer: Summarizer; abstracts: AbstractWriter };
   /** Reads what the customer writes while queued or assigned, to keep the case current. */
   understanding?: Understanding;
+  /** Answers a waiting case that got worse (the flows' urgent steps); without it, only P1. */
+  escalation?: LiveEscalation;
   clock?: () => Date;
 };
 
@@ -271,11 +275,35 @@ export class HandoffService implements HandoffTrigger {
     const change = liveChange(ticket, analysis, at);
     await tickets.update(ticket.id, { kind: 'supplement', at, text, slots: change.slots });
     const { flags, emotions, missingSlots } = change;
+    const escalation = await this.deps.escalation?.raised({
+      text,
+      lang: handoff.lang,
+      category: ticket.category,
+      analysis,
+      answered: urgentCausesOf(handoff.summary.handoffRule, ticket.handoffRule),
+      ticketId: ticket.id,
+    });
     const updated = await tickets.update(ticket.id, {
       kind: 'details',
       at,
-      details: { flags, emotions, missingSlots },
+      details: {
+        flags,
+        emotions,
+        missingSlots,
+        // The agent's case says it got worse: P1, with the new cause as its rule.
+        ...(escalation
+          ? { handoffRule: `urgent:${escalation.cause}`, severity: 'P1' as const }
+          : {}),
+      },
     });
+    if (escalation) {
+      for (const line of [escalation.step, escalation.notice])
+        await this.deps.delivery.send(handoff.conversationId, {
+          from: 'bot',
+          text: line,
+          meta: { act: 'inform', family: 'reassure_anxiety', ticketId: ticket.id },
+        });
+    }
     if (!updated.ok) return;
     const rebuilt = buildSummary({
       ticket: { ...updated.ticket, lang: handoff.lang, channel: handoff.channel },
@@ -386,4 +414,10 @@ export class HandoffService implements HandoffTrigger {
       at: this.now().toISOString(),
     });
   }
+}
+
+/** The urgent causes a case was handed over for, from its rules (`urgent:<cause>`). */
+function urgentCausesOf(...rules: Array<string | undefined>): UrgencyCause[] {
+  const causes = rules.map((rule) => UrgencyCause.safeParse(rule?.replace(/^urgent:/, '')));
+  return [...new Set(causes.flatMap((parsed) => (parsed.success ? [parsed.data] : [])))];
 }
