@@ -7,7 +7,7 @@ import { extractAccount } from './account.slot.js';
 import { extractContact } from './contact.slot.js';
 import { applyCorrection } from './correction.js';
 import { createDemandExtractor } from './demand.slot.js';
-import { extractMoney } from './money.slot.js';
+import { createMoneyExtractor } from './money.slot.js';
 import { findPhones } from './phone.slot.js';
 import { amountReadings, disputedAmount } from './amount-roles.js';
 import { createPlaceExtractor } from './place.slot.js';
@@ -67,7 +67,7 @@ export class SlotExtractorSet {
     this.contact = new CueMatcher(vocab.contact);
     this.correction = new CueMatcher(vocab.correction);
     this.extractors = [
-      extractMoney,
+      createMoneyExtractor(vocab.defaultCurrency),
       extractAccount,
       createStaffExtractor(vocab),
       createPlaceExtractor(vocab),
