@@ -68,7 +68,7 @@ const ROLE_NUMBER = new RegExp(
 );
 /** "1200已经交了", "五万押金": a number the verb or the money word follows. */
 const NUMBER_THEN_VERB = new RegExp(
-  `(${ZH_BARE})\\s*(?=(?:已经|都)?(?:被)?(?:交|付|扣|收|充)了|(?:块)?(?:押金|保证金|违约金|定金|订金))`,
+  `(${ZH_BARE})\\s*(?=(?:已经|都)?(?:被)?(?:交|付|扣|收|充)了|(?:块)?(?:押金|保证金|违约金|定金|订金)|(?:是|就是)(?:我的)?(?:月租|月费|套餐费?|原价))`,
   'gu',
 );
 /** What may not follow an English bare amount: a time, a count, a size, a street name. */

@@ -195,7 +195,7 @@ const RULES: readonly Rule[] = [
   {
     // "月初", "上个月底", "11月中": part of a month is still month-level.
     lang: 'zh',
-    re: /(上上个?月|上个?月|这个?月|本月|(\d{1,2})月)?(月?初|月?中旬?|月?底|月末)(?![\d号日])/g,
+    re: /(上上个?月|上个?月|这个?月|本月|(\d{1,2})月|月)(初|中旬|中|底|末)(?![\d号日午])/g,
     resolve: (m, now) => {
       if (m[2] !== undefined) return monthOf(Number(m[2]), now);
       const shift = m[1]?.startsWith('上上') ? -2 : m[1]?.startsWith('上') ? -1 : 0;
@@ -205,7 +205,7 @@ const RULES: readonly Rule[] = [
   {
     // "刚才说的39" is when it was said, not when it happened.
     lang: 'zh',
-    re: /(?:刚才|刚刚|方才)(?!\s*(?:说|讲|提|问|写|发的|跟你))/g,
+    re: /(?:刚才|刚刚|方才)(?!\s*(?:不是|都|也)?(?:说|讲|提|问|写|发的|跟你))/g,
     resolve: (_m, now) => ({ wall: now, hasTime: true, confidence: 0.7 }),
   },
   {
