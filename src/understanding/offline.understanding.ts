@@ -72,7 +72,10 @@ export class OfflineUnderstanding implements Understanding {
     this.intents = new IntentClassifier(config.intents);
     this.categories = new CategoryClassifier(config.categories);
     this.flags = new FlagDetector(config.flags);
-    this.slots = new SlotExtractorSet(config.slots, { phoneRegions: config.slots.phoneRegions });
+    this.slots = new SlotExtractorSet(config.slots, {
+      phoneRegions: config.slots.phoneRegions,
+      timeZoneRegions: config.slots.timeZoneRegions,
+    });
     this.acts = new DialogueActReader(config.acts, config.slots.defaultCurrency);
     this.urgency = new UrgencyDetector(config.urgency);
     this.flagAnger = config.emotion.flagAnger;

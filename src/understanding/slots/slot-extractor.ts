@@ -59,6 +59,8 @@ export interface SlotReading {
 export interface SlotExtractorOptions {
   /** Default phone region per language (libphonenumber), e.g. { zh: 'CN', en: 'GB' }. */
   phoneRegions: Readonly<Record<'zh' | 'en', CountryCode>>;
+  /** Region of an English conversation's phones by time zone or zone prefix ("Australia/": AU). */
+  timeZoneRegions?: Readonly<Record<string, CountryCode>>;
 }
 
 /** Runs every extractor and keeps one value per slot: the best, or the last one after a correction cue. */
@@ -155,9 +157,21 @@ export class SlotExtractorSet {
     return this.contact.has(clause, input.lang) || CONTACT_VERB.test(clause);
   }
 
+  /** The conversation's phone region: its zone's for English (a Sydney customer dials AU), else the language's. */
+  private regionOf(input: SlotInput): CountryCode {
+    const zones = this.options.timeZoneRegions ?? {};
+    const zone =
+      input.lang === 'en'
+        ? Object.keys(zones).find(
+            (z) => input.timeZone === z || (z.endsWith('/') && input.timeZone.startsWith(z)),
+          )
+        : undefined;
+    return (zone === undefined ? undefined : zones[zone]) ?? this.options.phoneRegions[input.lang];
+  }
+
   /** A phone goes to contact_phone when said as a contact or asked for; else, near charge words, to account. */
   private phones(input: SlotInput): { hits: SlotHit[]; issues: SlotIssue[] } {
-    const found = findPhones(input, this.options.phoneRegions[input.lang]);
+    const found = findPhones(input, this.regionOf(input));
     const pending = input.context.pending ?? [];
     const issues = found.issues.filter(
       (i) =>
