@@ -16,6 +16,8 @@ const SENTENCE = /(?<=[。！？!?\n])|(?<=\.)(?!\d)/u;
 const CLAUSE_BREAK = /[，,、;；\s]/u;
 const TRAILING = /[\s,，.。!！?？~～:：;；、啊呀吧嘛呢啦哦哈]+$/u;
 const MAX: Readonly<Record<Language, number>> = { zh: 40, en: 120 };
+/** The event is said at the start: a long message is read no further than this. */
+const READ_CHARS = 600;
 
 /** Strips what comes before the event: greetings, "我要投诉", fillers, in any order. */
 function stripOpening(text: string): string {
@@ -35,15 +37,18 @@ function stripOpening(text: string): string {
  */
 export function eventPhrase(text: string, lang: Language): string {
   const cleaned = text
+    .slice(0, READ_CHARS)
     .replace(EMOJI, ' ')
     .replace(NOISE, ' ')
     .replace(/([!！?？。.~～])\1+/gu, '$1')
     .replace(/[ \t]{2,}/g, ' ')
     .trim();
-  const sentences = cleaned
-    .split(SENTENCE)
-    .map((s) => stripOpening(s.trim()).replace(TRAILING, '').trim())
-    .filter((s) => s.length >= (lang === 'zh' ? 3 : 8));
+  const sentences: string[] = [];
+  for (const raw of cleaned.split(SENTENCE)) {
+    const s = stripOpening(raw.trim()).replace(TRAILING, '').trim();
+    if (s.length >= (lang === 'zh' ? 3 : 8)) sentences.push(s);
+    if (sentences.length === 2) break;
+  }
   // "I want to complain about my broadband. It has been down since Monday": the topic alone says too little.
   const head = sentences[0];
   const first =
