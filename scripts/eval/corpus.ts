@@ -143,16 +143,39 @@ ${shippedJudged.length} messages never read while writing cues (shipped setting)
     for (const [name, get] of rows) console.log(`  ${name.padEnd(30)} ${get(unseen).toFixed(3)}`);
   }
   const pooled = figures(heldJudged);
-  console.log('\nslot exact-match per slot (pooled over held folds):');
+  console.log('\nslot exact-match per slot (held folds mean ± spread; pooled hits):');
   for (const [slot, r] of Object.entries(pooled.perSlot)) {
-    console.log(`  ${slot.padEnd(14)} ${r.hit}/${r.of}`);
+    const perFold = held.map((f) => {
+      const x = f.perSlot[slot as keyof typeof f.perSlot];
+      return x === undefined || x.of === 0 ? Number.NaN : x.hit / x.of;
+    });
+    console.log(`  ${slot.padEnd(14)} ${pm(perFold)}  ${r.hit}/${r.of}`);
   }
+  printUnseenSlotsByTopic(shippedJudged);
   print('emotion (pooled held folds)', pooled.emotion);
   print('empathy family (pooled held folds)', pooled.family);
   const acts = { ...pooled.act, perLabel: pooled.act.perLabel.filter((s) => s.support > 0) };
   print('dialogue act (pooled held folds; labels present)', { ...acts, confusion: [], labels: [] });
   if (process.env.CORPUS_MISSES !== undefined) printMisses(heldJudged, process.env.CORPUS_MISSES);
   await Promise.resolve();
+}
+
+/** Slot exact-match of the unseen messages per topic file ("zh-slots2"): each batch's own held-out figure. */
+function printUnseenSlotsByTopic(unseen: readonly Judged[]): void {
+  const byTopic = new Map<string, Judged[]>();
+  for (const j of unseen) {
+    const topic = j.message.id.replace(/-\d+$/, '');
+    byTopic.set(topic, [...(byTopic.get(topic) ?? []), j]);
+  }
+  if (byTopic.size === 0) return;
+  console.log('\nunseen slot exact-match per topic file:');
+  for (const [topic, judged] of [...byTopic].sort(([a], [b]) => a.localeCompare(b))) {
+    const f = figures(judged);
+    const slots = Object.entries(f.perSlot)
+      .map(([slot, r]) => `${slot} ${r.hit}/${r.of}`)
+      .join(', ');
+    console.log(`  ${topic.padEnd(14)} ${f.slots.toFixed(3)}  (${slots})`);
+  }
 }
 
 /** `CORPUS_MISSES=emotion|act|family|urgent|flags|slots npm run eval corpus`: the misses, to read. */

@@ -7,6 +7,7 @@ import { EmotionModel } from './model/emotion-model.js';
 import { CategoryClassifier } from './rules/category.rule.js';
 import { FlagDetector } from './rules/flags.rule.js';
 import { IntentClassifier } from './rules/intent.rule.js';
+import { eventPhrase } from './slots/event.slot.js';
 import { SlotExtractorSet } from './slots/slot-extractor.js';
 import { DialogueActReader } from './acts/dialogue-act.js';
 import { empathyFor } from './emotion/empathy.js';
@@ -37,8 +38,6 @@ export interface OfflineUnderstandingOptions {
 const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 const DEFAULT_MAX_CHARS = 4000;
 const DEFAULT_SLOT_MAX_CHARS = 600;
-/** One sentence for the event: split after sentence punctuation, but not inside "67.8". */
-const SENTENCE_END = /(?<=[。!！?？\n]|\.(?!\d))/;
 const EVENT_MAX_CHARS = 120;
 /** Flags that are anger even without an angry word: threats, repeat contact, abuse. */
 const ANGER_FLAGS: ReadonlySet<RiskFlag> = new Set([
@@ -73,7 +72,10 @@ export class OfflineUnderstanding implements Understanding {
     this.intents = new IntentClassifier(config.intents);
     this.categories = new CategoryClassifier(config.categories);
     this.flags = new FlagDetector(config.flags);
-    this.slots = new SlotExtractorSet(config.slots, { phoneRegions: config.slots.phoneRegions });
+    this.slots = new SlotExtractorSet(config.slots, {
+      phoneRegions: config.slots.phoneRegions,
+      timeZoneRegions: config.slots.timeZoneRegions,
+    });
     this.acts = new DialogueActReader(config.acts, config.slots.defaultCurrency);
     this.urgency = new UrgencyDetector(config.urgency);
     this.flagAnger = config.emotion.flagAnger;
@@ -138,9 +140,8 @@ export class OfflineUnderstanding implements Understanding {
     const complaining = COMPLAINING.has(intent);
     const flags = this.flags.detect({ lower, earlierCustomerTurns: earlier, complaining });
     if (complaining && !correction && slots.event === undefined && text.trim() !== '') {
-      const first = text.trim().split(SENTENCE_END)[0] ?? text;
       slots.event = {
-        value: first.slice(0, EVENT_MAX_CHARS).trim(),
+        value: eventPhrase(text, lang),
         raw: text.trim().slice(0, EVENT_MAX_CHARS * 4),
         confidence: 0.5,
       };

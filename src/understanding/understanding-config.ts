@@ -125,6 +125,11 @@ export const SlotVocabulary = z.object({
   surnames: z.string().min(1),
   /** Default region of a phone written without +country code, per conversation language (ISO 3166 alpha-2). */
   phoneRegions: z.object({ zh: PhoneRegion, en: PhoneRegion }).default({ zh: 'CN', en: 'GB' }),
+  /**
+   * Region of an English conversation's phones by its time zone (IANA name or area prefix such as
+   * "Australia/"): a Sydney customer's "(02) 9374 4000" is Australian. Falls back to `phoneRegions`.
+   */
+  timeZoneRegions: z.record(z.string().min(1), PhoneRegion).default({}),
   /** Currency of a bare number given as an amount ("67.8"), per conversation language. */
   defaultCurrency: z
     .object({ zh: z.string().regex(/^[A-Z]{3}$/), en: z.string().regex(/^[A-Z]{3}$/) })

@@ -4,9 +4,9 @@ import type { SlotExtractor, SlotHit } from './slot-types.js';
 const LABELLED = new RegExp(
   [
     '(卡号尾号|手机尾号|尾号|末四位|后四位|订单号|订单编号|订单|运单号|快递单号|物流单号|单号|保单号|保单|合同号|工单号|账号|帐号|账户|帐户|户号|卡号|会员号|客户号|宽带账号|证件号|流水号|交易号',
-    '|order\\s*(?:number|no\\.?|id|#)|order|policy\\s*(?:number|no\\.?)|policy|account\\s*(?:number|no\\.?|id)|account|reference\\s*(?:number|no\\.?)|ref\\.?|tracking\\s*(?:number|no\\.?)|case\\s*(?:number|no\\.?)|ticket\\s*(?:number|no\\.?)|invoice\\s*(?:number|no\\.?)|membership\\s*(?:number|no\\.?)|card\\s*number|card\\s*ending(?:\\s*in)?|ending\\s*in)',
+    '|order\\s*(?:number|no\\.?|id|#)|order|policy\\s*(?:number|no\\.?)|policy|account\\s*(?:number|no\\.?|id)|account|(?:complaint\\s+)?reference(?:\\s*(?:number|no\\.?))?|ref\\.?|tracking\\s*(?:number|no\\.?)|case(?:\\s*(?:number|no\\.?))?|ticket(?:\\s*(?:number|no\\.?))?|invoice\\s*(?:number|no\\.?)|membership\\s*(?:number|no\\.?)|card\\s*number|card\\s*ending(?:\\s*in)?|ending\\s*in)',
     '\\s*(?:是|为|:|：|#|no\\.?|number|is)?\\s*(?:是|为|:|#)?\\s*',
-    '([A-Za-z]{0,6}[-_]?\\d[A-Za-z0-9-]{3,29})(?![A-Za-z0-9])',
+    '(\\d{4}(?: \\d{4}){2,3}(?: \\d{1,4})?|[A-Za-z]{0,6}[-_]?\\d[A-Za-z0-9-]{3,29})(?![A-Za-z0-9])',
   ].join(''),
   'giu',
 );
@@ -14,11 +14,15 @@ const LABELLED = new RegExp(
 const MIXED =
   /(?<![A-Za-z0-9])([A-Za-z]{1,6}[-_]?\d{6,}[A-Za-z0-9-]*|\d{6,}[A-Za-z]{1,4}\d*)(?![A-Za-z0-9])/g;
 
+/** A bank card number said bare: 15–19 digits are no phone and no amount ("我是6222…这张卡的持卡人"). */
+const CARD = /(?<![\dA-Za-z+])(?:62|4|5)\d{14,18}(?![\dA-Za-z])/g;
+
 /** Account, order and policy numbers; the label makes it certain, a bare mixed id is likely. */
 export const extractAccount: SlotExtractor = ({ text }) => {
   const hits: SlotHit[] = [];
   for (const m of text.matchAll(LABELLED)) {
-    const id = (m[2] ?? '').replace(/-+$/, '');
+    // "6217 0012 3456 7890": a card number in groups of four is one id.
+    const id = (m[2] ?? '').replace(/-+$/, '').replace(/ /g, '');
     // "order 3 days ago": a label followed by a small number is not an id.
     if (id.replace(/\D/g, '').length < 4) continue;
     hits.push({
@@ -39,6 +43,10 @@ export const extractAccount: SlotExtractor = ({ text }) => {
       confidence: 0.7,
       index: m.index,
     });
+  }
+  for (const m of text.matchAll(CARD)) {
+    if (hits.some((h) => h.value === m[0])) continue;
+    hits.push({ slot: 'account', value: m[0], raw: m[0], confidence: 0.75, index: m.index });
   }
   return hits.sort((a, b) => a.index - b.index);
 };

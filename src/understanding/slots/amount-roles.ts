@@ -7,18 +7,22 @@ const ROLE_REACH = 10;
 const CLAUSE_END = /[,，。.;；!！?？\n]/u;
 /** Role words, most specific first; the closest one before the amount (or inside its own words) decides. */
 const ROLE_CUES: ReadonlyArray<[AmountRole, RegExp]> = [
-  ['overcharged', /多扣|多收|多算|多要|overcharged|extra charge|too much by/giu],
+  ['overcharged', /多扣|多收|多算|多要|多(?=\d)|overcharged|extra charge|too much by/giu],
   ['claimed', /赔偿?|索赔|补偿|退我|退给我|要求退|claim|compensat|refund me|want back/giu],
   [
     'expected',
-    /月租|月费|套餐费?|说好的?|本来|原来|原价|标价|应该是|应付|只要|expected|should (?:be|have been)|supposed to|monthly (?:fee|price)|plan is|quoted|agreed/giu,
+    /月租|月费|套餐费?|说好的?|本来|原来|以前|去年|上个月才|合同上?写的|写的是|原价|标价|应该是|应付|只要|expected|should (?:be|have been)|supposed to|monthly (?:fee|price)|plan is|contract is|quoted|agreed|advert(?:ised)? said|instead of/giu,
   ],
   ['paid', /付了?|交了?|充了?|充值|买了?|花了?|年付|paid|spent|topped up|bought/giu],
   [
     'charged',
-    /扣了?|扣费|扣款|收了?|收费|账单|一笔|两笔|每笔|charged|billed|debited|took|taken|bill/giu,
+    /扣了?|扣费|扣款|扣的是|收了?|收费|账单|一笔|两笔|每笔|今年|变成了?|涨到了?|涨成|charged|billed|debited|took|taken|bill(?: says)?/giu,
   ],
 ];
+
+/** A price word right after the amount makes it the expected one. */
+const EXPECTED_AFTER =
+  /^\s*(?:是|就是|才是)(?:我的)?(?:月租|月费|套餐|原价)|^\s*(?:is|was)\s+(?:my|the)\s+(?:monthly\s+)?(?:plan|contract|fee|price|tariff)/iu;
 
 interface Found {
   role: AmountRole;
@@ -43,9 +47,11 @@ function roleAt(text: string, hit: SlotHit): AmountRole {
       if (best === undefined || end > best.end) best = { role, end };
     }
   }
+  const after = text.slice(hit.index + hit.raw.length, hit.index + hit.raw.length + 20);
+  // "39是月租", "the £39 is my monthly plan": the price named right after the amount.
+  if (EXPECTED_AFTER.test(after)) return 'expected';
   if (best !== undefined) return best.role;
   // "1200已经交了": the verb comes after the amount.
-  const after = text.slice(hit.index + hit.raw.length, hit.index + hit.raw.length + 6);
   if (/^(?:已经|都)?(?:交|付|充)了/u.test(after)) return 'paid';
   if (/^(?:已经|都)?(?:被)?(?:扣|收)了/u.test(after)) return 'charged';
   return 'other';

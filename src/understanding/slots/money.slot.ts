@@ -1,16 +1,20 @@
+import type { Language } from '../../domain/taxonomy.js';
 import { CHINESE_NUMERAL_CHARS, parseChineseNumber } from './chinese-number.js';
+import { ENGLISH_NUMBER, parseEnglishNumber } from './english-number.js';
 import type { SlotExtractor, SlotHit } from './slot-types.js';
 
 /** A number that is not the tail of an order id or a phone (no letter, digit or dot glued before it). */
 const NUM = `(?<![A-Za-z\\d.])(?:\\d{1,3}(?:,\\d{3})+|\\d{1,9})(?:\\.\\d+)?`;
 const CN = `[${CHINESE_NUMERAL_CHARS}]+`;
 const ZH_AMOUNT = `(?:${NUM}[十百千万亿]?|${CN})`;
+/** A bare amount: as above, but a lone 一 starts a word ("一共", "一下"), it is not one yuan. */
+const ZH_BARE = `(?:${NUM}[十百千万亿]?|[${CHINESE_NUMERAL_CHARS}]{2,}|[二两三四五六七八九十百千万])`;
 
 /** ¥1,999 / RMB 50 / 人民币3000 */
 const YUAN_PREFIX = new RegExp(`(?:¥|￥|rmb|cny|人民币)\\s?(${ZH_AMOUNT})(多)?`, 'giu');
 /** 5块 / 一万二千元 / 两百多块钱 / 五块五 / 30元5角 */
 const YUAN_SUFFIX = new RegExp(
-  `(${ZH_AMOUNT})(多)?\\s?(块钱|块(?![儿去来走吃玩住坐做干聊])|元钱|元|圆|rmb|人民币|yuan|cny)(?:\\s?([${CHINESE_NUMERAL_CHARS}\\d])(?:毛|角)?)?`,
+  `(${ZH_AMOUNT})(多)?\\s?(块钱|块(?![儿去来走吃玩住坐做干聊])|元钱|元|圆|rmb|人民币|yuan|cny)(?:([${CHINESE_NUMERAL_CHARS}\\d])(?:毛|角)?(?![\\d${CHINESE_NUMERAL_CHARS}]))?`,
   'giu',
 );
 const CURRENCY_SYMBOL: Readonly<Record<string, string>> = {
@@ -19,41 +23,65 @@ const CURRENCY_SYMBOL: Readonly<Record<string, string>> = {
   '€': 'EUR',
   '£': 'GBP',
   HK$: 'HKD',
+  A$: 'AUD',
+  AU$: 'AUD',
+  S$: 'SGD',
+  C$: 'CAD',
+  NZ$: 'NZD',
 };
 /** $49.99 / US$ 20 / €15 / £3.50 */
 const SYMBOL_PREFIX =
-  /(US\$|HK\$|\$|€|£)\s?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?)(\s?(?:k|thousand|million)\b)?/gi;
+  /(US\$|HK\$|AU?\$|S\$|C\$|NZ\$|\$|€|£)\s?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?)(\s?(?:k|thousand|million)\b)?/gi;
 const CURRENCY_WORD: ReadonlyArray<[RegExp, string]> = [
   [/^(dollars?|bucks|usd)$/i, 'USD'],
   [/^(euros?|eur)$/i, 'EUR'],
   [/^(pounds?|quid|gbp)$/i, 'GBP'],
   [/^(yuan|rmb|cny|renminbi)$/i, 'CNY'],
+  [/^(aud)$/i, 'AUD'],
+  [/^(hkd)$/i, 'HKD'],
   [/^(美元|美金)$/, 'USD'],
   [/^(欧元)$/, 'EUR'],
   [/^(英镑)$/, 'GBP'],
   [/^(港币|港元)$/, 'HKD'],
 ];
-/** 30 dollars / 49.99 USD / 200 euros / 100美元 */
+/** 30 dollars / 49.99 USD / 200 euros / 100美元 / forty quid */
 const WORD_SUFFIX = new RegExp(
-  `(${NUM}|${CN})\\s?(thousand\\s|k\\s)?(dollars?|bucks|usd|euros?|eur|pounds?|quid|gbp|yuan|rmb|cny|renminbi|美元|美金|欧元|英镑|港币|港元)(?![a-z])`,
+  `(${NUM}|${CN}|\\b${ENGLISH_NUMBER})\\s?(thousand\\s|k\\s)?(dollars?|bucks|usd|aud|hkd|euros?|eur|pounds?|quid|gbp|yuan|rmb|cny|renminbi|美元|美金|欧元|英镑|港币|港元)(?![a-z])`,
   'giu',
 );
 
-/** 扣了两百多 / 花了300: a money verb before a bare number (not followed by a unit of time or count). */
+/** What may follow a bare number that is money: not a unit of time, count, size or percent. */
+const NOT_MONEY_AFTER = `(?!\\d|\\s?[天次个分秒小时号月年周条件张台位点笔楼栋层室单%GMmBbKk兆岁斤公里平米度])`;
+/** 扣了两百多 / 花了300 / 转了五千 / 每年扣368: a money verb before a bare number. */
 const MONEY_VERB = new RegExp(
-  `(?:扣了|扣我|多扣了|收了|多收了|收我|花了|付了|交了|充了|充值了?|罚了|损失了?|赔了?|退了?)(?:我)?(${ZH_AMOUNT})(多)?(?![\\d${CHINESE_NUMERAL_CHARS}]|[天次个分秒小时号月年周条件张台位点笔%])`,
+  `(?:多扣了?|扣了|扣的是|扣我|扣款|扣|多收了?|收了|收我|收费|花了|付了|交了|交的|充了|充值了?|转了|转账|罚了|损失了?|赔了?|退了?|没了|要了?|涨到了?|涨成|变成了?|一共|总共|合计|加起来)(?:我)?(?:是|为)?\\s?(${ZH_BARE})(多)?${NOT_MONEY_AFTER}`,
   'gu',
 );
 
-/** Bare numbers a money word makes an amount: "月租39", "一笔1888一笔260", "年付的 1200". */
+/**
+ * Bare numbers a money word makes an amount: "月租39", "一笔1888一笔260", "年付的 1200",
+ * "上门费80", "金额是1299", "每个月25", "去年3200今年4100", "只要29".
+ */
 const ROLE_NUMBER = new RegExp(
-  `(?:月租|月费|套餐费?|一笔|两笔|每笔|单笔|年付的?|说好的?|原价|标价)\\s*(?:是|为|才)?\\s*(${ZH_AMOUNT})(?!\\d|[天次个分秒小时号月年周条件张台位点笔%GMmBb兆])`,
+  `(?:月租|月费|年费|租金|套餐费?|一笔|两笔|每笔|单笔|年付的?|说好的?|原价|标价|票价|价格|金额|总价|[^\\s\\d]费|违约金|押金|保证金|定金|每个?月|每年|每次|每天|一个月|去年|今年|前年|只要|才|写的是?|明明是|原来是?|本来是?|以前是?)\\s*(?:都)?(?:是|为|才|要|收|多)?\\s*(${ZH_BARE})(?![.\\d])${NOT_MONEY_AFTER}`,
   'gu',
 );
-/** "1200已经交了": a number the verb follows. */
+/** "1200已经交了", "五万押金": a number the verb or the money word follows. */
 const NUMBER_THEN_VERB = new RegExp(
-  `(${NUM})\\s*(?=(?:已经|都)?(?:被)?(?:交|付|扣|收|充)了)`,
+  `(${ZH_BARE})\\s*(?=(?:已经|都)?(?:被)?(?:交|付|扣|收|充)了|(?:块)?(?:押金|保证金|违约金|定金|订金)|(?:是|就是)(?:我的)?(?:月租|月费|套餐费?|原价))`,
   'gu',
+);
+/** What may not follow an English bare amount: a time, a count, a size, a street name. */
+const EN_NOT_MONEY_AFTER = `(?![\\d.:%]|\\s?(?:[ap]m|mins?|minutes?|hours?|days?|weeks?|months?|years?|times?|gb|mb|items?|people|of)\\b|[a-z])`;
+/** "charged me 89 instead of 59": a money verb makes a bare number an amount. */
+const EN_BARE = new RegExp(
+  `\\b(?:charged(?: me)?|billed(?: me)?|took|paid|cost|costs|instead of)\\s+(\\d{1,5}\\.\\d{2}|\\d{2,5})${EN_NOT_MONEY_AFTER}`,
+  'gi',
+);
+/** "one 45.00 and one 12.30", "the bill says 84.20": after a weaker word, only a figure with pence. */
+const EN_BARE_DECIMAL = new RegExp(
+  `\\b(?:one|of|is|was|says|said|for)\\s+(\\d{1,5}\\.\\d{2})${EN_NOT_MONEY_AFTER}`,
+  'gi',
 );
 
 function format(amount: number): string {
@@ -71,7 +99,9 @@ function hit(
   currency: string,
   approx: boolean,
 ): SlotHit[] {
-  if (amount === undefined || !Number.isFinite(amount) || amount <= 0) return [];
+  // "几十块" is no figure to file.
+  if (amount === undefined || !Number.isFinite(amount) || amount <= 0 || raw.includes('几'))
+    return [];
   return [
     {
       slot: 'amount',
@@ -83,8 +113,22 @@ function hit(
   ];
 }
 
-/** Money with currency, normalised to "12000 CNY" / "49.99 USD"; 多 (approximately) lowers confidence. */
-export const extractMoney: SlotExtractor = ({ text }) => {
+/** Parses a number said in Chinese, digits or English words. */
+function parseNumber(raw: string): number | undefined {
+  return parseChineseNumber(raw) ?? parseEnglishNumber(raw);
+}
+
+/**
+ * Money with currency, normalised to "12000 CNY" / "49.99 USD"; 多 (approximately) lowers
+ * confidence. A bare number a money word makes an amount is in the language's default currency.
+ */
+export function createMoneyExtractor(
+  defaultCurrency: Readonly<Record<Language, string>>,
+): SlotExtractor {
+  return (input) => extractMoney(input.text, defaultCurrency[input.lang]);
+}
+
+function extractMoney(text: string, bareCurrency: string): SlotHit[] {
   const hits: SlotHit[] = [];
   const taken: Array<[number, number]> = [];
   const free = (start: number, end: number): boolean =>
@@ -92,7 +136,8 @@ export const extractMoney: SlotExtractor = ({ text }) => {
   const push = (m: RegExpMatchArray, found: SlotHit[]): void => {
     const start = m.index ?? 0;
     const end = start + m[0].length;
-    if (found.length === 0 || !free(start, end)) return;
+    // "几十块", "好几百": some money, no figure.
+    if (found.length === 0 || !free(start, end) || /[几好]/.test(text[start - 1] ?? '')) return;
     taken.push([start, end]);
     hits.push(...found);
   };
@@ -106,7 +151,7 @@ export const extractMoney: SlotExtractor = ({ text }) => {
   }
   for (const m of text.matchAll(WORD_SUFFIX)) {
     const scale = m[2] === undefined ? 1 : 1000;
-    const base = parseChineseNumber(m[1] ?? '');
+    const base = parseNumber(m[1] ?? '');
     push(
       m,
       hit(
@@ -127,10 +172,11 @@ export const extractMoney: SlotExtractor = ({ text }) => {
     const amount = base === undefined ? undefined : base + jiao;
     push(m, hit(m[0], m.index, amount, 'CNY', m[2] !== undefined));
   }
-  for (const re of [MONEY_VERB, ROLE_NUMBER, NUMBER_THEN_VERB]) {
+  for (const re of [MONEY_VERB, ROLE_NUMBER, NUMBER_THEN_VERB, EN_BARE, EN_BARE_DECIMAL]) {
+    const approx = re === MONEY_VERB || re === EN_BARE || re === EN_BARE_DECIMAL;
     for (const m of text.matchAll(re)) {
-      push(m, hit(m[0], m.index, parseChineseNumber(m[1] ?? ''), 'CNY', re === MONEY_VERB));
+      push(m, hit(m[0], m.index, parseChineseNumber(m[1] ?? ''), bareCurrency, approx));
     }
   }
   return hits.sort((a, b) => a.index - b.index);
-};
+}

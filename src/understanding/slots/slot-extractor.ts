@@ -5,9 +5,9 @@ import { CueMatcher } from '../cue-matcher.js';
 import type { SlotVocabulary } from '../understanding-config.js';
 import { extractAccount } from './account.slot.js';
 import { extractContact } from './contact.slot.js';
-import { applyCorrection } from './correction.js';
+import { applyCorrection, namesReplacement } from './correction.js';
 import { createDemandExtractor } from './demand.slot.js';
-import { extractMoney } from './money.slot.js';
+import { createMoneyExtractor } from './money.slot.js';
 import { findPhones } from './phone.slot.js';
 import { amountReadings, disputedAmount } from './amount-roles.js';
 import { createPlaceExtractor } from './place.slot.js';
@@ -23,7 +23,7 @@ const ACCOUNT_CUE =
 /** A phone-shaped number with a digit too many or few is worth reporting only where a phone is meant. */
 const PHONE_WORD = /电话|手机|号码|联系|打我|call|phone|mobile|number|reach me/i;
 /** "我是139…的机主, 139…": the line the customer owns is the account, even a clause away. */
-const OWNER = /机主|这个号|该号|account holder|this number/i;
+const OWNER = /机主|主卡|副卡|这个号|该号|account holder|this number/i;
 const OWNER_REACH = 16;
 /** How far a clause is looked for on each side: keeps every lookup constant-time. */
 const CLAUSE_REACH = 60;
@@ -31,6 +31,13 @@ const CONTACT_VERB =
   /联系我|联系本人|打给我|打我|回电|回我电话|找我|\b(?:call|ring|text|reach|contact|phone) (?:me|us)\b|\bcall(?:ing)? back\b|\bget back to me\b/i;
 /** A value right after 不是/not is the one being rejected. */
 const REJECTED_BEFORE = /(?:不是|并非|而不是|not|isn't|wasn't|instead of)\s*(?:the\s|a\s)?$/i;
+/** An amount turned down outright ("9.9不是19.9", "not £54"); "instead of" only names the expected price. */
+const AMOUNT_REJECTED_BEFORE = /(?:不是|并非|而不是|not|isn't|wasn't)\s*$/i;
+/** Correction cues that correct only right before a value ("这不是骗人吗" corrects nothing). */
+const WEAK_CORRECTION = new Set(['不是', 'not', "it's", 'it was', '错了']);
+/** "电话就是出问题的这个号", "same number": the contact phone is the line complained about. */
+const SAME_LINE =
+  /(?:就是|就打|打|用)(?:出问题的|被扣费的|投诉的)?这个号|同一个号|\b(?:same|that) number\b/i;
 
 function clauseAround(text: string, index: number): string {
   const floor = Math.max(0, index - CLAUSE_REACH);
@@ -52,6 +59,8 @@ export interface SlotReading {
 export interface SlotExtractorOptions {
   /** Default phone region per language (libphonenumber), e.g. { zh: 'CN', en: 'GB' }. */
   phoneRegions: Readonly<Record<'zh' | 'en', CountryCode>>;
+  /** Region of an English conversation's phones by time zone or zone prefix ("Australia/": AU). */
+  timeZoneRegions?: Readonly<Record<string, CountryCode>>;
 }
 
 /** Runs every extractor and keeps one value per slot: the best, or the last one after a correction cue. */
@@ -65,9 +74,12 @@ export class SlotExtractorSet {
     private readonly options: SlotExtractorOptions,
   ) {
     this.contact = new CueMatcher(vocab.contact);
-    this.correction = new CueMatcher(vocab.correction);
+    this.correction = new CueMatcher({
+      zh: vocab.correction.zh.filter((c) => !WEAK_CORRECTION.has(c)),
+      en: vocab.correction.en.filter((c) => !WEAK_CORRECTION.has(c)),
+    });
     this.extractors = [
-      extractMoney,
+      createMoneyExtractor(vocab.defaultCurrency),
       extractAccount,
       createStaffExtractor(vocab),
       createPlaceExtractor(vocab),
@@ -88,13 +100,31 @@ export class SlotExtractorSet {
     const slots = this.choose(input, hits);
     const disputed = disputedAmount(amounts, slots.amount?.confidence ?? 0.8);
     // After "not $40, it was $45" the last amount said is the one, whatever its role.
-    const correcting = this.correction.has(input.lower, input.lang);
-    if (disputed !== undefined && amounts.length > 1 && !correcting) slots.amount = disputed;
+    const rejected = hits.some(
+      (h) =>
+        h.slot === 'amount' &&
+        AMOUNT_REJECTED_BEFORE.test(input.text.slice(Math.max(0, h.index - 6), h.index)),
+    );
+    if (disputed !== undefined && amounts.length > 1 && !rejected) slots.amount = disputed;
+    const line = input.context.knownSlots.account?.value;
+    if (slots.contact_phone === undefined && line !== undefined && SAME_LINE.test(input.text)) {
+      if (/^\+?\d{7,15}$/.test(line))
+        slots.contact_phone = { value: line, raw: line, confidence: 0.8 };
+    }
     return { slots, amounts, issues: phones.issues };
   }
 
+  /** A correction: a strong cue ("说错了", "actually"), or a found value right after 不是/not. */
+  private correcting(input: SlotInput, hits: readonly SlotHit[]): boolean {
+    return (
+      this.correction.has(input.lower, input.lang) ||
+      namesReplacement(input.text) ||
+      hits.some((h) => REJECTED_BEFORE.test(input.text.slice(Math.max(0, h.index - 12), h.index)))
+    );
+  }
+
   private choose(input: SlotInput, hits: readonly SlotHit[]): SlotValues {
-    const correcting = this.correction.has(input.lower, input.lang);
+    const correcting = this.correcting(input, hits);
     const slots: SlotValues = {};
     const bySlot = new Map<SlotName, SlotHit[]>();
     for (const h of hits) {
@@ -127,9 +157,21 @@ export class SlotExtractorSet {
     return this.contact.has(clause, input.lang) || CONTACT_VERB.test(clause);
   }
 
+  /** The conversation's phone region: its zone's for English (a Sydney customer dials AU), else the language's. */
+  private regionOf(input: SlotInput): CountryCode {
+    const zones = this.options.timeZoneRegions ?? {};
+    const zone =
+      input.lang === 'en'
+        ? Object.keys(zones).find(
+            (z) => input.timeZone === z || (z.endsWith('/') && input.timeZone.startsWith(z)),
+          )
+        : undefined;
+    return (zone === undefined ? undefined : zones[zone]) ?? this.options.phoneRegions[input.lang];
+  }
+
   /** A phone goes to contact_phone when said as a contact or asked for; else, near charge words, to account. */
   private phones(input: SlotInput): { hits: SlotHit[]; issues: SlotIssue[] } {
-    const found = findPhones(input, this.options.phoneRegions[input.lang]);
+    const found = findPhones(input, this.regionOf(input));
     const pending = input.context.pending ?? [];
     const issues = found.issues.filter(
       (i) =>

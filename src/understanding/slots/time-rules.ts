@@ -19,6 +19,8 @@ export interface TimeFinding {
   duration: boolean;
   /** Only a month is said ("11月的账单", "last month"): the value stays month-level, "2026-11". */
   monthOnly?: boolean;
+  /** A reading of ours that is more precise than chrono's for the same words ("上上周的周五"). */
+  overridesChrono?: boolean;
 }
 
 type Rule = {
@@ -52,6 +54,25 @@ const EN_MONTHS = [
   'nov',
   'dec',
 ];
+
+/** Weekday numbers, Monday 1 … Sunday 7. */
+const ZH_WEEKDAY: Readonly<Record<string, number>> = {
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  日: 7,
+  天: 7,
+};
+const EN_WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+/** The given weekday (1 = Monday) of the week `weeksBack` weeks before this one (weeks start on Monday). */
+function weekdayOfWeek(now: WallClock, weeksBack: number, weekday: number): WallClock {
+  const today = new Date(Date.UTC(now.year, now.month - 1, now.day)).getUTCDay() || 7;
+  return date(now, weekday - today - 7 * weeksBack);
+}
 
 /** A month of this year, or last year's when it is still ahead. */
 function monthOf(month: number, now: WallClock): Partial<TimeFinding> & { wall: WallClock } {
@@ -139,8 +160,52 @@ const RULES: readonly Rule[] = [
     }),
   },
   {
+    // "上上周的周五", "上个礼拜天" (礼拜 is read as 周): a weekday of a past week.
     lang: 'zh',
-    re: /刚才|刚刚|方才/g,
+    re: /(上上|上)个?(?:周|星期)的?(?:周|星期)?([一二三四五六日天])(?![直起下样些点切定般共])/g,
+    resolve: (m, now) => ({
+      wall: weekdayOfWeek(now, m[1] === '上上' ? 2 : 1, ZH_WEEKDAY[m[2] ?? ''] ?? 1),
+      overridesChrono: true,
+    }),
+  },
+  {
+    lang: 'en',
+    re: /\b(?:the\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+before\s+last\b/gi,
+    resolve: (m, now) => ({
+      wall: weekdayOfWeek(now, 2, EN_WEEKDAYS.indexOf((m[1] ?? '').toLowerCase()) + 1),
+      overridesChrono: true,
+    }),
+  },
+  {
+    // "去年12月", "今年3月份": a month of a named year stays month-level.
+    lang: 'zh',
+    re: /(前年|去年|今年)(\d{1,2})月份?(?![\d号日])/g,
+    resolve: (m, now) => ({
+      wall: {
+        year: now.year - (m[1] === '前年' ? 2 : m[1] === '去年' ? 1 : 0),
+        month: Number(m[2]),
+        day: 1,
+        hour: 12,
+        minute: 0,
+      },
+      confidence: 0.8,
+      monthOnly: true,
+    }),
+  },
+  {
+    // "月初", "上个月底", "11月中": part of a month is still month-level.
+    lang: 'zh',
+    re: /(上上个?月|上个?月|这个?月|本月|(\d{1,2})月|月)(初|中旬|中|底|末)(?![\d号日午])/g,
+    resolve: (m, now) => {
+      if (m[2] !== undefined) return monthOf(Number(m[2]), now);
+      const shift = m[1]?.startsWith('上上') ? -2 : m[1]?.startsWith('上') ? -1 : 0;
+      return { wall: monthShift(now, shift, 1), confidence: 0.6, monthOnly: true };
+    },
+  },
+  {
+    // "刚才说的39" is when it was said, not when it happened.
+    lang: 'zh',
+    re: /(?:刚才|刚刚|方才)(?!\s*(?:不是|都|也)?(?:说|讲|提|问|写|发的|跟你))/g,
     resolve: (_m, now) => ({ wall: now, hasTime: true, confidence: 0.7 }),
   },
   {

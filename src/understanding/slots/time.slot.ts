@@ -98,6 +98,9 @@ function applyPartOfDay(f: TimeFinding): void {
   f.confidence = Math.min(f.confidence, 0.8);
 }
 
+/** "I've said this three times now", "现在还在扣": the present is when it is said, not when it happened. */
+const NOT_AN_INCIDENT_TIME = /^(?:(?:right )?now|现在|目前)$/i;
+
 const NOT_A_DATE_AFTER = /^(?:楼|院|栋|幢|座|单元|室|门|线|床|房|号)/u;
 
 /** A time found, and whether it lies after the conversation's now (fine for a callback, not an incident). */
@@ -118,9 +121,11 @@ export function findTimes(input: SlotInput): TimeHit[] {
     f.index < g.index + g.raw.length && f.index + f.raw.length > g.index;
   const custom = findCustomTimes(text, input.lang, now);
   // chrono reads "for 3 days" as three days ahead and "11月" as the 1st: our reading wins.
-  const ours = custom.filter((f) => f.duration || f.monthOnly === true);
+  const ours = custom.filter(
+    (f) => f.duration || f.monthOnly === true || f.overridesChrono === true,
+  );
   const findings = fromChrono(text, input.lang, now).filter(
-    (g) => !ours.some((f) => overlap(f, g)),
+    (g) => !ours.some((f) => overlap(f, g)) && !NOT_AN_INCIDENT_TIME.test(g.raw),
   );
   for (const f of custom) if (!findings.some((g) => overlap(f, g))) findings.push(f);
   const hits: TimeHit[] = [];
@@ -130,7 +135,8 @@ export function findTimes(input: SlotInput): TimeHit[] {
       continue;
     if (f.monthOnly === true) {
       const value = `${String(f.wall.year).padStart(4, '0')}-${String(f.wall.month).padStart(2, '0')}`;
-      const future = wallKey(f.wall) > wallKey(now);
+      // "月初" on the 1st at 10:00 is this month, not a time still ahead.
+      const future = f.wall.year * 12 + f.wall.month > now.year * 12 + now.month;
       hits.push({
         slot: 'time',
         value,
