@@ -170,6 +170,8 @@ export const ActCues = z.object({
   request: BiCues,
   /** The problem went away ("钱已经退回来了", "the parcel turned up"): a "no need" is a withdrawal. */
   resolved: BiCues,
+  /** Leaving words ("再见", "bye"): a "谢谢，再见" closes the chat, a "好的谢谢" at a read-back does not. */
+  farewell: BiCues,
 });
 export type ActCues = z.infer<typeof ActCues>;
 
