@@ -172,6 +172,8 @@ export const ActCues = z.object({
   resolved: BiCues,
   /** Leaving words ("再见", "bye"): a "谢谢，再见" closes the chat, a "好的谢谢" at a read-back does not. */
   farewell: BiCues,
+  /** Assent inside a longer reply ("yes, file it please", "那还是帮我记一下吧"): a yes at the read-back. */
+  assent: BiCues,
 });
 export type ActCues = z.infer<typeof ActCues>;
 

@@ -151,7 +151,7 @@ export class DialogueActReader {
       short &&
       input.intent !== 'deny' &&
       !NEGATIVE.has(input.emotion) &&
-      (input.intent === 'affirm' || this.has('thanks', input)) &&
+      (input.intent === 'affirm' || this.has('thanks', input) || this.has('assent', input)) &&
       !this.has('farewell', input)
     );
   }
