@@ -64,6 +64,9 @@ const INTENT_OF: Partial<Record<Kind, Intent>> = {
   complaint: 'complaint',
   second_complaint: 'complaint',
   correction: 'supplement',
+  affirm: 'affirm',
+  deny: 'deny',
+  goodbye: 'goodbye',
 };
 
 /** A case is under way (being collected, confirmed or filed): a further problem is a second complaint. */
@@ -202,7 +205,7 @@ export class DialogueActReader {
       input.lang === 'zh' ? core <= SHORT_CHARS.zh : input.lower.length <= SHORT_CHARS.en;
     const negative = NEGATIVE.has(emotion);
     if (this.has('thanks', input) && short && !negative && intent !== 'complaint') {
-      return { kind: intent === 'goodbye' || this.has('farewell', input) ? 'goodbye' : 'thanks' };
+      return { kind: this.has('farewell', input) ? 'goodbye' : 'thanks' };
     }
     const happened = input.alarming || SPECIFIC.some((s) => input.slots[s] !== undefined);
     // A courteous complaint ends in 谢谢 too: a pleased tone is praise only when nothing is asked.
