@@ -55,7 +55,8 @@ export function absorb(
     });
   const open = complaint.pending.filter((slot) => !taken.includes(slot));
   let unknown: SlotName[] = [];
-  if (saysUnknown && open.length > 0) {
+  // "记不清具体哪天了，大概11月" answers the date it took, not the other questions pending.
+  if (saysUnknown && open.length > 0 && taken.length === 0) {
     unknown = open;
   } else if (taken.length === 0 && isFreeAnswer(analysis, text)) {
     const slot = open.find((s) => FREE_TEXT_SLOTS.includes(s));
@@ -124,8 +125,15 @@ function reuseMobileAsContact(complaint: ComplaintMemory, taken: SlotName[]): vo
   }
 }
 
-/** A reply that reads as an answer: not a yes/no, greeting or request, more than a sound or dots. */
+/** Acts that talk about the question rather than answer it ("我前面说过了", "你要我号码干嘛"). */
+const ABOUT_THE_QUESTION: readonly string[] = ['already_said', 'question_back'];
+
+/**
+ * A reply that reads as an answer: not a yes/no, greeting or request, not a remark about the
+ * question itself, more than a sound or dots.
+ */
 function isFreeAnswer(analysis: Analysis, text: string): boolean {
+  if (ABOUT_THE_QUESTION.includes(analysis.act?.kind ?? '')) return false;
   const trimmed = text.trim();
   const long = analysis.lang === 'zh' ? [...trimmed].length >= 2 : trimmed.split(/\s+/).length >= 2;
   return ANSWERING.includes(analysis.intent) && long && /[\p{L}\p{N}]/u.test(trimmed);

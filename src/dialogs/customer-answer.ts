@@ -1,3 +1,4 @@
+import type { Assent } from '../flows/flow.schema.js';
 import type { IntakeTurn } from './intake-turn.js';
 
 export interface YesNoLabels {
@@ -5,15 +6,18 @@ export interface YesNoLabels {
   no: string;
 }
 
-/** Yes to the question just asked: its "yes" quick reply, or the affirm intent. */
+/**
+ * Yes to the question just asked: its "yes" quick reply, the affirm act, a courteous "好的谢谢 / OK,
+ * thanks", or a reply that begins with a yes and says nothing against it ("对 这回对了", "行 我等消息").
+ */
 export function saidYes(turn: IntakeTurn, labels: YesNoLabels): boolean {
   if (sameText(turn.text, labels.no)) return false;
   return (
     sameText(turn.text, labels.yes) ||
     turn.analysis.intent === 'affirm' ||
     turn.analysis.act?.kind === 'affirm' ||
-    // "好的谢谢" / "OK, thanks" to a yes-or-no question is assent, not a goodbye.
-    turn.analysis.act?.kind === 'thanks'
+    turn.analysis.act?.kind === 'thanks' ||
+    beginsWithYes(turn.text, turn.memory.lang, turn.flows.assent)
   );
 }
 
@@ -25,6 +29,28 @@ export function saidNo(turn: IntakeTurn, labels: YesNoLabels): boolean {
     turn.analysis.intent === 'deny' ||
     turn.analysis.act?.kind === 'deny'
   );
+}
+
+/** The configured assent words at the start, and none of the words that take it back. */
+export function beginsWithYes(text: string, lang: 'zh' | 'en', assent: Assent): boolean {
+  const said = text
+    .trim()
+    .toLowerCase()
+    .replace(/^[\s\p{P}]+/u, '');
+  if (lang === 'zh') {
+    const yes = assent.yes.zh.some((w) => said.startsWith(w));
+    return yes && !assent.unless.zh.some((w) => said.includes(w));
+  }
+  const words = said.replace(/[’]/g, "'");
+  const yes = assent.yes.en.some((w) => new RegExp(`^${escaped(w)}(?![a-z])`).test(words));
+  const unless = assent.unless.en.some((w) =>
+    new RegExp(`(?<![a-z])${escaped(w)}(?![a-z])`).test(words),
+  );
+  return yes && !unless;
+}
+
+function escaped(word: string): string {
+  return word.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function sameText(a: string, b: string): boolean {

@@ -3,6 +3,8 @@ import type { CustomerActKind } from '../domain/taxonomy.js';
 import { absorb } from './absorb-slots.js';
 import { calmIfUpset } from './calming.js';
 import { restate } from './confirm.dialog.js';
+import { deedOf } from './praise.js';
+import { personOf } from './restatement.js';
 import { freshComplaint } from './intake-memory.js';
 import { flowOf, type IntakeTurn } from './intake-turn.js';
 import { openTicket } from './guarded-ticket.js';
@@ -104,21 +106,30 @@ const other: Route = async (dc, turn) => {
   return details && (await activeTicketId(turn)) ? supplement(dc, turn) : startComplaint(dc, turn);
 };
 
-/** Praise is thanked specifically (the person) and recorded as a commendation, never as a complaint. */
+/**
+ * Praise is thanked specifically — the person and what they did ("感谢您对王师傅耐心修好热水器的肯定")
+ * — and recorded as a commendation, never as a complaint; a follow-up ("转告他领导") is assured, not
+ * recorded twice.
+ */
 const praise: Route = async (_dc, turn) => {
+  if (turn.memory.praised)
+    return turn.say.say('praise_passed_on', { act: 'inform', family: 'thank' });
   const people = personNamed(turn);
+  const raw = turn.analysis.slots.people?.raw;
+  const deed = deedOf(turn.text, turn.memory.lang, turn.flows.deedCues[turn.memory.lang], raw);
   await recordCommendation(turn);
-  if (people)
-    await turn.say.say('praise_commended', { act: 'inform', family: 'thank' }, { people });
-  else await turn.say.say('praise_thanks', { act: 'inform', family: 'thank' });
+  turn.memory.praised = true;
+  const meta = { act: 'inform' as const, family: 'thank' as const };
+  if (people && deed) return turn.say.say('praise_deed_person', meta, { people, deed });
+  if (people) return turn.say.say('praise_commended', meta, { people });
+  if (deed) return turn.say.say('praise_deed', meta, { deed });
+  return turn.say.say('praise_thanks', meta);
 };
 
 /** The person praised, as the customer would say it: "staff:8866" is 工号 8866 的同事. */
 function personNamed(turn: IntakeTurn): string | undefined {
   const value = turn.analysis.slots.people?.value;
-  const staff = value ? /^staff:(\S+)$/.exec(value) : null;
-  if (!staff) return value;
-  return turn.memory.lang === 'zh' ? `工号 ${staff[1]} 的同事` : `staff member ${staff[1]}`;
+  return value === undefined ? undefined : personOf(value, turn.memory.lang, value);
 }
 
 /** Venting: listened to and offered (not forced) a record. */
@@ -210,6 +221,31 @@ const alreadySaid: Route = async (dc, turn) => {
   return dc.continueDialog();
 };
 
+/** Elements that make a complaint worth keeping when the customer says goodbye mid-way. */
+const KEEPS: readonly string[] = [
+  'account',
+  'amount',
+  'demand',
+  'contact_phone',
+  'place',
+  'people',
+];
+
+/**
+ * A goodbye before the complaint is filed never drops it silently: once, what was collected is read
+ * back with "还差您一句确认就能登记了"; a second goodbye is let go.
+ */
+const goodbyeDuringIntake: Route = async (dc, turn) => {
+  const { complaint } = turn.memory;
+  const worthKeeping = Object.keys(complaint.slots).some((slot) => KEEPS.includes(slot));
+  if (!worthKeeping || complaint.heldAtGoodbye) return goodbye(dc, turn);
+  complaint.heldAtGoodbye = true;
+  const lead = await turn.say.text('unfiled_lead');
+  if (dc.activeDialog?.id === STAGES.confirm) return restate(turn, lead);
+  await dc.cancelAllDialogs();
+  return dc.beginDialog(STAGES.confirm, { lead });
+};
+
 /** Acts that interrupt a collection or confirmation; the stage stays unless the intake is dropped. */
 export const INTERRUPTS: Partial<Readonly<Record<CustomerActKind, Route>>> = {
   check_status: checkStatus,
@@ -218,5 +254,5 @@ export const INTERRUPTS: Partial<Readonly<Record<CustomerActKind, Route>>> = {
   question_back: questionBack,
   already_said: alreadySaid,
   withdraw: withdrawDuringIntake,
-  goodbye,
+  goodbye: goodbyeDuringIntake,
 };

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { AmountReading, SlotValues } from '../domain/analysis.js';
 import { EmotionPoint } from '../domain/ticket.js';
-import { Category, Language, Nature, RiskFlag, SlotName } from '../domain/taxonomy.js';
+import {
+  Category,
+  Language,
+  Nature,
+  RiskFlag,
+  SlotName,
+  UrgencyCause,
+} from '../domain/taxonomy.js';
 
 /** Turns of history kept for the understanding context (and the LLM later). */
 export const HISTORY_TURNS = 12;
@@ -27,6 +34,8 @@ export const ComplaintMemory = z.object({
   amounts: z.array(AmountReading).default([]),
   /** Turns anger alone has been held back from a handoff while the essentials are collected. */
   angerTurns: z.number().int().min(0).default(0),
+  /** A goodbye already got "还差一句确认就能登记了": the next one is let go. */
+  heldAtGoodbye: z.boolean().default(false),
 });
 export type ComplaintMemory = z.infer<typeof ComplaintMemory>;
 
@@ -46,6 +55,10 @@ export const IntakeMemory = z.object({
   said: z.array(z.string()).default([]),
   /** The conversation was handed to a person (queued, assigned or scheduled). */
   handedOff: z.boolean().default(false),
+  /** The last thing the customer did was praise: a "please tell his manager" follows it. */
+  praised: z.boolean().default(false),
+  /** Urgent causes already given their first step (the case is urgent while any is listed). */
+  urgentCauses: z.array(UrgencyCause).default([]),
   /** Tickets filed elsewhere that this conversation proved it owns (src/tickets/README.md). */
   verifiedTickets: z.array(z.string()).max(20).optional(),
 });
@@ -62,6 +75,7 @@ export function freshComplaint(): ComplaintMemory {
     empathized: 'none',
     amounts: [],
     angerTurns: 0,
+    heldAtGoodbye: false,
   };
 }
 
@@ -75,6 +89,8 @@ export function freshMemory(lang: Language): IntakeMemory {
     faqFailures: 0,
     said: [],
     handedOff: false,
+    urgentCauses: [],
+    praised: false,
   };
 }
 

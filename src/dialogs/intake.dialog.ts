@@ -37,7 +37,7 @@ import { neutralAnalysis } from '../domain/analysis.js';
 import type { UrgencyCause } from '../domain/taxonomy.js';
 import type { AnalysisContext } from '../understanding/understanding.port.js';
 import { actOf, actWhilePending, urgencyOf } from './reading.js';
-import { pick } from './reply-writer.js';
+import { giveUrgentStep } from './urgent-step.js';
 
 export const INTAKE_DIALOG_ID = 'qingting.intake';
 
@@ -130,6 +130,16 @@ class IntakeDialog extends ComponentDialog {
     });
     if (active && COLLECTING.includes(active) && turn.pending.length > 0)
       turn.analysis = { ...turn.analysis, act: actWhilePending(turn.analysis, text) };
+    // "好的谢谢" to "我理解得对吗?" is a yes, not a goodbye that drops the complaint.
+    // "yes, go ahead": the story and a demand of no particular kind are not new values.
+    const { slots } = turn.analysis;
+    const values = Object.keys(slots).filter(
+      (slot) => slot !== 'event' && !(slot === 'demand' && slots.demand?.value === 'other'),
+    );
+    if (active === STAGES.confirm && values.length === 0) {
+      const [yes, no] = turn.say.choices().confirm_choices;
+      if (saidYes(turn, { yes, no })) turn.analysis = { ...turn.analysis, act: { kind: 'affirm' } };
+    }
     this.observe(turn, active);
     await this.respond(inner, turn);
     await turn.say.flush(turn.flows.pacing);
@@ -221,11 +231,7 @@ class IntakeDialog extends ComponentDialog {
       const phrases = turn.flows.unknownPhrases[turn.memory.lang];
       absorb(turn.memory.complaint, turn.analysis, turn.text, phrases, true);
     }
-    const steps = cause ? flowOf(turn).urgentSteps[cause]?.[turn.memory.lang] : undefined;
-    if (steps) {
-      const step = pick(steps, turn.memory.turn);
-      await turn.say.send(step, { act: 'inform', family: 'reassure_anxiety' });
-    } else await calmIfUpset(turn);
+    if (!cause || !(await giveUrgentStep(turn, cause))) await calmIfUpset(turn);
     await handOff(turn, `urgent:${cause ?? 'unspecified'}`, 'P1');
     await inner.cancelAllDialogs();
     await inner.beginDialog(STAGES.handedOff);
@@ -234,7 +240,10 @@ class IntakeDialog extends ComponentDialog {
   private async route(inner: DialogContext, turn: IntakeTurn): Promise<void> {
     const act = actOf(turn.analysis).kind;
     const aboutTicket = mentionedTicketId(turn.text) && (act === 'other' || act === 'faq_question');
-    const result = await IDLE_ROUTES[aboutTicket ? 'check_status' : act](inner, turn);
+    const praising = followsPraise(turn, act);
+    turn.memory.praised &&= praising;
+    const route = aboutTicket ? 'check_status' : praising ? 'praise' : act;
+    const result = await IDLE_ROUTES[route](inner, turn);
     if (isTurnResult(result)) await this.handle(inner, turn, result);
   }
 
@@ -329,6 +338,30 @@ function heldForEssentials(turn: IntakeTurn, fired: string | undefined): string 
   const stillAngry = fired === 'anger' || turn.analysis.emotion === 'angry';
   if (!stillAngry) complaint.angerTurns = 0;
   return stillAngry ? 'anger' : undefined;
+}
+
+/** Acts a "please tell his manager" after praise may be read as. */
+const PRAISE_FOLLOW_UPS: readonly string[] = [
+  'praise',
+  'suggestion',
+  'other',
+  'complaint',
+  'faq_question',
+  'supplement',
+];
+
+/**
+ * Right after praise, a message with no grievance in it ("请转告他领导", "希望给他奖励") is about
+ * that praise: no money, number or risk, and no upset.
+ */
+function followsPraise(turn: IntakeTurn, act: string): boolean {
+  const { analysis } = turn;
+  if (!turn.memory.praised || !PRAISE_FOLLOW_UPS.includes(act)) return false;
+  const concrete = ['amount', 'account', 'contact_phone', 'time'].some(
+    (slot) => analysis.slots[slot as keyof typeof analysis.slots] !== undefined,
+  );
+  const upset = analysis.emotion !== 'neutral' && analysis.emotion !== 'positive';
+  return !concrete && !upset && analysis.flags.length === 0;
 }
 
 /** The customer asks for a person: the act, or the words of the "talk to a person" quick reply. */

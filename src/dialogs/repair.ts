@@ -27,6 +27,9 @@ export async function answerQuestionBack(dc: DialogContext, turn: IntakeTurn): P
   return dc.activeDialog?.id === STAGES.collect || dc.activeDialog?.id === STAGES.confirm;
 }
 
+/** Longest value read back after "I already said it". */
+const MAX_SHOWN = 40;
+
 /**
  * "前面不是说了吗": an apology and the value from what they said before, never the question again;
  * when it cannot be found, the element is left for the agent rather than asked a second time.
@@ -35,7 +38,9 @@ export async function answerAlreadySaid(turn: IntakeTurn): Promise<boolean> {
   const act = actOf(turn.analysis);
   if (act.kind !== 'already_said') return false;
   const { complaint } = turn.memory;
-  const slots = act.slot ? [act.slot] : turn.pending;
+  // "It's in my first message, 100234987": what this message carries is what they mean.
+  const repeated = (turn.absorbed?.taken ?? []).filter((slot) => slot !== 'event');
+  const slots = act.slot ? [act.slot] : repeated.length > 0 ? repeated : turn.pending;
   if (slots.length === 0) return false;
   const found = await valuesFromHistory(turn, slots);
   // One not found in what they said stays missing for the agent: never asked a second time.
@@ -44,7 +49,10 @@ export async function answerAlreadySaid(turn: IntakeTurn): Promise<boolean> {
     if (value) complaint.slots[slot] = value;
   }
   complaint.pending = [];
-  const shown = slots.map((slot) => complaint.slots[slot]?.value).filter((v) => v !== undefined);
+  // A value is read back only when it is short enough to be a value, never a whole message.
+  const shown = slots
+    .map((slot) => complaint.slots[slot]?.value)
+    .filter((v): v is string => v !== undefined && [...v].length <= MAX_SHOWN);
   if (shown.length > 0)
     await turn.say.say('already_said_found', { act: 'empathize' }, { value: shown.join('、') });
   else await turn.say.say('already_said_missing', { act: 'empathize' });

@@ -8,6 +8,19 @@ interface WithdrawOptions {
 
 /** Longest withdraw reason kept on the ticket. */
 const MAX_REASON = 200;
+/**
+ * A withdrawal this long says why as well ("快递在门卫那里，那个单子撤了吧", "it's just turned up,
+ * please withdraw it"); a bare "我要撤诉" is asked for its reason.
+ */
+const SAYS_WHY: Readonly<Record<'zh' | 'en', (text: string) => boolean>> = {
+  zh: (text) => (text.match(/\p{Script=Han}/gu) ?? []).length >= 12,
+  en: (text) => text.split(/\s+/).filter((w) => /^\p{L}+(?:'\p{L}+)?\p{P}*$/u.test(w)).length >= 9,
+};
+
+function reasonGiven(turn: IntakeTurn): string | undefined {
+  const text = turn.text.trim();
+  return SAYS_WHY[turn.memory.lang](text) ? text.slice(0, MAX_REASON) : undefined;
+}
 
 /**
  * 撤诉 with a reason: offers seed 000's reasons as quick replies (or takes one already given) and
@@ -26,7 +39,7 @@ export class WithdrawDialog extends StageDialog<WithdrawOptions> {
     if (!options) throw new Error('WithdrawDialog needs a ticketId');
     Object.assign(stateOf(dc), options);
     const reasons = turn.say.choices().withdraw_reasons;
-    const given = reasons.find((reason) => turn.text.includes(reason));
+    const given = reasons.find((reason) => turn.text.includes(reason)) ?? reasonGiven(turn);
     if (given) return this.withdraw(dc, turn, options.ticketId, given);
     await turn.say.say(
       'withdraw_ask_reason',

@@ -71,6 +71,8 @@ export async function loadFlowSet(dir: string): Promise<ConfigResult<FlowSet>> {
       flowFor: (category) => flows.get(category) ?? fallback,
       products,
       unknownPhrases: defaults.value.data.unknownPhrases,
+      assent: defaults.value.data.assent,
+      deedCues: defaults.value.data.deedCues,
       pacing: defaults.value.data.pacing,
     },
   };

@@ -48,8 +48,26 @@ export type HandoffRules = z.infer<typeof HandoffRules>;
 export const Questions = z.partialRecord(SlotName, LocalizedWordings);
 export type Questions = z.infer<typeof Questions>;
 
-/** The first step an urgent case gets at once, per cause ("请立即离开并拨打119"). */
-export const UrgentSteps = z.partialRecord(UrgencyCause, LocalizedWordings);
+/** A situation within a cause ("被困电梯", "燃气") that has its own first step. */
+export const UrgentCase = z.strictObject({
+  /** Words in the message that mean this situation. */
+  when: LocalizedWordings,
+  zh: Wordings,
+  en: Wordings,
+});
+
+/**
+ * The first step an urgent cause gets at once ("请立即离开并拨打119"): the cause's own wording, or
+ * that of the first `cases` situation the message names; `signs` are words that, while an urgent
+ * case waits for a person, raise this cause too ("她有高血压" → the health step).
+ */
+export const UrgentStep = LocalizedWordings.extend({
+  cases: z.array(UrgentCase).default([]),
+  signs: LocalizedWordings.optional(),
+});
+export type UrgentStep = z.infer<typeof UrgentStep>;
+
+export const UrgentSteps = z.partialRecord(UrgencyCause, UrgentStep);
 export type UrgentSteps = z.infer<typeof UrgentSteps>;
 
 /** Optional human-like pause before each bubble; all zero (off) unless configured. */
@@ -66,12 +84,22 @@ export const DefaultsFile = z.strictObject({
   questions: Questions,
   /** "I don't know" phrases that mark the slot just asked as unknown. */
   unknownPhrases: z.strictObject({ zh: Wordings, en: Wordings }),
+  /**
+   * How a yes to a yes-or-no question ("我理解得对吗?") begins ("对 这回对了", "好的谢谢", "yes that's
+   * right"), and words that turn it into a no or a correction ("不对", "but").
+   */
+  assent: z
+    .strictObject({ yes: LocalizedWordings, unless: LocalizedWordings })
+    .default({ yes: { zh: ['对'], en: ['yes'] }, unless: { zh: ['不'], en: ['not'] } }),
+  /** Words of a deed in praise ("帮", "修好", "fixed"), so the thanks names what the person did. */
+  deedCues: LocalizedWordings.default({ zh: ['帮'], en: ['helped'] }),
   /** Why each element is asked, from the customer's side ("留个电话是为了…"), for a counter-question. */
   reasons: Questions.default({}),
   urgentSteps: UrgentSteps.default({}),
   pacing: Pacing.default({ msPerChar: 0, maxMs: 0 }),
 });
 export type DefaultsFile = z.infer<typeof DefaultsFile>;
+export type Assent = DefaultsFile['assent'];
 
 /** `config/flows/<category>.yaml`: one flow per category, overriding defaults where it says so. */
 export const FlowFile = z
@@ -116,5 +144,7 @@ export interface FlowSet {
   /** Every product word of every flow, for the understanding layer. */
   products: readonly string[];
   unknownPhrases: Readonly<Record<Language, readonly string[]>>;
+  assent: Assent;
+  deedCues: LocalizedWordings;
   pacing: Pacing;
 }

@@ -59,6 +59,11 @@ export const SCRIPT_KEYS = [
   'time_queued',
   'time_policy',
   'ticket_filed_repeat',
+  'urgent_escalated',
+  'praise_deed',
+  'praise_deed_person',
+  'praise_passed_on',
+  'unfiled_lead',
   // Ticket ownership (src/tickets/README.md).
   'verify_ask_phone_last4',
   'ticket_id_invalid',
@@ -95,6 +100,7 @@ export const TEMPLATE_VARIABLES = [
   'value',
   'deadline',
   'hours',
+  'deed',
 ] as const;
 
 const Template = z
@@ -128,8 +134,16 @@ export const ScriptFile = z.strictObject({
     unknown_value: z.string().min(1),
     /** What happened, per category, in the restatement's own words (never the customer's). */
     event_labels: z.record(Category, z.string().min(1)),
+    /** The same with the customer's product in it; `{product}` is the product as they named it. */
+    product_event_labels: z.record(Category, z.string().min(1)),
     /** An amount by its role in a restatement; `{amount}` is the amount in local form. */
     amount_phrases: z.record(AmountRole, z.string().includes('{amount}')),
+    /** How the number a complaint is about is named: a phone line, a card's last digits, a reference. */
+    account_labels: z.strictObject({
+      phone: z.string().min(1),
+      tail: z.string().min(1),
+      reference: z.string().min(1),
+    }),
     /** Quick replies after listening to a vent: keep a record, or not. */
     vent_choices: z.tuple([z.string().min(1), z.string().min(1)]),
   }),

@@ -124,7 +124,7 @@ describe.each(LANGS)('dialog policy (%s)', (lang) => {
         category: 'emergency',
         emotion: 'anxious',
         intensity: 0.9,
-        urgency: { urgent: true, cause: 'safety', cue: 'gas' },
+        urgency: { urgent: true, cause: 'safety', cue: 'hazard' },
       }),
     );
     expect(acts(replies)).toEqual(['inform', 'handoff']);

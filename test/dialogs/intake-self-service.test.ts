@@ -3,6 +3,12 @@ import type { ScriptBook } from '../../src/flows/script-book.js';
 import { acts, IntakeHarness, shippedConfig } from '../support/intake-harness.js';
 import { LANGS, PHRASES } from '../support/intake-phrases.js';
 
+/** A withdrawal that carries its own reason (issue 11: withdrawal in any phrasing). */
+const WITHDRAW_WITH_WHY = {
+  zh: '快递员刚刚已经送到了，这个投诉我撤回吧',
+  en: 'The parcel has just turned up at my door, so I want to withdraw my complaint',
+} as const;
+
 let scripts: ScriptBook;
 beforeAll(async () => {
   scripts = (await shippedConfig()).scripts;
@@ -72,6 +78,15 @@ describe.each(LANGS)('intake self-service (%s)', (lang) => {
     expect(done?.meta).toMatchObject({ act: 'inform', ticketId });
     const ticket = await chat.deps.tickets.get(ticketId);
     expect(ticket).toMatchObject({ status: 'withdrawn', withdrawReason: say.withdrawReason });
+  });
+
+  it('withdraws at once when the withdrawal says why, keeping those words as the reason', async () => {
+    const { chat, ticketId } = await filed();
+    const why = WITHDRAW_WITH_WHY[lang];
+    const [done] = await chat.send(why);
+    expect(done?.meta).toMatchObject({ act: 'inform', ticketId });
+    const ticket = await chat.deps.tickets.get(ticketId);
+    expect(ticket).toMatchObject({ status: 'withdrawn', withdrawReason: why });
   });
 
   it('stops the intake when the customer withdraws before anything is filed', async () => {

@@ -234,6 +234,7 @@ describe('LlmReplyWriter over the shipped scripts', () => {
       value: 'x',
       deadline: 'x',
       hours: 4,
+      deed: 'x',
     };
     let written = 0;
     for (const lang of ['zh', 'en'] as const) {
