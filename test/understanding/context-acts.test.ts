@@ -160,6 +160,8 @@ describe('a courteous reply at the read-back', () => {
 
   it('an upset or rejecting reply at the read-back is no yes', () => {
     expect(at('不对，谢谢', 'confirming').act.kind).not.toBe('affirm');
+    expect(at("yes but that's not the amount", 'confirming').act.kind).not.toBe('affirm');
+    expect(at('好的 不过金额不对', 'confirming').act.kind).not.toBe('affirm');
   });
 });
 

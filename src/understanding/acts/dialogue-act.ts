@@ -146,7 +146,7 @@ export class DialogueActReader {
 
   /**
    * At the read-back ("我理解得对吗？") a short, untroubled "好的谢谢" / "OK, thanks" is a yes: the
-   * ticket is filed. Only leaving words ("谢谢，再见") or a no make it something else.
+   * ticket is filed. Leaving words ("谢谢，再见"), a no or a "but" make it something else.
    */
   private confirms(input: ActInput, short: boolean): boolean {
     return (
@@ -155,7 +155,9 @@ export class DialogueActReader {
       input.intent !== 'deny' &&
       !NEGATIVE.has(input.emotion) &&
       (input.intent === 'affirm' || this.has('thanks', input) || this.has('assent', input)) &&
-      !this.has('farewell', input)
+      !this.has('farewell', input) &&
+      // "yes but that's not the amount": a yes taken back in the same breath is none.
+      !this.has('notPraise', input)
     );
   }
 
