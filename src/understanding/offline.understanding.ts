@@ -49,6 +49,13 @@ const ANGER_FLAGS: ReadonlySet<RiskFlag> = new Set([
 ]);
 /** An urgent case reads as very anxious (the corpus' "high"): reassurance and the first step at once. */
 const URGENT_INTENSITY = 0.8;
+/**
+ * Flags that add anger evidence (`flagAnger`): a legal threat does not, since it goes to a person
+ * at once and a calmly stated one is more often a formal notice than temper.
+ */
+const ANGER_EVIDENCE: ReadonlySet<RiskFlag> = new Set(
+  [...ANGER_FLAGS].filter((f) => f !== 'legal_threat'),
+);
 const COMPLAINING: ReadonlySet<Intent> = new Set(['complaint', 'supplement', 'request_human']);
 /** Intents a correction opener with a new value overrides: a bare rejection, assent or nothing. */
 const CORRECTABLE: ReadonlySet<Intent> = new Set(['deny', 'affirm', 'other']);
@@ -181,7 +188,7 @@ export class OfflineUnderstanding implements Understanding {
     flags: readonly RiskFlag[],
     urgency: Urgency,
   ): { emotion: Emotion; intensity: number } {
-    const angryFlags = flags.filter((f) => ANGER_FLAGS.has(f)).length;
+    const angryFlags = flags.filter((f) => ANGER_EVIDENCE.has(f)).length;
     const reading = this.lexicon.read(text, lang, { angry: angryFlags * this.flagAnger });
     let emotion = reading.emotion;
     let intensity = reading.intensity;

@@ -16,12 +16,30 @@ const CueList = z.array(z.string().min(1));
 const BiCues = z.object({ zh: CueList.default([]), en: CueList.default([]) });
 
 /** Emotion lexicon of one language: weighted entries per non-neutral emotion. */
-export const EmotionLexicon = z.object({
-  angry: Weights.default({}),
-  sad: Weights.default({}),
-  anxious: Weights.default({}),
-  positive: Weights.default({}),
-});
+export const EmotionLexicon = z
+  .object({
+    angry: Weights.default({}),
+    sad: Weights.default({}),
+    anxious: Weights.default({}),
+    positive: Weights.default({}),
+  })
+  .superRefine((lexicon, ctx) => {
+    // One emotion per entry: the index keeps one, so a word listed twice would lose one silently.
+    const seen = new Map<string, string>();
+    for (const [emotion, weights] of Object.entries(lexicon)) {
+      for (const word of Object.keys(weights)) {
+        const key = word.normalize('NFKC').toLowerCase();
+        const other = seen.get(key);
+        if (other !== undefined && other !== emotion)
+          ctx.addIssue({
+            code: 'custom',
+            path: [emotion, word],
+            message: `"${word}" is already listed under ${other}`,
+          });
+        seen.set(key, emotion);
+      }
+    }
+  });
 export type EmotionLexicon = z.infer<typeof EmotionLexicon>;
 
 /** Modifier words: negation flips or cancels the next entry, degree words scale it. */
@@ -30,6 +48,8 @@ export const Modifiers = z.object({
   degree: Weights,
   /** Words after which a following clause dominates ("但是", "but"). */
   contrast: CueList.default([]),
+  /** Negations that assert in a clause ending in 吗/嘛 ("这不是坑人吗" is 坑人): no negation there. */
+  rhetorical: CueList.default([]),
 });
 export type Modifiers = z.infer<typeof Modifiers>;
 
@@ -155,6 +175,10 @@ export const ActCues = z.object({
   request: BiCues,
   /** The problem went away ("钱已经退回来了", "the parcel turned up"): a "no need" is a withdrawal. */
   resolved: BiCues,
+  /** Leaving words ("再见", "bye"): a "谢谢，再见" closes the chat, a "好的谢谢" at a read-back does not. */
+  farewell: BiCues,
+  /** Assent inside a longer reply ("yes, file it please", "那还是帮我记一下吧"): a yes at the read-back. */
+  assent: BiCues,
 });
 export type ActCues = z.infer<typeof ActCues>;
 

@@ -131,3 +131,60 @@ describe('empathy family', () => {
     if (e.reason !== undefined) expect(text).not.toContain(e.reason);
   });
 });
+
+describe('a courteous reply at the read-back', () => {
+  const at = (text: string, stage: 'confirming' | 'filed') =>
+    offline.analyzeSync(text, ctx({ stage, history: [{ from: 'bot', text: '我理解得对吗？' }] }));
+
+  it.each([
+    '好的谢谢',
+    '好，谢谢',
+    '嗯嗯好的 谢谢你',
+    '好 麻烦你了',
+    'Yes, file it please',
+    'Spot on, cheers',
+  ])('%s at "have I got that right?" is a yes', (text) => {
+    expect(at(text, 'confirming').act.kind).toBe('affirm');
+    expect(at(text, 'confirming').intent).toBe('affirm');
+  });
+
+  it('leaving words still leave, at the read-back and after filing', () => {
+    expect(at('谢谢，再见', 'confirming').act.kind).toBe('goodbye');
+    expect(at('谢谢，再见', 'filed').act.kind).toBe('goodbye');
+    expect(at('Thanks, bye', 'filed').act.kind).toBe('goodbye');
+  });
+
+  it('after filing, the same thanks closes courteously instead of confirming', () => {
+    expect(at('好的谢谢', 'filed').act.kind).toBe('thanks');
+  });
+
+  it('an upset or rejecting reply at the read-back is no yes', () => {
+    expect(at('不对，谢谢', 'confirming').act.kind).not.toBe('affirm');
+    expect(at("yes but that's not the amount", 'confirming').act.kind).not.toBe('affirm');
+    expect(at('好的 不过金额不对', 'confirming').act.kind).not.toBe('affirm');
+  });
+});
+
+describe('telling apart what a question is', () => {
+  const collecting = (text: string, pending: SlotName[]) =>
+    offline.analyzeSync(text, ctx({ pending, stage: 'collecting' }));
+
+  it('a question naming a place answers nothing', () => {
+    expect(collecting('你们营业厅几点关门', ['time']).act.kind).toBe('faq_question');
+  });
+
+  it('a further problem while a case is open is a second complaint, not an answer', () => {
+    expect(collecting('还有个事 我家座机也一直有杂音', ['demand']).act.kind).toBe(
+      'second_complaint',
+    );
+    expect(
+      collecting('Oh and another thing, my landline is crackling too', ['demand']).act.kind,
+    ).toBe('second_complaint');
+  });
+
+  it('a question that names a problem and asks for action is a complaint', () => {
+    const text =
+      'Hello, my internet has been slow in the evenings this week. Would you mind checking the line? Thank you';
+    expect(offline.analyzeSync(text, ctx()).act.kind).toBe('complaint');
+  });
+});

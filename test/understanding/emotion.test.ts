@@ -91,3 +91,40 @@ describe('trajectory', () => {
     expect(trajectory([])).toMatchObject({ trend: 'steady', risingAnger: false, peakAnger: 0 });
   });
 });
+
+describe('courtesy, rhetorical questions and colloquial anger', () => {
+  it.each([
+    '您好，我家宽带从昨天晚上开始就连不上了，麻烦帮忙看一下，谢谢。',
+    'Hello, the router you sent does not power on. Would appreciate a replacement, cheers',
+  ])('a courteous complaint is neither angry nor pleased: %s', (text) => {
+    expect(read(text).emotion).toBe('neutral');
+    expect(read(text).empathy.family).toBe('none');
+  });
+
+  it('warm thanks is still pleased', () => {
+    expect(read('太感谢了 谢谢谢谢').emotion).toBe('positive');
+  });
+
+  it.each(['你们这不是坑人吗', '这不是骗人吗'])('"不是…吗" asserts: %s is angry', (text) => {
+    expect(read(text).emotion).toBe('angry');
+  });
+
+  it('a plain denial still cancels', () => {
+    expect(read('这不是坑人').emotion).not.toBe('angry');
+  });
+
+  it.each([
+    '你们物业是干啥吃的',
+    '这啥破网啊 视频卡得跟ppt一样',
+    'You lot are absolutely taking the piss with these charges',
+    'bloody useless, the engineer never turned up again',
+    'Cheers for nothing, your chat bot went round in circles',
+  ])('colloquial anger: %s', (text) => {
+    expect(read(text).emotion).toBe('angry');
+  });
+
+  it('a threat to post about us is anger, a legal threat alone is not read as temper', () => {
+    expect(read('再不处理我就发小红书').emotion).toBe('angry');
+    expect(read('我会找律师').emotion).not.toBe('angry');
+  });
+});

@@ -80,3 +80,25 @@ describe('risk flags from how people say it', () => {
     expect(read(text).flags).not.toContain(flag);
   });
 });
+
+describe('urgency from how people say it', () => {
+  it.each([
+    ['老人在你们商场门口那块没擦干的地上摔了 起不来了', 'health'],
+    ['My son has a fever of 39.5 and the pharmacy delivery is three hours late', 'health'],
+    ['小孩误吞了玩具上的小磁珠', 'health'],
+    ['I slipped on the wet floor in your store and I think my wrist is broken', 'health'],
+    ['My daughter has been buying loot boxes on my card all night and it is still going', 'minors'],
+    ['支付宝绑的那张卡一直在扣钱 一分钟一笔', 'fraud_in_progress'],
+    ['电梯卡在两层中间不动了 里面还有个老太太', 'safety'],
+    ["Whole estate's been without power since 6am", 'mass_outage'],
+  ] as const)('%s → %s', (text, cause) => {
+    expect(read(text).urgency).toMatchObject({ urgent: true, cause });
+  });
+
+  it.each(['我那个卡都停机半年了还在扣月保号费', '救命啊 这个套餐太贵了'])(
+    '%s is not urgent',
+    (text) => {
+      expect(read(text).urgency.urgent).toBe(false);
+    },
+  );
+});

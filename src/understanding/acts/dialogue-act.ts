@@ -45,7 +45,7 @@ const NEGATIVE: ReadonlySet<Emotion> = new Set(['angry', 'sad', 'anxious']);
 const SPECIFIC: readonly SlotName[] = ['amount', 'time', 'account'];
 /** Which element a question back is about, when it names one. */
 const ASKED_ABOUT: ReadonlyArray<[RegExp, SlotName]> = [
-  [/电话|手机|号码|phone|number/i, 'contact_phone'],
+  [/电话|手机|号码|phone|number|mobile/i, 'contact_phone'],
   [/名字|姓名|name/i, 'contact_name'],
   [/地址|住址|address/i, 'place'],
   [/工号|staff/i, 'people'],
@@ -64,7 +64,15 @@ const INTENT_OF: Partial<Record<Kind, Intent>> = {
   complaint: 'complaint',
   second_complaint: 'complaint',
   correction: 'supplement',
+  affirm: 'affirm',
+  deny: 'deny',
+  goodbye: 'goodbye',
 };
+
+/** A case is under way (being collected, confirmed or filed): a further problem is a second complaint. */
+function caseOpen(context: AnalysisContext): boolean {
+  return context.stage !== undefined && context.stage !== 'idle';
+}
 
 function given(slots: SlotValues): SlotName[] {
   return (Object.keys(slots) as SlotName[]).filter((s) => s !== 'event');
@@ -130,7 +138,27 @@ export class DialogueActReader {
     }
     if (this.has('timeQuestion', input)) return { kind: 'time_question' };
     if (this.has('alreadySaid', input)) return { kind: 'already_said' };
+    // "还有个事…" while a case is open: a further complaint, even if it names a product or place.
+    if (caseOpen(input.context) && this.has('secondComplaint', input))
+      return { kind: 'second_complaint' };
     return undefined;
+  }
+
+  /**
+   * At the read-back ("我理解得对吗？") a short, untroubled "好的谢谢" / "OK, thanks" is a yes: the
+   * ticket is filed. Leaving words ("谢谢，再见"), a no or a "but" make it something else.
+   */
+  private confirms(input: ActInput, short: boolean): boolean {
+    return (
+      input.context.stage === 'confirming' &&
+      short &&
+      input.intent !== 'deny' &&
+      !NEGATIVE.has(input.emotion) &&
+      (input.intent === 'affirm' || this.has('thanks', input) || this.has('assent', input)) &&
+      !this.has('farewell', input) &&
+      // "yes but that's not the amount": a yes taken back in the same breath is none.
+      !this.has('notPraise', input)
+    );
   }
 
   /** A reply to what the bot asked or already holds: an answer, a correction, yes/no, "I don't know". */
@@ -156,11 +184,13 @@ export class DialogueActReader {
         (s) => slots[s] !== undefined || input.issues.some((i) => i.slot === s),
       );
       if (fits !== undefined) return { kind: 'answer', slot: fits };
-      if (values.length > 0 && (intent !== 'complaint' || short)) {
+      // A question ("你们营业厅几点关门") names a place without answering anything.
+      if (values.length > 0 && intent !== 'inquiry' && (intent !== 'complaint' || short)) {
         return { kind: 'answer_other', slot: values[0] };
       }
     }
     if (this.has('unknown', input) && short) return { kind: 'unknown_answer' };
+    if (this.confirms(input, short)) return { kind: 'affirm' };
     if (intent === 'affirm' || intent === 'deny') return { kind: intent };
     const slot = pending[0];
     if (slot !== undefined && values.length === 0 && intent === 'other') {
@@ -177,7 +207,7 @@ export class DialogueActReader {
       input.lang === 'zh' ? core <= SHORT_CHARS.zh : input.lower.length <= SHORT_CHARS.en;
     const negative = NEGATIVE.has(emotion);
     if (this.has('thanks', input) && short && !negative && intent !== 'complaint') {
-      return { kind: intent === 'goodbye' ? 'goodbye' : 'thanks' };
+      return { kind: this.has('farewell', input) ? 'goodbye' : 'thanks' };
     }
     const happened = input.alarming || SPECIFIC.some((s) => input.slots[s] !== undefined);
     // A courteous complaint ends in 谢谢 too: a pleased tone is praise only when nothing is asked.
@@ -195,17 +225,14 @@ export class DialogueActReader {
       input.lang === 'zh'
         ? (input.lower.match(/\p{Script=Han}/gu)?.length ?? 0) >= LONG_CHARS.zh
         : (input.lower.match(/[a-z]{2,}/g)?.length ?? 0) >= LONG_CHARS.en;
+    // "物业费多算了一个月,能帮忙核对下吗": a question that names a problem and asks for action.
+    const reportsProblem = input.category !== 'other' && this.has('request', input);
     const complaintLike =
       intent === 'complaint' ||
-      (intent === 'inquiry' && (asksAbout || emotion === 'angry')) ||
+      (intent === 'inquiry' && (asksAbout || emotion === 'angry' || reportsProblem)) ||
       // To a complaint desk, a long message that is none of the above is most likely a complaint.
       (intent === 'other' && idle && (negative || happened || long || input.category !== 'other'));
-    if (complaintLike) {
-      const open = context.stage !== undefined && context.stage !== 'idle';
-      return open && this.has('secondComplaint', input)
-        ? { kind: 'second_complaint' }
-        : { kind: 'complaint' };
-    }
+    if (complaintLike) return { kind: 'complaint' };
     if (intent === 'inquiry') return { kind: 'faq_question' };
     if (
       intent === 'greeting' ||

@@ -36,7 +36,7 @@ export class LexiconEmotion {
     this.en = new LexiconIndex(lexicon.en, settings.en, EN_HEAD);
     this.emoji = new LexiconIndex(
       lexicon.emoji,
-      { negation: [], degree: {}, contrast: [] },
+      { negation: [], degree: {}, contrast: [], rhetorical: [] },
       EMOJI_HEAD,
     );
   }

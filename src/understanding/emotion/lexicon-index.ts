@@ -6,7 +6,7 @@ export type ScoredEmotion = (typeof SCORED_EMOTIONS)[number];
 
 export type LexEntry =
   | { kind: 'emotion'; emotion: ScoredEmotion; weight: number }
-  | { kind: 'negation' }
+  | { kind: 'negation'; rhetorical: boolean }
   | { kind: 'degree'; factor: number }
   | { kind: 'contrast' };
 
@@ -19,7 +19,9 @@ export class LexiconIndex {
     modifiers: Modifiers,
     private readonly head: (key: string) => string,
   ) {
-    for (const w of modifiers.negation) this.add(w, { kind: 'negation' });
+    const rhetorical = new Set(modifiers.rhetorical);
+    for (const w of modifiers.negation)
+      this.add(w, { kind: 'negation', rhetorical: rhetorical.has(w) });
     for (const [w, factor] of Object.entries(modifiers.degree))
       this.add(w, { kind: 'degree', factor });
     for (const w of modifiers.contrast) this.add(w, { kind: 'contrast' });

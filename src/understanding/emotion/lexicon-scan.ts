@@ -13,6 +13,9 @@ const ZH_CLAUSE_BREAK = /[,，。.!！?？;；~、\s]/;
 const ZH_REACH = 3;
 const EN_REACH = 3;
 const CONTRAST_BOOST = 1.3;
+/** A clause that ends in a question particle within this many characters asks, it does not deny. */
+const RHETORICAL_REACH = 14;
+const RHETORICAL_TAIL = /^[^,，。.!！?？;；~、\s]{1,12}[吗嘛么](?![^,，。.!！?？;；~、\s])/u;
 /** What is left of what came before a 但是/but: the customer's point follows it. */
 const BEFORE_CONTRAST = 0.5;
 
@@ -61,16 +64,19 @@ export function scanChinese(lower: string, index: LexiconIndex): LexHit[] {
       continue;
     }
     const e = found.entry;
-    if (e.kind === 'negation') p.negatedAt = i + found.key.length;
-    else if (e.kind === 'degree') {
+    const end = i + found.key.length;
+    if (e.kind === 'negation') {
+      if (!(e.rhetorical && RHETORICAL_TAIL.test(lower.slice(end, end + RHETORICAL_REACH))))
+        p.negatedAt = end;
+    } else if (e.kind === 'degree') {
       p.degree = e.factor;
-      p.degreeAt = i + found.key.length;
+      p.degreeAt = end;
     } else if (e.kind === 'contrast') {
       reset(p);
       damp(hits);
       p.afterContrast = true;
     } else hits.push(hitAt(p, i, ZH_REACH, e));
-    i += found.key.length;
+    i = end;
   }
   return hits;
 }

@@ -89,6 +89,9 @@ export class IntentClassifier {
     }
     // A negative message that matched a question form is a complaint, not an inquiry.
     if (NEGATIVE.has(emotion)) scores.set('complaint', (scores.get('complaint') ?? 0) + 1.5);
+    // And a pleased message with a praise cue is praise, even when it mentions the problem solved.
+    const praise = scores.get('praise');
+    if (emotion === 'positive' && praise !== undefined) scores.set('praise', praise + 1.5);
     let intent: Intent = 'other';
     let best = 0;
     let total = 0;

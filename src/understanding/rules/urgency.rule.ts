@@ -23,8 +23,14 @@ const GRAVITY: readonly UrgencyCause[] = [
   'mass_outage',
 ];
 
+/** What ends a clause a negator reaches across; in Chinese a space does too ("没擦干的地上摔了 起不来了"). */
+const CLAUSE_BREAK: Readonly<Record<Language, string>> = {
+  zh: ',，。.!！?？;；\\s',
+  en: ',，。.!！?？;；',
+};
+
 /** Ends with a negator (a few characters before a cue), e.g. "没有" + "人" before "受伤"; Latin words on word boundaries. */
-function negatorAtEnd(words: readonly string[]): RegExp {
+function negatorAtEnd(words: readonly string[], breaks: string): RegExp {
   if (words.length === 0) return /(?!)/;
   const alternatives = words
     .map((w) => {
@@ -33,7 +39,7 @@ function negatorAtEnd(words: readonly string[]): RegExp {
       return `${head}${escapeRegExp(w)}${tail}`;
     })
     .join('|');
-  return new RegExp(`(?:${alternatives})[^,，。.!！?？;；]{0,${NEGATION_REACH}}$`, 'u');
+  return new RegExp(`(?:${alternatives})[^${breaks}]{0,${NEGATION_REACH}}$`, 'u');
 }
 
 /**
@@ -59,7 +65,10 @@ export class UrgencyDetector {
         })),
       };
     });
-    this.negators = { zh: negatorAtEnd(config.negators.zh), en: negatorAtEnd(config.negators.en) };
+    this.negators = {
+      zh: negatorAtEnd(config.negators.zh, CLAUSE_BREAK.zh),
+      en: negatorAtEnd(config.negators.en, CLAUSE_BREAK.en),
+    };
   }
 
   detect(lower: string, lang: Language): Urgency {
