@@ -248,7 +248,9 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
     redis: redis ? { client: redis, prefix } : undefined,
     // dlg: the live handover reads what customers write while queued or assigned.
     ...(options.understanding ? { understanding: options.understanding } : {}),
-    ...(records ? { decorateQueue: (queue) => records.archiveHandoffs(queue) } : {}),
+    ...(records
+      ? { decorateQueue: (queue) => records.archiveHandoffs(queue), directory: records.agents }
+      : {}),
     onError: (error, where) => logger.error({ err: error, where }, 'handoff failed'),
   });
   http.use('/api/agent', handoff.agentRouter);

@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import type { RequestHandler, Router } from 'express';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
+import { adminNames, seededAgents } from '../agents/agent-directory.js';
+import type { AgentDirectory } from '../agents/agent-directory.port.js';
 import type { Env } from '../config/env.js';
 import type { HandoffQueue } from '../handoff/handoff-queue.port.js';
 import type { ReadinessCheck } from '../server/health.js';
@@ -14,6 +16,7 @@ import { ArchiveWriter } from './archive-writer.js';
 import { ArchivedTranscriptStore } from './archived.transcript-store.js';
 import { ArchivingHandoffQueue } from './archiving.handoff-queue.js';
 import { openDatabase, type RecordsDatabase } from './database.js';
+import { PgAgentDirectory } from './pg.agent-directory.js';
 import { PgTicketStore } from './pg.ticket-store.js';
 import { PgTranscriptStore } from './pg.transcript-store.js';
 import { RedisStreamSink } from './redis-stream.sink.js';
@@ -27,7 +30,13 @@ import { TicketSearch } from './ticket-search.js';
 
 export type RecordsEnv = Pick<
   Env,
-  'DATABASE_URL' | 'DATA_DIR' | 'RECORDS' | 'RETENTION_DAYS' | 'BUSINESS_TIME_ZONE'
+  | 'DATABASE_URL'
+  | 'DATA_DIR'
+  | 'RECORDS'
+  | 'RETENTION_DAYS'
+  | 'BUSINESS_TIME_ZONE'
+  | 'AGENT_SEED'
+  | 'AGENT_ADMINS'
 >;
 
 /** Records a fact for the analytics without waiting for the database (write-behind). */
@@ -39,6 +48,8 @@ export interface AnalyticsRecorder {
 export interface Records {
   database: RecordsDatabase;
   tickets: TicketStore;
+  /** Agent accounts and groups; AGENT_SEED seeded them only if the table was empty. */
+  agents: AgentDirectory;
   /** The transcript the app uses: the hot store plus the write-behind archive. */
   transcript(hot: TranscriptStore): TranscriptStore;
   /** The handoff queue with every change archived. */
@@ -88,6 +99,10 @@ export async function openRecords(
     await stream.start();
     sink = stream;
   }
+  const agents = await PgAgentDirectory.open(
+    db,
+    seededAgents(env.AGENT_SEED, adminNames(env.AGENT_ADMINS)),
+  );
   const archive = new PgTranscriptStore(db);
   const retention = parseRetention(env.RETENTION_DAYS);
   const audit = new AuditLog(db);
@@ -106,6 +121,7 @@ export async function openRecords(
   return {
     database,
     tickets: new PgTicketStore(db),
+    agents,
     transcript: (hot) => new ArchivedTranscriptStore(hot, archive, sink),
     archiveHandoffs: (queue) => new ArchivingHandoffQueue(queue, sink, onError),
     analytics: {
