@@ -1,10 +1,13 @@
 import { resolve } from 'node:path';
-import type { RequestHandler, Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import { adminNames, seededAgents } from '../agents/agent-directory.js';
 import type { AgentDirectory } from '../agents/agent-directory.port.js';
+import type { ConfigVersions } from '../config/config-versions.port.js';
 import type { Env } from '../config/env.js';
+import type { CannedResponses } from '../handoff/canned-responses.port.js';
+import type { FollowUps } from '../handoff/follow-ups.port.js';
 import type { HandoffQueue } from '../handoff/handoff-queue.port.js';
 import type { ReadinessCheck } from '../server/health.js';
 import type { RedisClient } from '../storage/redis-client.js';
@@ -16,7 +19,11 @@ import { ArchiveWriter } from './archive-writer.js';
 import { ArchivedTranscriptStore } from './archived.transcript-store.js';
 import { ArchivingHandoffQueue } from './archiving.handoff-queue.js';
 import { openDatabase, type RecordsDatabase } from './database.js';
+import { createConfigRouter } from './config.router.js';
 import { PgAgentDirectory } from './pg.agent-directory.js';
+import { PgCannedResponses } from './pg.canned-responses.js';
+import { PgConfigVersions } from './pg.config-versions.js';
+import { PgFollowUps } from './pg.follow-ups.js';
 import { PgTicketStore } from './pg.ticket-store.js';
 import { PgTranscriptStore } from './pg.transcript-store.js';
 import { RedisStreamSink } from './redis-stream.sink.js';
@@ -50,6 +57,9 @@ export interface Records {
   tickets: TicketStore;
   /** Agent accounts and groups; AGENT_SEED seeded them only if the table was empty. */
   agents: AgentDirectory;
+  canned: CannedResponses;
+  configs: ConfigVersions;
+  followUps: FollowUps;
   /** The transcript the app uses: the hot store plus the write-behind archive. */
   transcript(hot: TranscriptStore): TranscriptStore;
   /** The handoff queue with every change archived. */
@@ -58,7 +68,7 @@ export interface Records {
   audit: AuditLog;
   search: TicketSearch;
   customers: CustomerData;
-  /** Search, customer history, export and erasure, audit routes (agent auth given by the app). */
+  /** Search, customer history, export and erasure, audit and configuration routes (agent auth given by the app). */
   router(auth: RequestHandler): Router;
   /** Runs the retention purge now (the nightly job calls this too). */
   purge(): Promise<Record<RetentionKind, number>>;
@@ -108,6 +118,7 @@ export async function openRecords(
   const audit = new AuditLog(db);
   const search = new TicketSearch(db);
   const customers = new CustomerData(db);
+  const configs = new PgConfigVersions(db);
   const purge = async (): Promise<Record<RetentionKind, number>> => {
     const removed = await purgeExpired(db, retention);
     deps.logger.info({ removed }, 'retention purge done');
@@ -122,6 +133,9 @@ export async function openRecords(
     database,
     tickets: new PgTicketStore(db),
     agents,
+    canned: new PgCannedResponses(db),
+    configs,
+    followUps: new PgFollowUps(db),
     transcript: (hot) => new ArchivedTranscriptStore(hot, archive, sink),
     archiveHandoffs: (queue) => new ArchivingHandoffQueue(queue, sink, onError),
     analytics: {
@@ -132,7 +146,11 @@ export async function openRecords(
     audit,
     search,
     customers,
-    router: (auth) => createRecordsRouter({ search, customers, audit, auth }),
+    router: (auth) =>
+      Router().use(
+        createRecordsRouter({ search, customers, audit, auth }),
+        createConfigRouter({ configs, audit, auth }),
+      ),
     purge,
     sink,
     readiness: { name: 'database', check: () => sql`SELECT 1`.execute(db) },
