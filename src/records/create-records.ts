@@ -13,7 +13,7 @@ import type { ReadinessCheck } from '../server/health.js';
 import type { RedisClient } from '../storage/redis-client.js';
 import type { TranscriptStore } from '../storage/transcript.port.js';
 import type { TicketStore } from '../tickets/ticket-store.port.js';
-import { analyticsEvent, type AnalyticsEvent } from './analytics-event.js';
+import { analyticsEvent } from './analytics-event.js';
 import type { ArchiveSink } from './archive-record.js';
 import { ArchiveWriter } from './archive-writer.js';
 import { ArchivedTranscriptStore } from './archived.transcript-store.js';
@@ -34,6 +34,7 @@ import { schedulePurge } from './purge-schedule.js';
 import { createRecordsRouter } from './records.router.js';
 import { parseRetention, purgeExpired, type RetentionKind } from './retention.js';
 import { TicketSearch } from './ticket-search.js';
+import { TurnFacts } from './turn-facts.js';
 
 export type RecordsEnv = Pick<
   Env,
@@ -45,11 +46,6 @@ export type RecordsEnv = Pick<
   | 'AGENT_SEED'
   | 'AGENT_ADMINS'
 >;
-
-/** Records a fact for the analytics without waiting for the database (write-behind). */
-export interface AnalyticsRecorder {
-  record(fields: Omit<AnalyticsEvent, 'id'>): void;
-}
 
 /** The system of record as the composition root wires it. */
 export interface Records {
@@ -64,7 +60,8 @@ export interface Records {
   transcript(hot: TranscriptStore): TranscriptStore;
   /** The handoff queue with every change archived. */
   archiveHandoffs(queue: HandoffQueue): HandoffQueue;
-  analytics: AnalyticsRecorder;
+  /** Analytics facts, scoped to the customer turn they happen in (write-behind). */
+  facts: TurnFacts;
   audit: AuditLog;
   search: TicketSearch;
   customers: CustomerData;
@@ -138,11 +135,11 @@ export async function openRecords(
     followUps: new PgFollowUps(db),
     transcript: (hot) => new ArchivedTranscriptStore(hot, archive, sink),
     archiveHandoffs: (queue) => new ArchivingHandoffQueue(queue, sink, onError),
-    analytics: {
+    facts: new TurnFacts({
       record: (fields) => {
         sink.enqueue({ kind: 'event', event: analyticsEvent(fields) }).catch(onError);
       },
-    },
+    }),
     audit,
     search,
     customers,
