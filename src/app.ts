@@ -74,6 +74,8 @@ import { TicketLookupLimiter } from './tickets/ticket-lookup-limiter.js';
 import type { TicketStore } from './tickets/ticket-store.port.js';
 import { createTicketsRouter } from './tickets/tickets.router.js';
 import type { Understanding } from './understanding/understanding.port.js';
+import type { Ticket } from './domain/ticket.js';
+import { TurnFactsMiddleware } from './bot/turn-facts.middleware.js';
 import type { Records } from './records/create-records.js';
 import { createAnalytics } from './analytics/create-analytics.js';
 import { adminRoutes } from './web/admin/admin.routes.js';
@@ -231,6 +233,7 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
   const ticketGuard = new TicketGuard({
     tickets,
     verify: env.TICKET_VERIFY,
+    ...(records ? { onGranted: (ticket: Ticket) => records.facts.granted(ticket.id) } : {}),
     limiter: new TicketLookupLimiter(
       {
         perSession: env.TICKET_LOOKUPS_PER_SESSION,
@@ -252,7 +255,9 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
     // dlg: the live handover reads what customers write while queued or assigned.
     ...(options.understanding ? { understanding: options.understanding } : {}),
     ...(options.liveEscalation ? { escalation: options.liveEscalation } : {}),
-    ...(records ? { decorateQueue: (queue) => records.archiveHandoffs(queue) } : {}),
+    ...(records
+      ? { decorateQueue: (queue) => records.archiveHandoffs(queue), directory: records.agents }
+      : {}),
     onError: (error, where) => logger.error({ err: error, where }, 'handoff failed'),
   });
   http.use('/api/agent', handoff.agentRouter);
@@ -295,6 +300,8 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
     channelAdapter.use(new ShowTypingMiddleware(400, 2000));
     channelAdapter.use(new FitToChannelMiddleware(capabilities));
     channelAdapter.use(new TranscriptMiddleware(transcript));
+    // The analytics scope of the turn: its facts carry the conversation and channel.
+    if (records) channelAdapter.use(new TurnFactsMiddleware(records.facts));
     channelAdapter.onTurnError = onTurnError;
   };
   const onTurnError = async (turn: TurnContext, error: Error): Promise<void> => {

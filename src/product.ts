@@ -12,7 +12,7 @@ import { watchKnowledgeBase } from './knowledge/watched.knowledge-base.js';
 import { createLlmClient } from './llm/create-llm-client.js';
 import { createUnderstanding } from './understanding/create-understanding.js';
 import { createOfflineUnderstanding } from './understanding/offline.understanding.js';
-import { recordingFaq, recordingUnderstanding } from './records/recording.js';
+import { recordingFaq, recordingTickets, recordingUnderstanding } from './records/recording.js';
 
 /**
  * What `npm start` runs on the web-chat spine: the configured intake flows as the root dialog over the
@@ -41,16 +41,17 @@ export async function productOptions(env: Readonly<Env>, logger: Logger): Promis
     liveEscalation: flowEscalation(intake.flows, scripts),
     ...(llm ? { llm } : {}),
     rootDialog: (context) => {
-      // With a system of record, each turn's reading and each FAQ outcome feed the analytics.
-      const analytics = context.records?.analytics;
+      // With a system of record, each turn's reading, its FAQ outcome and the self-service the
+      // bot did feed the analytics.
+      const facts = context.records?.facts;
       const answered = withAnswers(faq, answers);
       return createIntakeDialog({
-        understanding: analytics ? recordingUnderstanding(understanding, analytics) : understanding,
-        tickets: context.tickets,
+        understanding: facts ? recordingUnderstanding(understanding, facts) : understanding,
+        tickets: facts ? recordingTickets(context.tickets, facts) : context.tickets,
         ticketGuard: context.ticketGuard,
         flows: intake.flows,
         scripts,
-        faq: analytics ? recordingFaq(answered, analytics) : answered,
+        faq: facts ? recordingFaq(answered, facts) : answered,
         handoff: context.handoff.trigger,
       });
     },

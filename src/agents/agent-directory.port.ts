@@ -1,4 +1,4 @@
-import type { AgentIdentity } from './agent.js';
+import type { AgentIdentity, AgentListing, NewAgent } from './agent.js';
 
 /** An account as token checks see it: who, which role, and whether old tokens still count. */
 export type AgentAccount = AgentIdentity & {
@@ -18,9 +18,12 @@ export interface AgentDirectory {
   verify(username: string, password: string): Promise<AgentAccount | undefined>;
   /** The account by name, disabled or not; undefined when unknown. */
   find(username: string): Promise<AgentAccount | undefined>;
-  /** Whether a transfer target names a known account (the handoff service asks synchronously). */
-  has(username: string): boolean;
-  list(): AgentIdentity[];
+  /** Whether a transfer target names a known account. */
+  has(username: string): Promise<boolean>;
+  /** Every account by username, with its groups. */
+  list(): Promise<AgentListing[]>;
+  /** Adds an account (zod-checked, password hashed); false when the username is taken. */
+  create(agent: NewAgent): Promise<boolean>;
   /** Disables or re-enables an account; false when unknown. */
   setDisabled(username: string, disabled: boolean): Promise<boolean>;
   /** Sets a new password and raises the token version, so every earlier token is refused. */

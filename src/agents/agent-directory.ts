@@ -1,55 +1,53 @@
-import { hash, verify } from '@node-rs/argon2';
-import { AgentSeed, MIN_PASSWORD_CHARS, type AgentIdentity } from './agent.js';
+import { AgentSeed, NewAgent, type AgentListing } from './agent.js';
 import type { AgentAccount, AgentDirectory } from './agent-directory.port.js';
+import { hashPassword, passwordMatches } from './passwords.js';
 
-/** A hash to verify against when the username is unknown, so a miss takes as long as a wrong password. */
-const DECOY_PASSWORD = 'qingting-decoy-password';
+/** AGENT_ADMINS (`name[,name]`) as a list of usernames. */
+export function adminNames(csv: string): string[] {
+  return csv
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+}
+
+type StoredAccount = {
+  account: AgentAccount;
+  hash: string;
+  displayName?: string;
+  groups: string[];
+};
+
+/** The accounts AGENT_SEED names; names listed in `admins` get the admin role. */
+export function seededAgents(seed: string | undefined, admins: readonly string[]): NewAgent[] {
+  return AgentSeed.parse(seed ?? '').map(({ username, password }) => ({
+    username,
+    password,
+    role: admins.includes(username) ? 'admin' : 'agent',
+  }));
+}
+
 /**
- * argon2id (the library's default algorithm) at OWASP's recommended floor (19 MiB, 2 passes,
- * 1 lane): sound for login, cheap at start-up.
- */
-const HASH_OPTIONS = {
-  memoryCost: 19_456,
-  timeCost: 2,
-  parallelism: 1,
-} as const;
-
-type StoredAccount = { account: AgentAccount; hash: string };
-
-/**
- * Agent accounts with argon2id-hashed passwords, seeded from configuration (AGENT_SEED) at
- * start-up, so every instance builds the same directory and no plaintext password is kept.
- * Disabling and resets live in this process only; shared ones need the PostgreSQL directory.
+ * Agent accounts with argon2id-hashed passwords in process memory, seeded from configuration
+ * (AGENT_SEED) at start-up, so every instance builds the same directory and no plaintext password
+ * is kept. Changes live in this process only (RECORDS=none); shared ones need the PostgreSQL
+ * directory.
  */
 export class SeededAgentDirectory implements AgentDirectory {
-  private constructor(private readonly accounts: Map<string, StoredAccount>) {}
-
-  private decoyHash: Promise<string> | undefined;
+  private readonly accounts = new Map<string, StoredAccount>();
 
   /** Hashes the seeded passwords; names listed in `admins` get the admin role. */
   static async fromSeed(
     seed: string | undefined,
     admins: readonly string[],
   ): Promise<SeededAgentDirectory> {
-    const entries = AgentSeed.parse(seed ?? '');
-    const hashed = await Promise.all(
-      entries.map(async ({ username, password }) => {
-        const account: AgentAccount = {
-          username,
-          role: admins.includes(username) ? 'admin' : 'agent',
-          disabled: false,
-          tokenVersion: 0,
-        };
-        return [username, { account, hash: await hash(password, HASH_OPTIONS) }] as const;
-      }),
-    );
-    return new SeededAgentDirectory(new Map(hashed));
+    const directory = new SeededAgentDirectory();
+    await Promise.all(seededAgents(seed, admins).map((agent) => directory.create(agent)));
+    return directory;
   }
 
   async verify(username: string, password: string): Promise<AgentAccount | undefined> {
     const stored = this.accounts.get(username);
-    this.decoyHash ??= hash(DECOY_PASSWORD, HASH_OPTIONS);
-    const valid = await verify(stored?.hash ?? (await this.decoyHash), password);
+    const valid = await passwordMatches(stored?.hash, password);
     return valid && stored !== undefined && !stored.account.disabled
       ? { ...stored.account }
       : undefined;
@@ -60,15 +58,36 @@ export class SeededAgentDirectory implements AgentDirectory {
     return Promise.resolve(stored === undefined ? undefined : { ...stored.account });
   }
 
-  has(username: string): boolean {
-    return this.accounts.has(username);
+  has(username: string): Promise<boolean> {
+    return Promise.resolve(this.accounts.has(username));
   }
 
-  list(): AgentIdentity[] {
-    return [...this.accounts.values()].map(({ account: { username, role } }) => ({
-      username,
-      role,
-    }));
+  list(): Promise<AgentListing[]> {
+    const listed = [...this.accounts.values()].map(
+      ({ account: { username, role, disabled }, displayName, groups }) => ({
+        username,
+        role,
+        disabled,
+        groups: [...groups].sort(),
+        ...(displayName === undefined ? {} : { displayName }),
+      }),
+    );
+    return Promise.resolve(listed.sort((a, b) => a.username.localeCompare(b.username)));
+  }
+
+  async create(agent: NewAgent): Promise<boolean> {
+    const { username, password, role, displayName, groups } = NewAgent.parse(agent);
+    if (this.accounts.has(username)) return false;
+    const hash = await hashPassword(password);
+    // Checked again: another create of the same name may have finished while this one hashed.
+    if (this.accounts.has(username)) return false;
+    this.accounts.set(username, {
+      account: { username, role, disabled: false, tokenVersion: 0 },
+      hash,
+      groups: [...new Set(groups)],
+      ...(displayName === undefined ? {} : { displayName }),
+    });
+    return true;
   }
 
   setDisabled(username: string, disabled: boolean): Promise<boolean> {
@@ -78,11 +97,10 @@ export class SeededAgentDirectory implements AgentDirectory {
   }
 
   async resetPassword(username: string, password: string): Promise<boolean> {
-    if (password.length < MIN_PASSWORD_CHARS)
-      throw new RangeError(`password shorter than ${MIN_PASSWORD_CHARS} characters`);
+    const hash = await hashPassword(password);
     const stored = this.accounts.get(username);
     if (stored === undefined) return false;
-    stored.hash = await hash(password, HASH_OPTIONS);
+    stored.hash = hash;
     stored.account = { ...stored.account, tokenVersion: stored.account.tokenVersion + 1 };
     return true;
   }

@@ -11,7 +11,7 @@ export const AgentIdentity = z.object({
 });
 export type AgentIdentity = z.infer<typeof AgentIdentity>;
 
-const Username = z
+export const Username = z
   .string()
   .regex(/^[\p{L}\p{N}_.-]{1,64}$/u, 'letters, digits, _ . - (1–64 characters)');
 
@@ -44,3 +44,27 @@ export const AgentSeed = z
     ),
   );
 export type AgentSeed = z.infer<typeof AgentSeed>;
+
+const GroupName = z
+  .string()
+  .regex(/^[\p{L}\p{N}_.-]{1,64}$/u, 'letters, digits, _ . - (1–64 characters)');
+
+/** A new account (seeded, or created by an admin): the password is hashed before it is kept. */
+export const NewAgent = z.object({
+  username: Username,
+  password: z
+    .string()
+    .min(MIN_PASSWORD_CHARS, `password shorter than ${MIN_PASSWORD_CHARS} characters`),
+  role: AgentRole.default('agent'),
+  displayName: z.string().trim().min(1).max(100).optional(),
+  groups: z.array(GroupName).max(20).default([]),
+});
+export type NewAgent = z.input<typeof NewAgent>;
+
+/** An account as staff lists show it: never its hash. */
+export const AgentListing = AgentIdentity.extend({
+  displayName: z.string().optional(),
+  disabled: z.boolean(),
+  groups: z.array(z.string()),
+});
+export type AgentListing = z.infer<typeof AgentListing>;

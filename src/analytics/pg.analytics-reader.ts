@@ -58,6 +58,19 @@ export class PgAnalyticsReader implements AnalyticsReader {
     return sql`${column} >= (${filter.from}::date::timestamp AT TIME ZONE ${tz}) AND ${column} < ((${filter.to}::date + 1)::timestamp AT TIME ZONE ${tz})`;
   }
 
+  /**
+   * FAQ answers and self-service (alias `e`) in range that no human followed: a conversation later
+   * handed off is not deflected. The channel filter applies to facts that know theirs.
+   */
+  private deflected(filter: AnalyticsFilter): RawBuilder<unknown> {
+    const parts = [
+      this.inDays(sql.ref('e.at'), filter),
+      sql`NOT EXISTS (SELECT 1 FROM handoffs h WHERE h.conversation_id = e.conversation_id)`,
+    ];
+    if (filter.channel !== undefined) parts.push(sql`e.channel = ${filter.channel}`);
+    return sql.join(parts, sql` AND `);
+  }
+
   /** The tickets (alias `t`) a filter selects. */
   private tickets(filter: AnalyticsFilter): RawBuilder<unknown> {
     const parts = [this.inDays(sql.ref('t.created_at'), filter)];
@@ -125,7 +138,7 @@ export class PgAnalyticsReader implements AnalyticsReader {
         sql`SELECT count(*) FILTER (WHERE e.kind = 'faq_answered')::int AS "faqAnswered",
               count(*) FILTER (WHERE e.kind = 'self_service')::int AS "selfService"
             FROM analytics_events e
-            WHERE e.kind IN ('faq_answered', 'self_service') AND ${this.inDays(sql.ref('e.at'), filter)}`,
+            WHERE e.kind IN ('faq_answered', 'self_service') AND ${this.deflected(filter)}`,
         z.object({ faqAnswered: num, selfService: num }),
       ),
       rows(

@@ -8,7 +8,7 @@ import { PromptLoader } from '../llm/prompt-loader.js';
 import { SEVERITIES, type Severity } from '../domain/ticket.js';
 import type { TranscriptStore } from '../storage/transcript.port.js';
 import type { TicketStore } from '../tickets/ticket-store.port.js';
-import { SeededAgentDirectory } from '../agents/agent-directory.js';
+import { adminNames, SeededAgentDirectory } from '../agents/agent-directory.js';
 import type { AgentDirectory } from '../agents/agent-directory.port.js';
 import type { Understanding } from '../understanding/understanding.port.js';
 import type { LiveEscalation } from './live-escalation.port.js';
@@ -61,7 +61,7 @@ export type HandoffDeps = {
   /** Wraps the queue, e.g. to archive every change in the system of record (src/records). */
   decorateQueue?: (queue: HandoffQueue) => HandoffQueue;
   onError: (error: unknown, context: string) => void;
-  /** Agent accounts; default: seeded from AGENT_SEED in this process. */
+  /** Agent accounts (the system of record's when on); default: seeded from AGENT_SEED in this process. */
   directory?: AgentDirectory;
 };
 
@@ -83,8 +83,9 @@ export type HandoffSubsystem = {
 /** Builds the handoff subsystem for embedded (memory) or Redis (BullMQ) mode. */
 export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem> {
   const { env, redis } = deps;
-  const admins = env.AGENT_ADMINS.split(',').map((name) => name.trim());
-  const directory = deps.directory ?? (await SeededAgentDirectory.fromSeed(env.AGENT_SEED, admins));
+  const directory =
+    deps.directory ??
+    (await SeededAgentDirectory.fromSeed(env.AGENT_SEED, adminNames(env.AGENT_ADMINS)));
   const tokens = new AgentTokens(env.AGENT_TOKEN_SECRET, env.AGENT_TOKEN_TTL_SECONDS, directory);
   const limiter = new LoginLimiter(
     { attempts: env.AGENT_LOGIN_ATTEMPTS, windowSeconds: env.AGENT_LOGIN_WINDOW_SECONDS },

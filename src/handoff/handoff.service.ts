@@ -40,7 +40,7 @@ export type HandoffServiceDeps = {
   delivery: CustomerDelivery;
   notifier: AgentNotifier;
   /** Whether a transfer target names a known agent. */
-  isAgent: (username: string) => boolean;
+  isAgent: (username: string) => Promise<boolean>;
   config: HandoffConfig;
   onError: (error: unknown, context: string) => void;
   /** LLM narrative (first reply, next steps) and prose abstract, applied after the case is queued. */
@@ -187,7 +187,7 @@ export class HandoffService implements HandoffTrigger {
     const target: { agent: string } | { group: string } = to.startsWith('group:')
       ? { group: to.slice('group:'.length) }
       : { agent: to };
-    if ('agent' in target && !this.deps.isAgent(target.agent))
+    if ('agent' in target && !(await this.deps.isAgent(target.agent)))
       return { ok: false, reason: 'unknown_target' };
     const at = this.now().toISOString();
     const outcome = await this.deps.queue.update(id, {

@@ -1,19 +1,29 @@
 import { resolve } from 'node:path';
-import type { RequestHandler, Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
+import { adminNames, seededAgents } from '../agents/agent-directory.js';
+import type { AgentDirectory } from '../agents/agent-directory.port.js';
+import type { ConfigVersions } from '../config/config-versions.port.js';
 import type { Env } from '../config/env.js';
+import type { CannedResponses } from '../handoff/canned-responses.port.js';
+import type { FollowUps } from '../handoff/follow-ups.port.js';
 import type { HandoffQueue } from '../handoff/handoff-queue.port.js';
 import type { ReadinessCheck } from '../server/health.js';
 import type { RedisClient } from '../storage/redis-client.js';
 import type { TranscriptStore } from '../storage/transcript.port.js';
 import type { TicketStore } from '../tickets/ticket-store.port.js';
-import { analyticsEvent, type AnalyticsEvent } from './analytics-event.js';
+import { analyticsEvent } from './analytics-event.js';
 import type { ArchiveSink } from './archive-record.js';
 import { ArchiveWriter } from './archive-writer.js';
 import { ArchivedTranscriptStore } from './archived.transcript-store.js';
 import { ArchivingHandoffQueue } from './archiving.handoff-queue.js';
 import { openDatabase, type RecordsDatabase } from './database.js';
+import { createConfigRouter } from './config.router.js';
+import { PgAgentDirectory } from './pg.agent-directory.js';
+import { PgCannedResponses } from './pg.canned-responses.js';
+import { PgConfigVersions } from './pg.config-versions.js';
+import { PgFollowUps } from './pg.follow-ups.js';
 import { PgTicketStore } from './pg.ticket-store.js';
 import { PgTranscriptStore } from './pg.transcript-store.js';
 import { RedisStreamSink } from './redis-stream.sink.js';
@@ -24,30 +34,38 @@ import { schedulePurge } from './purge-schedule.js';
 import { createRecordsRouter } from './records.router.js';
 import { parseRetention, purgeExpired, type RetentionKind } from './retention.js';
 import { TicketSearch } from './ticket-search.js';
+import { TurnFacts } from './turn-facts.js';
 
 export type RecordsEnv = Pick<
   Env,
-  'DATABASE_URL' | 'DATA_DIR' | 'RECORDS' | 'RETENTION_DAYS' | 'BUSINESS_TIME_ZONE'
+  | 'DATABASE_URL'
+  | 'DATA_DIR'
+  | 'RECORDS'
+  | 'RETENTION_DAYS'
+  | 'BUSINESS_TIME_ZONE'
+  | 'AGENT_SEED'
+  | 'AGENT_ADMINS'
 >;
-
-/** Records a fact for the analytics without waiting for the database (write-behind). */
-export interface AnalyticsRecorder {
-  record(fields: Omit<AnalyticsEvent, 'id'>): void;
-}
 
 /** The system of record as the composition root wires it. */
 export interface Records {
   database: RecordsDatabase;
   tickets: TicketStore;
+  /** Agent accounts and groups; AGENT_SEED seeded them only if the table was empty. */
+  agents: AgentDirectory;
+  canned: CannedResponses;
+  configs: ConfigVersions;
+  followUps: FollowUps;
   /** The transcript the app uses: the hot store plus the write-behind archive. */
   transcript(hot: TranscriptStore): TranscriptStore;
   /** The handoff queue with every change archived. */
   archiveHandoffs(queue: HandoffQueue): HandoffQueue;
-  analytics: AnalyticsRecorder;
+  /** Analytics facts, scoped to the customer turn they happen in (write-behind). */
+  facts: TurnFacts;
   audit: AuditLog;
   search: TicketSearch;
   customers: CustomerData;
-  /** Search, customer history, export and erasure, audit routes (agent auth given by the app). */
+  /** Search, customer history, export and erasure, audit and configuration routes (agent auth given by the app). */
   router(auth: RequestHandler): Router;
   /** Runs the retention purge now (the nightly job calls this too). */
   purge(): Promise<Record<RetentionKind, number>>;
@@ -88,11 +106,16 @@ export async function openRecords(
     await stream.start();
     sink = stream;
   }
+  const agents = await PgAgentDirectory.open(
+    db,
+    seededAgents(env.AGENT_SEED, adminNames(env.AGENT_ADMINS)),
+  );
   const archive = new PgTranscriptStore(db);
   const retention = parseRetention(env.RETENTION_DAYS);
   const audit = new AuditLog(db);
   const search = new TicketSearch(db);
   const customers = new CustomerData(db);
+  const configs = new PgConfigVersions(db);
   const purge = async (): Promise<Record<RetentionKind, number>> => {
     const removed = await purgeExpired(db, retention);
     deps.logger.info({ removed }, 'retention purge done');
@@ -106,17 +129,25 @@ export async function openRecords(
   return {
     database,
     tickets: new PgTicketStore(db),
+    agents,
+    canned: new PgCannedResponses(db),
+    configs,
+    followUps: new PgFollowUps(db),
     transcript: (hot) => new ArchivedTranscriptStore(hot, archive, sink),
     archiveHandoffs: (queue) => new ArchivingHandoffQueue(queue, sink, onError),
-    analytics: {
+    facts: new TurnFacts({
       record: (fields) => {
         sink.enqueue({ kind: 'event', event: analyticsEvent(fields) }).catch(onError);
       },
-    },
+    }),
     audit,
     search,
     customers,
-    router: (auth) => createRecordsRouter({ search, customers, audit, auth }),
+    router: (auth) =>
+      Router().use(
+        createRecordsRouter({ search, customers, audit, auth }),
+        createConfigRouter({ configs, audit, auth }),
+      ),
     purge,
     sink,
     readiness: { name: 'database', check: () => sql`SELECT 1`.execute(db) },

@@ -105,6 +105,8 @@ export interface AgentGroupMembersTable {
 export interface CannedResponsesTable {
   id: string;
   lang: string;
+  /** What an agent types (`/refund`), unique per language (migration 0002). */
+  shortcut: string;
   title: string;
   text: string;
   tags: Json;

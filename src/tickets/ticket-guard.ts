@@ -25,6 +25,8 @@ export interface TicketGuardOptions {
   tickets: TicketStore;
   limiter?: TicketLookupLimiter;
   verify?: TicketVerifyMode;
+  /** Told of each ticket the chat is granted (the analytics count status lookups by it). */
+  onGranted?: (ticket: Ticket) => void;
 }
 
 /** Decides whether a chat may read, supplement or withdraw a ticket (DESIGN §11). */
@@ -32,9 +34,11 @@ export class TicketGuard {
   private readonly tickets: TicketStore;
   private readonly limiter: TicketLookupLimiter;
   readonly verify: TicketVerifyMode;
+  private readonly onGranted: (ticket: Ticket) => void;
 
   constructor(options: TicketGuardOptions) {
     this.tickets = options.tickets;
+    this.onGranted = options.onGranted ?? (() => undefined);
     this.limiter = options.limiter ?? new TicketLookupLimiter();
     this.verify = options.verify ?? 'phone_last4';
   }
@@ -43,7 +47,7 @@ export class TicketGuard {
   async open(number: TypedTicketNumber, requester: Requester): Promise<TicketAccess> {
     if (!number.valid) return { kind: 'invalid' };
     const ticket = await this.tickets.get(number.id);
-    if (ticket && ownedBy(ticket, requester)) return { kind: 'granted', ticket };
+    if (ticket && ownedBy(ticket, requester)) return this.grant(ticket);
     const wait = await this.limiter.take(requester);
     if (wait > 0) return { kind: 'limited', retryAfterSeconds: wait };
     return this.verify === 'none' ? { kind: 'not_found' } : { kind: 'verify' };
@@ -57,6 +61,11 @@ export class TicketGuard {
     const ticket = await this.tickets.get(ticketId);
     if (this.verify === 'none' || !ticket || !digits || !provesOwnership(ticket, digits))
       return { kind: 'not_found' };
+    return this.grant(ticket);
+  }
+
+  private grant(ticket: Ticket): TicketAccess {
+    this.onGranted(ticket);
     return { kind: 'granted', ticket };
   }
 }

@@ -61,10 +61,10 @@ for (const backend of await testBackends()) {
       const report = await reader.report(WEEK);
       expect(report.deflection).toEqual({
         faqAnswered: 3,
-        selfService: 0,
+        selfService: 1,
         ticketsFiled: 3,
         handedOff: 2,
-        rate: 0.5,
+        rate: 4 / 7,
       });
       expect(report.handoffRules).toEqual([
         { rule: 'angry_customer', count: 1, rate: 1 / 3 },
@@ -119,6 +119,12 @@ for (const backend of await testBackends()) {
       expect(wechat.handoffRules).toEqual([{ rule: 'p1_risk', count: 1, rate: 1 }]);
       expect(wechat.queue.firstResponseWithinSla).toBe(0);
       expect(wechat.csat.count).toBe(0);
+      // Facts that know their channel follow the filter; older ones without one drop out.
+      expect(wechat.deflection).toMatchObject({ faqAnswered: 0, selfService: 0 });
+      expect((await reader.report({ ...WEEK, channel: 'web' })).deflection).toMatchObject({
+        faqAnswered: 0,
+        selfService: 1,
+      });
       const network = await reader.report({ ...WEEK, category: 'network' });
       expect(network.volume.map((row) => row.category)).toEqual(['network']);
       expect(network.queue).toMatchObject({

@@ -104,13 +104,18 @@ export async function seedWeek(db: RecordsDb): Promise<void> {
     ])
     .execute();
 
-  const fact = (kind: string, when: string, label?: string) => ({
+  const fact = (
+    kind: string,
+    when: string,
+    label?: string,
+    turn?: { conversationId: string; channel: string },
+  ) => ({
     id: randomUUID(),
     at: when,
     kind,
-    conversation_id: null,
+    conversation_id: turn?.conversationId ?? null,
     ticket_id: null,
-    channel: null,
+    channel: turn?.channel ?? null,
     category: null,
     emotion: null,
     intensity: null,
@@ -130,6 +135,10 @@ export async function seedWeek(db: RecordsDb): Promise<void> {
       fact('faq_missed', t3, '怎么开发票'),
       fact('faq_missed', '2026-10-20T03:00:00.000Z', '怎么开发票'),
       fact('turn', t1),
+      // Self-service by the bot alone counts; in a conversation a human then took ('c'), neither does.
+      fact('self_service', t2, 'status', { conversationId: 'c-bot', channel: 'web' }),
+      fact('self_service', t2, 'withdrawal', { conversationId: 'c', channel: 'web' }),
+      fact('faq_answered', t1, 'faq-invoice', { conversationId: 'c', channel: 'web' }),
     ])
     .execute();
 }

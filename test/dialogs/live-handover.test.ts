@@ -42,7 +42,7 @@ describe('live handover (issue 11 §8–9)', () => {
       transcripts: delivery,
       delivery,
       notifier,
-      isAgent: () => true,
+      isAgent: () => Promise.resolve(true),
       understanding: await offlineUnderstanding(),
       config: {
         slaMinutes: { P1: 15, P2: 30, P3: 60, P4: 240 },

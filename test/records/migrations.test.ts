@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { auditEntry } from '../../src/records/audit-entry.js';
 import { AuditLog } from '../../src/records/audit-log.js';
 import { migrate } from '../../src/records/database.js';
-import { LATEST_MIGRATION } from '../../src/records/migrations/index.js';
+import { LATEST_MIGRATION, MIGRATION_NAMES } from '../../src/records/migrations/index.js';
 import { openTestDatabase, testBackends, type TestDatabase } from './databases.js';
 
 const opened: TestDatabase[] = [];
@@ -37,13 +37,16 @@ for (const backend of await testBackends()) {
           'follow_ups',
         ]),
       );
-      const down = await migrate(test.database.db, 'down', test.schema);
-      expect(down.results?.map((r) => [r.migrationName, r.direction, r.status])).toEqual([
-        [LATEST_MIGRATION, 'Down', 'Success'],
-      ]);
+      for (const name of [...MIGRATION_NAMES].reverse()) {
+        const down = await migrate(test.database.db, 'down', test.schema);
+        expect(down.results?.map((r) => [r.migrationName, r.direction, r.status])).toEqual([
+          [name, 'Down', 'Success'],
+        ]);
+      }
+      expect(MIGRATION_NAMES.at(-1)).toBe(LATEST_MIGRATION);
       expect(await tables(test)).toEqual([]);
       const up = await migrate(test.database.db, 'latest', test.schema);
-      expect(up.results?.map((r) => r.status)).toEqual(['Success']);
+      expect(up.results?.map((r) => r.status)).toEqual(MIGRATION_NAMES.map(() => 'Success'));
       expect(await tables(test)).toContain('tickets');
     });
 

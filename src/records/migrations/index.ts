@@ -1,13 +1,18 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { records0001 } from './0001-records.js';
+import { records0002 } from './0002-staff-stores.js';
 
 /** Migrations in code, numbered; a new one is appended here and never edited once released. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-records': records0001,
+  '0002-staff-stores': records0002,
 };
 
 export const migrationProvider: MigrationProvider = {
   getMigrations: () => Promise.resolve({ ...MIGRATIONS }),
 };
 
-export const LATEST_MIGRATION = Object.keys(MIGRATIONS).at(-1) ?? '';
+/** Every migration's name, oldest first. */
+export const MIGRATION_NAMES = Object.keys(MIGRATIONS);
+
+export const LATEST_MIGRATION = MIGRATION_NAMES.at(-1) ?? '';

@@ -1,0 +1,109 @@
+import express, { Router, type RequestHandler, type Response } from 'express';
+import { z } from 'zod';
+import { agentOf } from '../agents/agent-auth.middleware.js';
+import { ConfigBody, ConfigKind, type PublishOutcome } from '../config/config-version.js';
+import type { ConfigVersions } from '../config/config-versions.port.js';
+import { auditEntry } from './audit-entry.js';
+import type { AuditLog } from './audit-log.js';
+import { invalid, requireAdmin } from './records.router.js';
+
+export interface ConfigRouterDeps {
+  configs: ConfigVersions;
+  audit: Pick<AuditLog, 'record'>;
+  /** Agent authentication (bearer token); answers 401 itself. */
+  auth: RequestHandler;
+}
+
+const Draft = z.object({ body: ConfigBody }).strict();
+const Publish = z.object({ version: z.number().int().min(1) }).strict();
+const Version = z.coerce.number().int().min(1);
+
+/**
+ * DESIGN §10's configuration versions, admin role: `GET /api/admin/config/:kind` (the live version
+ * and every version's summary), `PUT` a draft, `POST …/publish` `{ version }`, `POST …/rollback`,
+ * `GET …/versions/:version` (one version with its body). Each change is audited before it answers.
+ */
+export function createConfigRouter(deps: ConfigRouterDeps): Router {
+  const { configs } = deps;
+  const router = Router();
+  router.use('/api/admin/config', deps.auth, requireAdmin, express.json({ limit: '6mb' }));
+
+  router.param('kind', (_req, res, next, value) => {
+    if (ConfigKind.safeParse(value).success) return next();
+    res
+      .status(404)
+      .json({ error: `unknown configuration kind; one of ${ConfigKind.options.join(', ')}` });
+  });
+  const kindOf = (req: express.Request): ConfigKind => ConfigKind.parse(req.params['kind']);
+  const audited = async (res: Response, action: string, kind: ConfigKind, detail: object) => {
+    await deps.audit.record(
+      auditEntry({
+        actor: agentOf(res).username,
+        action,
+        targetKind: 'config',
+        targetId: kind,
+        detail: { ...detail },
+      }),
+    );
+  };
+
+  router.get('/api/admin/config/:kind', async (req, res) => {
+    const kind = kindOf(req);
+    const versions = await configs.list(kind);
+    res.json({
+      kind,
+      live: versions.find((v) => v.status === 'live'),
+      versions: versions.map(({ body: _body, ...summary }) => summary),
+    });
+  });
+
+  router.get('/api/admin/config/:kind/versions/:version', async (req, res) => {
+    const version = Version.safeParse(req.params['version']);
+    const found = version.success ? await configs.get(kindOf(req), version.data) : undefined;
+    if (found === undefined) return void res.status(404).json({ error: 'no such version' });
+    res.json(found);
+  });
+
+  router.put('/api/admin/config/:kind', async (req, res) => {
+    const draft = Draft.safeParse(req.body);
+    if (!draft.success) return invalid(res, draft.error);
+    const kind = kindOf(req);
+    const saved = await configs.saveDraft(kind, draft.data.body, agentOf(res).username);
+    await audited(res, 'config.draft', kind, { version: saved.version });
+    res.status(201).json(saved);
+  });
+
+  router.post('/api/admin/config/:kind/publish', async (req, res) => {
+    const publish = Publish.safeParse(req.body);
+    if (!publish.success) return invalid(res, publish.error);
+    const kind = kindOf(req);
+    const outcome = await configs.publish(kind, publish.data.version, agentOf(res).username);
+    await answer(res, outcome, () => audited(res, 'config.publish', kind, detailOf(outcome)));
+  });
+
+  router.post('/api/admin/config/:kind/rollback', async (req, res) => {
+    const kind = kindOf(req);
+    const outcome = await configs.rollback(kind, agentOf(res).username);
+    await answer(res, outcome, () => audited(res, 'config.rollback', kind, detailOf(outcome)));
+  });
+  return router;
+}
+
+function detailOf(outcome: PublishOutcome): object {
+  return outcome.ok ? { version: outcome.live.version, retired: outcome.retired ?? null } : {};
+}
+
+/** 200 with the live version (audited first); 404 for an unknown version; 409 otherwise. */
+async function answer(
+  res: Response,
+  outcome: PublishOutcome,
+  audit: () => Promise<void>,
+): Promise<void> {
+  if (outcome.ok) {
+    await audit();
+    res.json(outcome);
+  } else
+    res
+      .status(outcome.reason === 'not_found' ? 404 : 409)
+      .json({ error: outcome.reason, reason: outcome.reason });
+}
