@@ -36,12 +36,17 @@ const numOrNull = z
   .union([z.number(), z.string(), z.null()])
   .transform((value) => (value === null ? null : Number(value)));
 
+/**
+ * Runs one dashboard query, labelled `/* analytics:<name> *\/` so that server logs,
+ * pg_stat_statements and the scale bench (scripts/bench/analytics.ts) can tell the queries apart.
+ */
 async function rows<T extends z.ZodType>(
   db: RecordsDb,
+  name: string,
   query: RawBuilder<unknown>,
   row: T,
 ): Promise<z.infer<T>[]> {
-  const result = await query.execute(db);
+  const result = await sql`/* analytics:${sql.raw(name)} */ ${query}`.execute(db);
   return z.array(row).parse(result.rows);
 }
 
@@ -79,6 +84,7 @@ export class PgAnalyticsReader implements AnalyticsReader {
     const topSlot = (slot: 'place' | 'people'): Promise<z.infer<typeof NamedCount>[]> =>
       rows(
         db,
+        `top-${slot}`,
         sql`SELECT t.body->'slots'->${slot}->>'value' AS name, count(*)::int AS count FROM tickets t
             WHERE ${where} AND t.body->'slots'->${slot}->>'value' IS NOT NULL
             GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10`,
@@ -103,6 +109,7 @@ export class PgAnalyticsReader implements AnalyticsReader {
     ] = await Promise.all([
       rows(
         db,
+        'volume',
         sql`SELECT to_char((t.created_at AT TIME ZONE ${tz})::date, 'YYYY-MM-DD') AS day,
               t.channel, t.category, t.nature, t.severity, count(*)::int AS count
             FROM tickets t WHERE ${where} GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
@@ -110,6 +117,7 @@ export class PgAnalyticsReader implements AnalyticsReader {
       ),
       rows(
         db,
+        'emotion-shift',
         sql`WITH trail AS (
               SELECT t.body->'emotions'->0 AS first, t.body->'emotions'->-1 AS last FROM tickets t
               WHERE ${where} AND jsonb_array_length(t.body->'emotions') >= 2
@@ -122,6 +130,7 @@ export class PgAnalyticsReader implements AnalyticsReader {
       ),
       rows(
         db,
+        'deflection',
         sql`SELECT count(*) FILTER (WHERE e.kind = 'faq_answered')::int AS "faqAnswered",
               count(*) FILTER (WHERE e.kind = 'self_service')::int AS "selfService"
             FROM analytics_events e
@@ -130,12 +139,14 @@ export class PgAnalyticsReader implements AnalyticsReader {
       ),
       rows(
         db,
+        'totals',
         sql`SELECT (SELECT count(*)::int FROM tickets t WHERE ${where}) AS tickets,
               (SELECT count(*)::int FROM handoffs h JOIN tickets t ON t.id = h.ticket_id WHERE ${where}) AS handoffs`,
         z.object({ tickets: num, handoffs: num }),
       ),
       rows(
         db,
+        'handoff-rules',
         sql`SELECT coalesce(h.rule, 'unknown') AS rule, count(*)::int AS count
             FROM handoffs h JOIN tickets t ON t.id = h.ticket_id WHERE ${where}
             GROUP BY 1 ORDER BY 2 DESC, 1`,
@@ -143,6 +154,7 @@ export class PgAnalyticsReader implements AnalyticsReader {
       ),
       rows(
         db,
+        'queue',
         sql`SELECT count(h.assigned_at)::int AS claimed,
               percentile_cont(0.5) WITHIN GROUP (ORDER BY ${seconds('h.enqueued_at', 'h.assigned_at')}) AS "waitMedian",
               percentile_cont(0.9) WITHIN GROUP (ORDER BY ${seconds('h.enqueued_at', 'h.assigned_at')}) AS "waitP90",
@@ -166,6 +178,7 @@ export class PgAnalyticsReader implements AnalyticsReader {
       ),
       rows(
         db,
+        'time-to-close',
         sql`WITH done AS (
               SELECT extract(epoch FROM (
                 SELECT min((s->>'at')::timestamptz) FROM jsonb_array_elements(t.body->'statusHistory') s
@@ -180,6 +193,7 @@ export class PgAnalyticsReader implements AnalyticsReader {
       ),
       rows(
         db,
+        'csat',
         sql`SELECT count(h.rating)::int AS count, avg(h.rating)::float8 AS average,
               ARRAY[${sql.join([1, 2, 3, 4, 5].map((r) => sql`count(*) FILTER (WHERE h.rating = ${r})::int`))}] AS distribution
             FROM handoffs h JOIN tickets t ON t.id = h.ticket_id WHERE ${where}`,
@@ -187,6 +201,7 @@ export class PgAnalyticsReader implements AnalyticsReader {
       ),
       rows(
         db,
+        'heatmap',
         sql`SELECT extract(isodow FROM t.created_at AT TIME ZONE ${tz})::int AS weekday,
               extract(hour FROM t.created_at AT TIME ZONE ${tz})::int AS hour, count(*)::int AS count
             FROM tickets t WHERE ${where} GROUP BY 1, 2 ORDER BY 1, 2`,
@@ -196,18 +211,21 @@ export class PgAnalyticsReader implements AnalyticsReader {
       topSlot('people'),
       rows(
         db,
+        'events',
         sql`SELECT t.category, count(*)::int AS count FROM tickets t WHERE ${where}
             GROUP BY 1 ORDER BY 2 DESC, 1`,
         CategoryCount,
       ),
       rows(
         db,
+        'emotions',
         sql`SELECT t.body->'emotions'->0->>'emotion' AS emotion, count(*)::int AS count FROM tickets t
             WHERE ${where} AND jsonb_array_length(t.body->'emotions') > 0 GROUP BY 1 ORDER BY 2 DESC, 1`,
         EmotionCount,
       ),
       rows(
         db,
+        'faq-misses',
         sql`SELECT e.label AS text, count(*)::int AS count FROM analytics_events e
             WHERE e.kind = 'faq_missed' AND e.label IS NOT NULL AND ${this.inDays(sql.ref('e.at'), filter)}
             GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 500`,
