@@ -151,9 +151,9 @@ export async function withSeededDatabase(
     const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 4 });
     try {
       if (fresh) await seed(database.db);
-      else console.log(`  reusing the seeded database ${name}`);
-      // A migration that just ran on a kept database leaves new indexes without statistics.
-      await sql`ANALYZE`.execute(database.db);
+      // A migration that just ran on a kept database leaves a rewritten table without statistics
+      // or visibility map, which autovacuum would restore in production.
+      else await sql`VACUUM ANALYZE`.execute(database.db);
       await fn(database.db, url.toString());
     } finally {
       await database.close();
