@@ -174,8 +174,8 @@ describe.skipIf(!hasChromium)('analytics dashboard in Chromium', { timeout: 180_
     await page.close();
   });
 
-  it('fits a tablet and switches to English', async () => {
-    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 820, height: 1180 } });
+  it('fits a phone and switches to English', async () => {
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
     await page.goto(`${url}/admin/analytics`);
     await page.fill('input[name=username]', 'root');
     await page.fill('input[name=password]', 'secret-root');
@@ -185,7 +185,7 @@ describe.skipIf(!hasChromium)('analytics dashboard in Chromium', { timeout: 180_
       () => document.documentElement.scrollWidth - window.innerWidth,
     );
     expect(overflow).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: `${SHOTS}/dashboard-820.png`, fullPage: true });
+    await page.screenshot({ path: `${SHOTS}/dashboard-390.png`, fullPage: true });
     await page.click('.lang');
     await expect.poll(() => page.locator('[data-kpi=csat] .kpi-label').textContent()).toBe('CSAT');
     await page.close();

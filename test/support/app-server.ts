@@ -1,6 +1,7 @@
 /**
- * A real server process for the kill tests of test/security: the app with the shipped intake
- * flows, configured through the environment, printing its URL once listening. With
+ * A real server process for the SIGKILL and restart tests (`spawnServer` in spawn-server.ts): the app
+ * with the shipped intake flows, configured only through the environment, printing its URL once
+ * listening. With
  * `HANG_TURN_ON` set, a customer message containing that text hangs in understanding after
  * printing `TURN STARTED`, so a test can SIGKILL the instance mid-turn at a known point.
  */
