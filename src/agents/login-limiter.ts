@@ -1,9 +1,9 @@
 import {
   RateLimiterMemory,
   RateLimiterRedis,
-  RateLimiterRes,
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
+import { takeOrWait } from '../storage/rate-limit.js';
 import type { RedisClientType } from 'redis';
 
 /** One address may try this many times the per-username allowance (an office behind one NAT). */
@@ -39,8 +39,8 @@ export class LoginLimiter {
   /** Takes one attempt for both keys: 0 when the password may be checked, else seconds to wait. */
   async acquire(username: string, address: string): Promise<number> {
     const [user, addr] = await Promise.all([
-      consume(this.byUser, username),
-      consume(this.byAddress, address),
+      takeOrWait(this.byUser, username),
+      takeOrWait(this.byAddress, address),
     ]);
     return Math.max(user, addr);
   }
@@ -48,16 +48,5 @@ export class LoginLimiter {
   /** After a successful login the username's failures are forgiven; the address's are not. */
   async succeeded(username: string): Promise<void> {
     await this.byUser.delete(username);
-  }
-}
-
-async function consume(limiter: RateLimiterAbstract, key: string): Promise<number> {
-  try {
-    await limiter.consume(key);
-    return 0;
-  } catch (rejection) {
-    if (rejection instanceof RateLimiterRes)
-      return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-    throw rejection;
   }
 }

@@ -1,9 +1,9 @@
 import {
   RateLimiterMemory,
   RateLimiterRedis,
-  RateLimiterRes,
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
+import { takeOrWait } from '../storage/rate-limit.js';
 import type { RedisClientType } from 'redis';
 import type { Requester } from './ticket-access.js';
 
@@ -51,20 +51,9 @@ export class TicketLookupLimiter {
   /** Takes one lookup; 0 when allowed, else the seconds until the next one is. */
   async take(requester: Requester): Promise<number> {
     const waits = await Promise.all([
-      consume(this.session, requester.conversationId),
-      requester.clientAddress === undefined ? 0 : consume(this.address, requester.clientAddress),
+      takeOrWait(this.session, requester.conversationId),
+      requester.clientAddress === undefined ? 0 : takeOrWait(this.address, requester.clientAddress),
     ]);
     return Math.max(...waits);
-  }
-}
-
-async function consume(limiter: RateLimiterAbstract, key: string): Promise<number> {
-  try {
-    await limiter.consume(key);
-    return 0;
-  } catch (rejection) {
-    if (rejection instanceof RateLimiterRes)
-      return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-    throw rejection;
   }
 }

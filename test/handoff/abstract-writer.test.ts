@@ -87,9 +87,15 @@ describe('LLM wording in the handoff, when an LLM is configured', () => {
       .post(COMPLETIONS_PATH, (body: SentRequest) => structured(body))
       .delay(200)
       .reply(200, completionBody(JSON.stringify(narrative)));
+    // The abstract is held back until the queue has been read once, however slow the machine.
+    let release = (): void => undefined;
+    const queueRead = new Promise<void>((resolve) => (release = resolve));
     nock(LLM_ORIGIN)
       .post(COMPLETIONS_PATH, (body: SentRequest) => !structured(body))
-      .reply(200, completionBody(prose));
+      .reply(async () => {
+        await queueRead;
+        return [200, completionBody(prose)];
+      });
     await h.handoff.trigger.request({
       conversationId: 'c-llm',
       ticketId: ticket.id,
@@ -100,6 +106,7 @@ describe('LLM wording in the handoff, when an LLM is configured', () => {
     const amy = await login(h.url, 'amy');
     const [item] = (await api(h.url, '/queue', { token: amy })).body['items'] as QueueItem[];
     expect(item?.summary.abstract).toBeUndefined();
+    release();
     await expect
       .poll(async () => {
         const detail = await api(h!.url, `/handoffs/${item?.id}`, { token: amy });

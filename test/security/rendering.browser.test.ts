@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { hasChromium, launchChromium } from '../support/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { createIntakeDialog } from '../../src/dialogs/intake.dialog.js';
@@ -9,12 +9,6 @@ import { buildBundle } from '../../scripts/build-browser-bundles.js';
 import { AGENTS } from '../handoff/round-trip.support.js';
 import { offlineUnderstanding, shippedConfig } from '../support/intake-harness.js';
 import { connectChat, startTestApp, type ChatClient } from '../support/test-app.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium && process.env.CI === 'true') {
-  throw new Error(`CI=true but ${CHROMIUM} is missing (apt-get install -y chromium)`);
-}
 
 const RLO = '\u202E';
 const MARKUP = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
@@ -84,16 +78,7 @@ describe.skipIf(!hasChromium)('customer text rendered in Chromium', () => {
           handoff: context.handoff.trigger,
         }),
     }));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     for (const c of customers) c.disconnect();

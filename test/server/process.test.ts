@@ -31,7 +31,9 @@ const exited = (child: ChildProcessWithoutNullStreams) =>
   new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
 async function waitFor(lines: string[], pattern: RegExp): Promise<string> {
-  for (let i = 0; i < 200; i += 1) {
+  // Generous: tsx compiles the whole app on start, which takes long on a loaded machine.
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
     const line = lines.find((l) => pattern.test(l));
     if (line) return line;
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -40,7 +42,7 @@ async function waitFor(lines: string[], pattern: RegExp): Promise<string> {
 }
 
 /** The real entry point as a process: logs, graceful SIGTERM, and one-line config errors. */
-describe('npm start process', () => {
+describe('npm start process', { timeout: 120_000 }, () => {
   it('serves, keeps customer text out of info logs, and stops cleanly on SIGTERM', async () => {
     const { child, lines } = start({});
     const listening = JSON.parse(await waitFor(lines, /qingting listening/)) as { url: string };

@@ -1,16 +1,11 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
+import { hasChromium, launchChromium } from '../support/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { buildBundle } from '../../scripts/build-browser-bundles.js';
 import { startIntakeApp } from '../handoff/round-trip.support.js';
 import { connectChat, type ChatClient } from '../support/test-app.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium && process.env.CI === 'true') {
-  throw new Error(`CI=true but ${CHROMIUM} is missing (apt-get install -y chromium)`);
-}
 const HOSTILE =
   '你们乱扣我话费整整三个月!气死我了!!我要投诉,马上给我转人工!<img src=x onerror="window.__pwned=1">';
 
@@ -24,17 +19,7 @@ describe.skipIf(!hasChromium)('agent console in Chromium', () => {
   beforeAll(async () => {
     await buildBundle('agentConsole');
     ({ app, url } = await startIntakeApp({}));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--autoplay-policy=no-user-gesture-required',
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     for (const c of customers) c.disconnect();

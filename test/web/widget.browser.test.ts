@@ -1,15 +1,9 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { hasChromium, launchChromium } from '../support/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { buildBundle } from '../../scripts/build-browser-bundles.js';
 import { startTestApp } from '../support/test-app.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium && process.env.CI === 'true') {
-  throw new Error(`CI=true but ${CHROMIUM} is missing (apt-get install -y chromium)`);
-}
 
 /** The widget in real headless Chromium against a real server: the customer's view end to end. */
 describe.skipIf(!hasChromium)('web widget in Chromium', () => {
@@ -20,16 +14,7 @@ describe.skipIf(!hasChromium)('web widget in Chromium', () => {
   beforeAll(async () => {
     await buildBundle('widget');
     ({ app, url } = await startTestApp());
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

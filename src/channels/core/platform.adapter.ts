@@ -1,15 +1,8 @@
-import {
-  ActivityTypes,
-  BotAdapter,
-  TurnContext,
-  type Activity,
-  type ConversationReference,
-  type ResourceResponse,
-} from 'botbuilder';
+import { ActivityTypes, type Activity, type ResourceResponse, type TurnContext } from 'botbuilder';
 import { toMessage } from '../activity-message.js';
 import { metaOf } from '../../dialogs/outgoing.js';
 import type { Channel, ChannelAddress, OutboundMessage } from './channel.js';
-import { SerialLanes } from './serial-lanes.js';
+import { SerialTurnAdapter } from './serial-turn.adapter.js';
 
 /** Where a platform adapter hands a turn's replies and typing indicators. */
 export interface PlatformSink {
@@ -23,23 +16,12 @@ export interface PlatformSink {
  * web chat, one at a time per conversation; replies leave through the outbound queue, never inline,
  * so a slow or failing platform never holds a turn (or a webhook) open.
  */
-export class PlatformAdapter extends BotAdapter {
-  private readonly turns = new SerialLanes();
-
+export class PlatformAdapter extends SerialTurnAdapter {
   constructor(
     readonly channel: Channel,
     private readonly sink: PlatformSink,
   ) {
-    super();
-  }
-
-  processActivity(
-    activity: Partial<Activity>,
-    logic: (context: TurnContext) => Promise<void>,
-  ): Promise<void> {
-    return this.turns.run(activity.conversation?.id ?? '', () =>
-      this.runMiddleware(new TurnContext(this, activity), logic),
-    );
+    super(channel.id);
   }
 
   async sendActivities(
@@ -64,27 +46,6 @@ export class PlatformAdapter extends BotAdapter {
     }
     if (outgoing.length > 0) await this.sink.messages(conversationId, outgoing);
     return responses;
-  }
-
-  updateActivity(): Promise<void> {
-    return Promise.reject(new Error(`${this.channel.id} cannot update a sent message`));
-  }
-
-  deleteActivity(): Promise<void> {
-    return Promise.reject(new Error(`${this.channel.id} cannot delete a sent message`));
-  }
-
-  /** A proactive bot turn in a conversation (do not call it from inside a turn of the same one). */
-  continueConversation(
-    reference: Partial<ConversationReference>,
-    logic: (context: TurnContext) => Promise<void>,
-  ): Promise<void> {
-    const activity = TurnContext.applyConversationReference(
-      { type: ActivityTypes.Event, name: 'continueConversation' },
-      reference,
-      true,
-    );
-    return this.processActivity(activity, logic);
   }
 }
 

@@ -19,6 +19,11 @@ export class SerialLanes {
     return result;
   }
 
+  /** Resolves once everything queued so far under the key has settled. */
+  settled(key: string): Promise<void> {
+    return this.lanes.get(key) ?? Promise.resolve();
+  }
+
   /** Resolves once everything queued so far has settled. */
   async idle(): Promise<void> {
     await Promise.all(this.lanes.values());

@@ -1,12 +1,6 @@
-import {
-  ActivityTypes,
-  BotAdapter,
-  TurnContext,
-  type Activity,
-  type ConversationReference,
-  type ResourceResponse,
-} from 'botbuilder';
+import { ActivityTypes, type Activity, type ResourceResponse, type TurnContext } from 'botbuilder';
 import { toMessage } from '../activity-message.js';
+import { SerialTurnAdapter } from '../core/serial-turn.adapter.js';
 import type { WebChatOutbox } from './web-chat.outbox.js';
 
 export const WEB_CHAT_CHANNEL = 'webchat';
@@ -16,35 +10,9 @@ export const WEB_CHAT_CHANNEL = 'webchat';
  * through the middleware pipeline, outgoing activities go to every tab of the conversation.
  * Turns of one conversation run one after another, so two tabs never race on its state.
  */
-export class WebChatAdapter extends BotAdapter {
-  private readonly running = new Map<string, Promise<void>>();
-
+export class WebChatAdapter extends SerialTurnAdapter {
   constructor(private readonly outbox: WebChatOutbox) {
-    super();
-  }
-
-  /** Runs one turn for an activity built by the web-chat gateway, after earlier turns of its conversation. */
-  processActivity(
-    activity: Partial<Activity>,
-    logic: (context: TurnContext) => Promise<void>,
-  ): Promise<void> {
-    const conversationId = activity.conversation?.id ?? '';
-    const previous = this.running.get(conversationId) ?? Promise.resolve();
-    const turn = previous.then(() => this.runMiddleware(new TurnContext(this, activity), logic));
-    const settled = turn.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.running.set(conversationId, settled);
-    void settled.then(() => {
-      if (this.running.get(conversationId) === settled) this.running.delete(conversationId);
-    });
-    return turn;
-  }
-
-  /** Resolves once every turn of the conversation started so far has finished (or failed). */
-  settled(conversationId: string): Promise<void> {
-    return this.running.get(conversationId) ?? Promise.resolve();
+    super('web chat');
   }
 
   sendActivities(
@@ -63,26 +31,5 @@ export class WebChatAdapter extends BotAdapter {
       return { id: message.id };
     });
     return Promise.resolve(responses);
-  }
-
-  updateActivity(): Promise<void> {
-    return Promise.reject(new Error('web chat cannot update a sent message'));
-  }
-
-  deleteActivity(): Promise<void> {
-    return Promise.reject(new Error('web chat cannot delete a sent message'));
-  }
-
-  /** Runs a proactive bot turn in a conversation, e.g. to resume the assistant after an agent closes. */
-  continueConversation(
-    reference: Partial<ConversationReference>,
-    logic: (context: TurnContext) => Promise<void>,
-  ): Promise<void> {
-    const activity = TurnContext.applyConversationReference(
-      { type: ActivityTypes.Event, name: 'continueConversation' },
-      reference,
-      true,
-    );
-    return this.processActivity(activity, logic);
   }
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
-import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { takeOrWait } from '../../storage/rate-limit.js';
 import type { Message } from '../../domain/message.js';
 import type { IdempotencyStore, TurnClaim } from '../../storage/idempotency.port.js';
 import { SENDER_FACTS_KEY, type SenderFacts } from '../../tickets/ticket-access.js';
@@ -66,7 +67,7 @@ export async function handleCustomerMessage(
   if (claim.state === 'done') return { ok: true, id: claim.id };
   if (claim.state === 'in_progress') return { ok: false, error: 'unavailable' };
   const { id } = claim;
-  if (!(await withinRate(options.rateLimiter, data.conversationId))) {
+  if ((await takeOrWait(options.rateLimiter, data.conversationId)) > 0) {
     // A fresh claim leaves nothing behind; a taken-over one keeps its id for the retry.
     await (id === candidate ? options.idempotency.forget(key) : options.idempotency.release(key));
     hooks.refused();
@@ -142,16 +143,6 @@ async function overran(turn: Promise<void>, deadlineMs: number): Promise<'in_tim
     ]);
   } finally {
     clearTimeout(timer);
-  }
-}
-
-async function withinRate(limiter: RateLimiterAbstract, key: string): Promise<boolean> {
-  try {
-    await limiter.consume(key);
-    return true;
-  } catch (rejection) {
-    if (rejection instanceof RateLimiterRes) return false;
-    throw rejection;
   }
 }
 

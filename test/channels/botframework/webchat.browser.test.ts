@@ -1,17 +1,11 @@
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { hasChromium, launchChromium } from '../../support/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../../src/app.js';
 import { api, login } from '../../handoff/harness.js';
 import { startIntakeApp } from '../../handoff/round-trip.support.js';
 import { startDirectLine } from '../support/direct-line.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium && process.env.CI === 'true') {
-  throw new Error(`CI=true but ${CHROMIUM} is missing (apt-get install -y chromium)`);
-}
 
 const WEBCHAT_BUNDLE = fileURLToPath(
   new URL('../../../node_modules/botframework-webchat/dist/webchat.js', import.meta.url),
@@ -48,16 +42,7 @@ describe.skipIf(!hasChromium)('Bot Framework Web Chat in Chromium', () => {
     directLine.app.get('/webchat.js', (_req, res) => {
       res.sendFile(WEBCHAT_BUNDLE);
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
