@@ -1,5 +1,6 @@
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 
 const root = new URL('../', import.meta.url);
 
@@ -14,6 +15,26 @@ const BUNDLES = {
 } as const;
 
 export type BundleName = keyof typeof BUNDLES;
+
+/**
+ * zod's `z` namespace re-exports every translation of its error messages (about 260 kB minified),
+ * which no bundler can shake out of `z.object(…)` calls; the browser pages use the English default
+ * that zod configures itself, so the translations are replaced by English alone.
+ */
+const zodEnglishOnly: Plugin = {
+  name: 'zod-english-only',
+  setup(builder) {
+    builder.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer)
+        ? { path: join(args.resolveDir, '../locales/index.js'), namespace: 'zod-english-only' }
+        : undefined,
+    );
+    builder.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, (args) => ({
+      contents: `export { default as en } from './en.js';`,
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
 
 /** Bundles one browser entry (socket.io-client included) into a single minified script. */
 export async function buildBundle(name: BundleName): Promise<void> {
@@ -32,6 +53,7 @@ export async function buildBundle(name: BundleName): Promise<void> {
     sourcemap: true,
     legalComments: 'linked',
     logLevel: 'warning',
+    plugins: [zodEnglishOnly],
   });
 }
 

@@ -14,7 +14,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { QueueItem } from '../../src/handoff/agent-events.js';
 import { percentile } from '../support/timing.js';
 
-const SERVER = fileURLToPath(new URL('../../test/handoff/kill-server.ts', import.meta.url));
+const SERVER = fileURLToPath(new URL('../../test/support/app-server.ts', import.meta.url));
 const CUSTOMERS = 200;
 /** Handoffs one after another first: the latency of a single case with nothing else running. */
 const SEQUENTIAL = 50;

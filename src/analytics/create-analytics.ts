@@ -12,11 +12,9 @@ const RESOLUTION_SLA_SECONDS = 24 * 3600;
 
 /** The first-response targets of HANDOFF_SLA_MINUTES (P1…P4), in seconds. */
 export function firstResponseSla(env: AnalyticsEnv): Record<Severity, number> {
-  const minutes = env.HANDOFF_SLA_MINUTES.split(',').map(Number);
-  return Object.fromEntries(SEVERITIES.map((s, i) => [s, (minutes[i] ?? 60) * 60])) as Record<
-    Severity,
-    number
-  >;
+  return Object.fromEntries(
+    SEVERITIES.map((severity) => [severity, env.HANDOFF_SLA_MINUTES[severity] * 60]),
+  ) as Record<Severity, number>;
 }
 
 /** The analytics API over the system of record (admin role, `auth` from the agent login). */

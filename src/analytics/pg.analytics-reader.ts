@@ -25,8 +25,6 @@ export interface PgAnalyticsOptions {
   resolutionSla: number;
 }
 
-/** Emotions whose intensity counts as distress when comparing the start and end of the bot's part. */
-const DISTRESS = ['anxious', 'sad', 'angry'];
 /** A change of distress smaller than this is "steady". */
 const SHIFT = 0.15;
 
@@ -36,12 +34,17 @@ const numOrNull = z
   .union([z.number(), z.string(), z.null()])
   .transform((value) => (value === null ? null : Number(value)));
 
+/**
+ * Runs one dashboard query, labelled `/* analytics:<name> *\/` so that server logs,
+ * pg_stat_statements and the scale bench (scripts/bench/analytics.ts) can tell the queries apart.
+ */
 async function rows<T extends z.ZodType>(
   db: RecordsDb,
+  name: string,
   query: RawBuilder<unknown>,
   row: T,
 ): Promise<z.infer<T>[]> {
-  const result = await query.execute(db);
+  const result = await sql`/* analytics:${sql.raw(name)} */ ${query}`.execute(db);
   return z.array(row).parse(result.rows);
 }
 
@@ -71,29 +74,31 @@ export class PgAnalyticsReader implements AnalyticsReader {
     return sql.join(parts, sql` AND `);
   }
 
-  /** The tickets (alias `t`) a filter selects. */
-  private tickets(filter: AnalyticsFilter): RawBuilder<unknown> {
-    const parts = [this.inDays(sql.ref('t.created_at'), filter)];
-    if (filter.channel !== undefined) parts.push(sql`t.channel = ${filter.channel}`);
-    if (filter.category !== undefined) parts.push(sql`t.category = ${filter.category}`);
+  /** The tickets (alias `t`) a filter selects, or (alias `h`) the handoffs of those tickets. */
+  private selects(filter: AnalyticsFilter, of: 't' | 'h'): RawBuilder<unknown> {
+    // Handoffs carry a copy of their ticket's facts (migration 0003), so they need no join.
+    const column = (name: string) => sql.ref(of === 't' ? `t.${name}` : `h.ticket_${name}`);
+    const parts = [this.inDays(column('created_at'), filter)];
+    if (filter.channel !== undefined) parts.push(sql`${column('channel')} = ${filter.channel}`);
+    if (filter.category !== undefined) parts.push(sql`${column('category')} = ${filter.category}`);
     return sql.join(parts, sql` AND `);
   }
 
   async report(filter: AnalyticsFilter): Promise<AnalyticsReport> {
     const { db } = this;
     const tz = this.options.timeZone;
-    const where = this.tickets(filter);
-    const distress = (point: string): RawBuilder<unknown> =>
-      sql`CASE WHEN ${sql.raw(point)}->>'emotion' IN (${sql.join(DISTRESS)}) THEN (${sql.raw(point)}->>'intensity')::float8 ELSE 0 END`;
+    const where = this.selects(filter, 't');
+    const handed = this.selects(filter, 'h');
     const sla = this.options.firstResponseSla;
-    const firstResponseTarget = sql`CASE t.severity WHEN 'P1' THEN ${sla.P1}::float8 WHEN 'P2' THEN ${sla.P2}::float8 WHEN 'P3' THEN ${sla.P3}::float8 ELSE ${sla.P4}::float8 END`;
+    const firstResponseTarget = sql`CASE h.ticket_severity WHEN 'P1' THEN ${sla.P1}::float8 WHEN 'P2' THEN ${sla.P2}::float8 WHEN 'P3' THEN ${sla.P3}::float8 ELSE ${sla.P4}::float8 END`;
     const seconds = (from: string, to: string): RawBuilder<unknown> =>
       sql`extract(epoch FROM ${sql.ref(to)} - ${sql.ref(from)})::float8`;
     const topSlot = (slot: 'place' | 'people'): Promise<z.infer<typeof NamedCount>[]> =>
       rows(
         db,
-        sql`SELECT t.body->'slots'->${slot}->>'value' AS name, count(*)::int AS count FROM tickets t
-            WHERE ${where} AND t.body->'slots'->${slot}->>'value' IS NOT NULL
+        `top-${slot}`,
+        sql`SELECT ${sql.ref(`t.${slot}`)} AS name, count(*)::int AS count FROM tickets t
+            WHERE ${where} AND ${sql.ref(`t.${slot}`)} IS NOT NULL
             GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10`,
         NamedCount,
       );
@@ -116,25 +121,25 @@ export class PgAnalyticsReader implements AnalyticsReader {
     ] = await Promise.all([
       rows(
         db,
-        sql`SELECT to_char((t.created_at AT TIME ZONE ${tz})::date, 'YYYY-MM-DD') AS day,
-              t.channel, t.category, t.nature, t.severity, count(*)::int AS count
-            FROM tickets t WHERE ${where} GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
+        'volume',
+        sql`SELECT to_char(v.day, 'YYYY-MM-DD') AS day, v.channel, v.category, v.nature, v.severity, v.count
+            FROM (SELECT (t.created_at AT TIME ZONE ${tz})::date AS day, t.channel, t.category, t.nature,
+              t.severity, count(*)::int AS count FROM tickets t WHERE ${where} GROUP BY 1, 2, 3, 4, 5) v
+            ORDER BY 1, 2, 3, 4, 5`,
         VolumeRow,
       ),
       rows(
         db,
-        sql`WITH trail AS (
-              SELECT t.body->'emotions'->0 AS first, t.body->'emotions'->-1 AS last FROM tickets t
-              WHERE ${where} AND jsonb_array_length(t.body->'emotions') >= 2
-            ), shift AS (SELECT ${distress('last')} - ${distress('first')} AS delta FROM trail)
-            SELECT count(*) FILTER (WHERE delta < -${SHIFT}::float8)::int AS calmed,
-              count(*) FILTER (WHERE delta BETWEEN -${SHIFT}::float8 AND ${SHIFT}::float8)::int AS steady,
-              count(*) FILTER (WHERE delta > ${SHIFT}::float8)::int AS worsened
-            FROM shift`,
+        'emotion-shift',
+        sql`SELECT count(*) FILTER (WHERE t.distress_shift < -${SHIFT}::float8)::int AS calmed,
+              count(*) FILTER (WHERE t.distress_shift BETWEEN -${SHIFT}::float8 AND ${SHIFT}::float8)::int AS steady,
+              count(*) FILTER (WHERE t.distress_shift > ${SHIFT}::float8)::int AS worsened
+            FROM tickets t WHERE ${where} AND t.distress_shift IS NOT NULL`,
         EmotionShift,
       ),
       rows(
         db,
+        'deflection',
         sql`SELECT count(*) FILTER (WHERE e.kind = 'faq_answered')::int AS "faqAnswered",
               count(*) FILTER (WHERE e.kind = 'self_service')::int AS "selfService"
             FROM analytics_events e
@@ -143,19 +148,22 @@ export class PgAnalyticsReader implements AnalyticsReader {
       ),
       rows(
         db,
+        'totals',
         sql`SELECT (SELECT count(*)::int FROM tickets t WHERE ${where}) AS tickets,
-              (SELECT count(*)::int FROM handoffs h JOIN tickets t ON t.id = h.ticket_id WHERE ${where}) AS handoffs`,
+              (SELECT count(*)::int FROM handoffs h WHERE ${handed}) AS handoffs`,
         z.object({ tickets: num, handoffs: num }),
       ),
       rows(
         db,
+        'handoff-rules',
         sql`SELECT coalesce(h.rule, 'unknown') AS rule, count(*)::int AS count
-            FROM handoffs h JOIN tickets t ON t.id = h.ticket_id WHERE ${where}
+            FROM handoffs h WHERE ${handed}
             GROUP BY 1 ORDER BY 2 DESC, 1`,
         z.object({ rule: z.string(), count: num }),
       ),
       rows(
         db,
+        'queue',
         sql`SELECT count(h.assigned_at)::int AS claimed,
               percentile_cont(0.5) WITHIN GROUP (ORDER BY ${seconds('h.enqueued_at', 'h.assigned_at')}) AS "waitMedian",
               percentile_cont(0.9) WITHIN GROUP (ORDER BY ${seconds('h.enqueued_at', 'h.assigned_at')}) AS "waitP90",
@@ -167,7 +175,7 @@ export class PgAnalyticsReader implements AnalyticsReader {
               avg(CASE WHEN h.closed_at IS NOT NULL
                 THEN (${seconds('h.enqueued_at', 'h.closed_at')} <= ${this.options.resolutionSla}::float8)::int END)::float8
                 AS "resolutionWithinSla"
-            FROM handoffs h JOIN tickets t ON t.id = h.ticket_id WHERE ${where}`,
+            FROM handoffs h WHERE ${handed}`,
         z.object({
           claimed: num,
           waitMedian: numOrNull,
@@ -179,10 +187,9 @@ export class PgAnalyticsReader implements AnalyticsReader {
       ),
       rows(
         db,
+        'time-to-close',
         sql`WITH done AS (
-              SELECT extract(epoch FROM (
-                SELECT min((s->>'at')::timestamptz) FROM jsonb_array_elements(t.body->'statusHistory') s
-                WHERE s->>'status' IN ('resolved', 'closed')) - t.created_at)::float8 AS seconds
+              SELECT ${seconds('t.created_at', 't.done_at')} AS seconds
               FROM tickets t WHERE ${where} AND t.status IN ('resolved', 'closed')
             )
             SELECT count(seconds)::int AS closed,
@@ -193,13 +200,15 @@ export class PgAnalyticsReader implements AnalyticsReader {
       ),
       rows(
         db,
+        'csat',
         sql`SELECT count(h.rating)::int AS count, avg(h.rating)::float8 AS average,
               ARRAY[${sql.join([1, 2, 3, 4, 5].map((r) => sql`count(*) FILTER (WHERE h.rating = ${r})::int`))}] AS distribution
-            FROM handoffs h JOIN tickets t ON t.id = h.ticket_id WHERE ${where}`,
+            FROM handoffs h WHERE ${handed}`,
         Csat.extend({ average: numOrNull, distribution: z.array(num).length(5) }),
       ),
       rows(
         db,
+        'heatmap',
         sql`SELECT extract(isodow FROM t.created_at AT TIME ZONE ${tz})::int AS weekday,
               extract(hour FROM t.created_at AT TIME ZONE ${tz})::int AS hour, count(*)::int AS count
             FROM tickets t WHERE ${where} GROUP BY 1, 2 ORDER BY 1, 2`,
@@ -209,18 +218,21 @@ export class PgAnalyticsReader implements AnalyticsReader {
       topSlot('people'),
       rows(
         db,
+        'events',
         sql`SELECT t.category, count(*)::int AS count FROM tickets t WHERE ${where}
             GROUP BY 1 ORDER BY 2 DESC, 1`,
         CategoryCount,
       ),
       rows(
         db,
-        sql`SELECT t.body->'emotions'->0->>'emotion' AS emotion, count(*)::int AS count FROM tickets t
-            WHERE ${where} AND jsonb_array_length(t.body->'emotions') > 0 GROUP BY 1 ORDER BY 2 DESC, 1`,
+        'emotions',
+        sql`SELECT t.first_emotion AS emotion, count(*)::int AS count FROM tickets t
+            WHERE ${where} AND t.first_emotion IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1`,
         EmotionCount,
       ),
       rows(
         db,
+        'faq-misses',
         sql`SELECT e.label AS text, count(*)::int AS count FROM analytics_events e
             WHERE e.kind = 'faq_missed' AND e.label IS NOT NULL AND ${this.inDays(sql.ref('e.at'), filter)}
             GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 500`,

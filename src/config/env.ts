@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AgentSeed } from '../agents/agent.js';
+import type { Severity } from '../domain/ticket.js';
 import { TICKET_VERIFY_MODES } from '../tickets/ticket-access.js';
 import { TrustProxy } from './trust-proxy.js';
 
@@ -53,7 +54,10 @@ export const EnvSchema = z.object({
   HANDOFF_SLA_MINUTES: z
     .string()
     .regex(/^\d+,\d+,\d+,\d+$/)
-    .default('15,30,60,240'),
+    .default('15,30,60,240')
+    .transform((list) => list.split(',').map(Number))
+    .pipe(z.tuple([z.number(), z.number(), z.number(), z.number()]))
+    .transform(([P1, P2, P3, P4]): Readonly<Record<Severity, number>> => ({ P1, P2, P3, P4 })),
   /** Hours after an agent closes a case until the follow-up (回访) reminder. */
   FOLLOW_UP_HOURS: z.coerce.number().positive().default(24),
   /** Folder holding flows, scripts, knowledge base and rules; defaults to the shipped `config/`. */

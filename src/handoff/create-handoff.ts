@@ -5,7 +5,6 @@ import type { CustomerDelivery } from '../channels/customer-delivery.port.js';
 import type { Env } from '../config/env.js';
 import type { LlmClient } from '../llm/llm-client.js';
 import { PromptLoader } from '../llm/prompt-loader.js';
-import { SEVERITIES, type Severity } from '../domain/ticket.js';
 import type { TranscriptStore } from '../storage/transcript.port.js';
 import type { TicketStore } from '../tickets/ticket-store.port.js';
 import { adminNames, SeededAgentDirectory } from '../agents/agent-directory.js';
@@ -107,11 +106,7 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
     heartbeatMs: Math.floor(presenceMs / 3),
     onError: deps.onError,
   });
-  const minutes = env.HANDOFF_SLA_MINUTES.split(',').map(Number);
-  const slaMinutes = Object.fromEntries(SEVERITIES.map((s, i) => [s, minutes[i] ?? 60])) as Record<
-    Severity,
-    number
-  >;
+  const slaMinutes = env.HANDOFF_SLA_MINUTES;
   const { llm } = deps;
   const prompts = new PromptLoader();
   const service = new HandoffService({

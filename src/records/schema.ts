@@ -26,6 +26,14 @@ export interface TicketsTable {
   updated_at: Timestamp;
   version: number;
   body: Json;
+  /** Read-only, generated from `body` for the dashboard (migration 0003). */
+  first_emotion: ColumnType<string | null, never, never>;
+  /** Distress at the last emotion point minus the first; null with fewer than two points. */
+  distress_shift: ColumnType<number | null, never, never>;
+  place: ColumnType<string | null, never, never>;
+  people: ColumnType<string | null, never, never>;
+  /** The first time the ticket was resolved or closed. */
+  done_at: ColumnType<Date | null, never, never>;
 }
 
 /** Every change to a ticket, with who made it when the caller said so. */
@@ -67,6 +75,11 @@ export interface HandoffsTable {
   rating: number | null;
   version: number;
   body: Json;
+  /** Copies of the ticket's, kept by triggers so the dashboard filters handoffs alone (0003). */
+  ticket_created_at: ColumnType<Date | null, never, never>;
+  ticket_channel: ColumnType<string | null, never, never>;
+  ticket_category: ColumnType<string | null, never, never>;
+  ticket_severity: ColumnType<string | null, never, never>;
 }
 
 /** What happened to a handoff, one row per change: claim, release, transfer, note, close, survey. */

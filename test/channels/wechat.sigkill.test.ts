@@ -11,7 +11,7 @@ import { shownText, WECHAT_SAMPLE, WechatClient } from './support/wechat-fake.js
 import { startWechatServer } from './support/wechat-server.js';
 
 /** The shipped intake flows with the channels from the environment and the default back-off. */
-const SERVER = fileURLToPath(new URL('../handoff/kill-server.ts', import.meta.url));
+const SERVER = fileURLToPath(new URL('../support/app-server.ts', import.meta.url));
 
 describe.runIf(await redisAvailable())(
   'outbound queue across SIGKILL (Redis mode)',

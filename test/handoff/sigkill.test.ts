@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HandoffStatus } from '../../src/channels/customer-delivery.port.js';
@@ -6,40 +6,16 @@ import type { Message } from '../../src/domain/message.js';
 import type { HandoffDetail, QueueItem } from '../../src/handoff/agent-events.js';
 import { redisAvailable, TEST_REDIS_URL } from '../support/redis.js';
 import { redisScope } from '../support/redis-scope.js';
+import { spawnServer } from '../support/spawn-server.js';
 import { connectChat, type ChatClient } from '../support/test-app.js';
 import { api, login } from './harness.js';
 import { AGENT_TOKEN_SECRET, AGENTS } from './round-trip.support.js';
 
-const SERVER = fileURLToPath(new URL('./kill-server.ts', import.meta.url));
+const SERVER = fileURLToPath(new URL('../support/app-server.ts', import.meta.url));
 
-/** Starts the server as a child process and resolves with its URL. */
-function spawnServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  // node itself (not the tsx wrapper), so SIGKILL hits the server and not a parent it would outlive.
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER], {
-    // The system of record has its own SIGKILL test (test/records/restart.test.ts).
-    env: {
-      ...process.env,
-      ...AGENTS,
-      AGENT_TOKEN_SECRET,
-      LOG_LEVEL: 'silent',
-      RECORDS: 'none',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('server did not start')), 45_000);
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /LISTENING (\S+)/.exec(out);
-      if (match?.[1] === undefined) return;
-      clearTimeout(timer);
-      resolve({ child, url: match[1] });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-}
+/** The server as a child process; the system of record has its own SIGKILL test (test/records/restart.test.ts). */
+const startServer = (env: Record<string, string>) =>
+  spawnServer(SERVER, { ...AGENTS, AGENT_TOKEN_SECRET, RECORDS: 'none', ...env });
 
 function until<T>(
   client: ChatClient,
@@ -70,7 +46,7 @@ describe.runIf(await redisAvailable())('SIGKILL in Redis mode', { timeout: 90_00
   it('keeps the queue, the assignment and every message across kill -9 and restart', async () => {
     redis.client();
     const env = { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: redis.prefix() };
-    const first = await spawnServer(env);
+    const first = await startServer(env);
     children.push(first.child);
     const amy = await login(first.url, 'amy');
 
@@ -113,7 +89,7 @@ describe.runIf(await redisAvailable())('SIGKILL in Redis mode', { timeout: 90_00
     await new Promise((resolve) => first.child.once('exit', resolve));
     for (const client of clients.splice(0)) client.disconnect();
 
-    const second = await spawnServer(env);
+    const second = await startServer(env);
     children.push(second.child);
     const after = (await api(second.url, '/queue', { token: amy })).body['items'] as QueueItem[];
     expect(after.map((i) => i.id).sort()).toEqual(

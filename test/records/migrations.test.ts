@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { auditEntry } from '../../src/records/audit-entry.js';
 import { AuditLog } from '../../src/records/audit-log.js';
 import { migrate } from '../../src/records/database.js';
-import { LATEST_MIGRATION, MIGRATION_NAMES } from '../../src/records/migrations/index.js';
+import { LATEST_MIGRATION, migrationProvider } from '../../src/records/migrations/index.js';
 import { openTestDatabase, testBackends, type TestDatabase } from './databases.js';
 
 const opened: TestDatabase[] = [];
@@ -37,17 +37,84 @@ for (const backend of await testBackends()) {
           'follow_ups',
         ]),
       );
-      for (const name of [...MIGRATION_NAMES].reverse()) {
+      const names = Object.keys(await migrationProvider.getMigrations());
+      expect(names.at(-1)).toBe(LATEST_MIGRATION);
+      const downs: Array<[string | undefined, string | undefined]> = [];
+      for (let step = 0; step < names.length; step += 1) {
         const down = await migrate(test.database.db, 'down', test.schema);
-        expect(down.results?.map((r) => [r.migrationName, r.direction, r.status])).toEqual([
-          [name, 'Down', 'Success'],
-        ]);
+        downs.push(
+          ...(down.results ?? []).map((r) => [r.migrationName, r.status] as [string, string]),
+        );
       }
-      expect(MIGRATION_NAMES.at(-1)).toBe(LATEST_MIGRATION);
+      expect(downs).toEqual([...names].reverse().map((name) => [name, 'Success']));
       expect(await tables(test)).toEqual([]);
       const up = await migrate(test.database.db, 'latest', test.schema);
-      expect(up.results?.map((r) => r.status)).toEqual(MIGRATION_NAMES.map(() => 'Success'));
+      expect(up.results?.map((r) => r.status)).toEqual(names.map(() => 'Success'));
       expect(await tables(test)).toContain('tickets');
+    });
+
+    it('0003 derives the dashboard columns from the ticket and copies its facts to its handoffs', async () => {
+      const test = await openTestDatabase(backend);
+      opened.push(test);
+      const { db } = test.database;
+      // The handoff is archived before its ticket: it takes the facts when the ticket arrives.
+      await sql`INSERT INTO handoffs (id, conversation_id, ticket_id, channel, state, enqueued_at, version, body)
+        VALUES ('h1', 'c1', 'Q20261102-000001', 'web', 'queued', '2026-11-02T02:00:00Z', 1, '{}')`.execute(
+        db,
+      );
+      const body = {
+        emotions: [
+          { emotion: 'angry', intensity: 0.9, at: '2026-11-02T01:00:00Z' },
+          { emotion: 'neutral', intensity: 0.5, at: '2026-11-02T01:01:00Z' },
+          { emotion: 'sad', intensity: 0.2, at: '2026-11-02T01:02:00Z' },
+        ],
+        slots: { place: { value: '朝阳区营业厅' } },
+        statusHistory: [
+          { status: 'open', at: '2026-11-02T01:00:00Z' },
+          { status: 'closed', at: '2026-11-03T01:00:00+08:00' },
+          { status: 'resolved', at: '2026-11-04T01:00:00Z' },
+        ],
+      };
+      await sql`INSERT INTO tickets (id, conversation_id, channel, lang, category, nature, severity, status,
+          created_at, updated_at, version, body)
+        VALUES ('Q20261102-000001', 'c1', 'web', 'zh', 'billing', 'effective', 'P2', 'closed',
+          '2026-11-02T01:00:00Z', '2026-11-02T01:00:00Z', 1, ${JSON.stringify(body)})`.execute(db);
+      const ticket = await sql<Record<string, unknown>>`SELECT first_emotion, distress_shift, place,
+          people, done_at FROM tickets`.execute(db);
+      const [derived] = ticket.rows;
+      expect(Number(derived?.distress_shift)).toBeCloseTo(0.2 - 0.9, 6);
+      expect({ ...derived, distress_shift: undefined }).toEqual({
+        first_emotion: 'angry',
+        distress_shift: undefined,
+        place: '朝阳区营业厅',
+        people: null,
+        done_at: new Date('2026-11-02T17:00:00Z'),
+      });
+      const facts = sql<Record<string, unknown>>`SELECT ticket_created_at, ticket_channel,
+          ticket_category, ticket_severity FROM handoffs`;
+      expect((await facts.execute(db)).rows).toEqual([
+        {
+          ticket_created_at: new Date('2026-11-02T01:00:00Z'),
+          ticket_channel: 'web',
+          ticket_category: 'billing',
+          ticket_severity: 'P2',
+        },
+      ]);
+      await sql`UPDATE tickets SET category = 'network', severity = 'P1'`.execute(db);
+      expect((await facts.execute(db)).rows).toMatchObject([
+        { ticket_category: 'network', ticket_severity: 'P1' },
+      ]);
+      await migrate(db, 'down', test.schema);
+      const columns = await sql<{
+        column_name: string;
+      }>`SELECT column_name FROM information_schema.columns
+        WHERE table_schema = ${test.schema} AND table_name IN ('tickets', 'handoffs')
+          AND column_name IN ('first_emotion', 'distress_shift', 'place', 'people', 'done_at',
+            'ticket_created_at', 'ticket_channel', 'ticket_category', 'ticket_severity')`.execute(
+        db,
+      );
+      expect(columns.rows).toEqual([]);
+      expect((await sql`SELECT id FROM tickets`.execute(db)).rows).toHaveLength(1);
     });
 
     it('keeps the audit log append-only: no update, no delete outside the purge', async () => {

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,7 @@ import { startIntakeApp } from '../handoff/round-trip.support.js';
 import { AGENT_TOKEN_SECRET, AGENTS } from '../handoff/round-trip.support.js';
 import { redisAvailable, TEST_REDIS_URL } from '../support/redis.js';
 import { redisScope } from '../support/redis-scope.js';
+import { spawnServer } from '../support/spawn-server.js';
 import { connectChat, type ChatClient } from '../support/test-app.js';
 import { postgresAvailable, TEST_DATABASE_URL } from './databases.js';
 
@@ -82,26 +83,10 @@ describe(
   },
 );
 
-const SERVER = fileURLToPath(new URL('../handoff/kill-server.ts', import.meta.url));
+const SERVER = fileURLToPath(new URL('../support/app-server.ts', import.meta.url));
 
-function spawnServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER], {
-    env: { ...process.env, ...AGENTS, AGENT_TOKEN_SECRET, LOG_LEVEL: 'silent', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('server did not start')), 60_000);
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /LISTENING (\S+)/.exec(out);
-      if (match?.[1] === undefined) return;
-      clearTimeout(timer);
-      resolve({ child, url: match[1] });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-}
+const startServer = (env: Record<string, string>) =>
+  spawnServer(SERVER, { ...AGENTS, AGENT_TOKEN_SECRET, ...env });
 
 const production = (await redisAvailable()) && (await postgresAvailable());
 
@@ -135,7 +120,7 @@ describe.runIf(production)(
         DATABASE_URL: url.toString(),
         RECORDS: 'database',
       };
-      const first = await spawnServer(env);
+      const first = await startServer(env);
       children.push(first.child);
       const { client: customer } = await connectChat(first.url);
       const ticketId = await fileByHandoff(customer);
@@ -163,7 +148,7 @@ describe.runIf(production)(
         const conversationId = row?.conversation_id ?? '';
 
         // The restarted instance's consumer takes over what the killed one had read but not written.
-        const second = await spawnServer(env);
+        const second = await startServer(env);
         children.push(second.child);
         const deadline = Date.now() + 60_000;
         let texts: string[] = [];

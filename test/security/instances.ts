@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Message } from '../../src/domain/message.js';
+import { spawnServer, type SpawnedServer } from '../support/spawn-server.js';
 import type { ChatClient } from '../support/test-app.js';
 
-const SERVER = fileURLToPath(new URL('./instance-server.ts', import.meta.url));
+const SERVER = fileURLToPath(new URL('../support/app-server.ts', import.meta.url));
 
 export const AGENT_ENV = {
   AGENT_SEED: 'amy:secret-amy,bob:secret-bob',
@@ -13,26 +13,11 @@ export const AGENT_ENV = {
   RECORDS: 'none',
 };
 
-export type Instance = { child: ChildProcess; url: string; output: () => string };
+export type Instance = SpawnedServer;
 
 /** Starts an app process (node itself, so SIGKILL hits the server) and resolves with its URL. */
 export function spawnInstance(env: Record<string, string>): Promise<Instance> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER], {
-    env: { ...process.env, ...AGENT_ENV, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('server did not start')), 60_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /LISTENING (\S+)/.exec(out);
-      if (match?.[1] === undefined) return;
-      clearTimeout(timer);
-      resolve({ child, url: match[1], output: () => out });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
+  return spawnServer(SERVER, { ...AGENT_ENV, ...env });
 }
 
 export async function kill(instance: Instance): Promise<void> {

@@ -2,12 +2,10 @@ import { type Browser, type Page } from 'playwright-core';
 import { hasChromium, launchChromium } from '../support/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
-import { createIntakeDialog } from '../../src/dialogs/intake.dialog.js';
-import { scriptedWriter } from '../../src/dialogs/reply-writer.js';
 import type { Understanding } from '../../src/understanding/understanding.port.js';
 import { buildBundle } from '../../scripts/build-browser-bundles.js';
 import { AGENTS } from '../handoff/round-trip.support.js';
-import { offlineUnderstanding, shippedConfig } from '../support/intake-harness.js';
+import { offlineUnderstanding, shippedRootDialog } from '../support/intake-harness.js';
 import { connectChat, startTestApp, type ChatClient } from '../support/test-app.js';
 
 const RLO = '\u202E';
@@ -66,17 +64,8 @@ describe.skipIf(!hasChromium)('customer text rendered in Chromium', () => {
 
   beforeAll(async () => {
     await Promise.all([buildBundle('agentConsole'), buildBundle('widget')]);
-    const { flows, scripts } = await shippedConfig();
-    const understanding = await namingUnderstanding();
     ({ app, url } = await startTestApp(AGENTS, {
-      rootDialog: (context) =>
-        createIntakeDialog({
-          understanding,
-          tickets: context.tickets,
-          flows: { current: () => flows },
-          scripts: scriptedWriter(() => scripts),
-          handoff: context.handoff.trigger,
-        }),
+      rootDialog: await shippedRootDialog(await namingUnderstanding()),
     }));
     browser = await launchChromium();
   }, 60_000);

@@ -6,6 +6,7 @@ import {
   type Storage,
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import type { AppOptions } from '../../src/app.js';
 import type { MessageMeta } from '../../src/domain/message.js';
 import { createIntakeDialog } from '../../src/dialogs/intake.dialog.js';
 import type { IntakeDeps } from '../../src/dialogs/intake-turn.js';
@@ -36,6 +37,21 @@ export async function shippedConfig(): Promise<{ flows: FlowSet; scripts: Script
 
 let offline: Promise<Understanding> | undefined;
 /** The real offline understanding backend, shared by the test file. */
+/** The app's root dialog: the intake over the shipped flows and scripts, reading with `understanding`. */
+export async function shippedRootDialog(
+  understanding: Understanding,
+): Promise<NonNullable<AppOptions['rootDialog']>> {
+  const { flows, scripts } = await shippedConfig();
+  return (context) =>
+    createIntakeDialog({
+      understanding,
+      tickets: context.tickets,
+      flows: { current: () => flows },
+      scripts: scriptedWriter(() => scripts),
+      handoff: context.handoff.trigger,
+    });
+}
+
 export function offlineUnderstanding(): Promise<Understanding> {
   offline ??= Promise.resolve(createOfflineUnderstanding({}));
   return offline;

@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnalyticsReport } from '../../src/analytics/analytics-report.js';
 import type { App } from '../../src/app.js';
@@ -12,12 +11,9 @@ import type { Message } from '../../src/domain/message.js';
 import { productOptions } from '../../src/product.js';
 import { buildBundle } from '../../scripts/build-browser-bundles.js';
 import { api, login } from '../handoff/harness.js';
+import { hasChromium, launchChromium } from '../support/chromium.js';
 import { connectChat, startTestApp, type ChatClient } from '../support/test-app.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium && process.env.CI === 'true')
-  throw new Error(`CI=true but ${CHROMIUM} is missing (apt-get install -y chromium)`);
 /** Screenshots to look at (gitignored). */
 const SHOTS = 'test-results/admin';
 const ENV = {
@@ -108,16 +104,7 @@ describe.skipIf(!hasChromium)('analytics dashboard in Chromium', { timeout: 180_
       if (seen.csat.count === 1 && seen.faqGaps.length > 0) break;
       await new Promise((r) => setTimeout(r, 200));
     }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     await mkdir(SHOTS, { recursive: true });
   }, 180_000);
   afterAll(async () => {
@@ -174,8 +161,8 @@ describe.skipIf(!hasChromium)('analytics dashboard in Chromium', { timeout: 180_
     await page.close();
   });
 
-  it('fits a tablet and switches to English', async () => {
-    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 820, height: 1180 } });
+  it('fits a phone and switches to English', async () => {
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
     await page.goto(`${url}/admin/analytics`);
     await page.fill('input[name=username]', 'root');
     await page.fill('input[name=password]', 'secret-root');
@@ -185,7 +172,7 @@ describe.skipIf(!hasChromium)('analytics dashboard in Chromium', { timeout: 180_
       () => document.documentElement.scrollWidth - window.innerWidth,
     );
     expect(overflow).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: `${SHOTS}/dashboard-820.png`, fullPage: true });
+    await page.screenshot({ path: `${SHOTS}/dashboard-390.png`, fullPage: true });
     await page.click('.lang');
     await expect.poll(() => page.locator('[data-kpi=csat] .kpi-label').textContent()).toBe('CSAT');
     await page.close();

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { loadCliEnv } from '../cli-env.js';
 import { mapJsonLines } from '../json-lines.js';
-import { SEVERITIES } from '../../domain/ticket.js';
+import { Severity } from '../../domain/ticket.js';
 import { loadFlowSet } from '../../flows/flow.loader.js';
 import { DialogueInput, summarizeDialogue } from '../../handoff/summary/summarize-dialogue.js';
 import { createUnderstanding } from '../../understanding/create-understanding.js';
@@ -18,9 +18,11 @@ export async function run(_args: string[]): Promise<number> {
   if (!flows.ok) throw new Error(`flows do not load from ${env.CONFIG_DIR}/flows`);
   const offline = createOfflineUnderstanding({ modelDir: env.EMOTION_MODEL_DIR });
   const understanding = await createUnderstanding(env, offline);
-  const minutes = env.HANDOFF_SLA_MINUTES.split(',').map(Number);
-  const slaMinutes = (severity: string): number =>
-    minutes[SEVERITIES.findIndex((s) => s === severity)] ?? 60;
+  const sla = env.HANDOFF_SLA_MINUTES;
+  const slaMinutes = (severity: string): number => {
+    const known = Severity.safeParse(severity);
+    return known.success ? sla[known.data] : 60;
+  };
   await mapJsonLines(DialogueInput, async (dialogue) => ({
     id: dialogue.id,
     summary: await summarizeDialogue(dialogue, { understanding, flows: flows.value, slaMinutes }),

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { statements } from './statements.js';
 
 /** The system of record (DESIGN §9): tickets, transcripts, handoffs, staff, configuration, audit, analytics. */
 const UP = [
@@ -170,11 +170,4 @@ const DOWN = [
   'DROP TABLE tickets',
 ];
 
-async function run(db: Kysely<unknown>, statements: readonly string[]): Promise<void> {
-  for (const statement of statements) await sql.raw(statement).execute(db);
-}
-
-export const records0001 = {
-  up: (db: Kysely<unknown>) => run(db, UP),
-  down: (db: Kysely<unknown>) => run(db, DOWN),
-};
+export const records0001 = statements(UP, DOWN);

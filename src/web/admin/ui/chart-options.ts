@@ -125,7 +125,8 @@ export function heatmapOption(report: AnalyticsReport, labels: Labels): EChartsC
   const max = Math.max(1, ...cells.map((cell) => cell.count));
   return {
     tooltip: { position: 'top' },
-    grid: { left: 8, right: 8, top: 8, bottom: 56, containLabel: true },
+    // Room below the hour labels for the colour scale and its end values.
+    grid: { left: 8, right: 8, top: 8, bottom: 72, containLabel: true },
     xAxis: {
       type: 'category',
       data: Array.from({ length: 24 }, (_, h) => `${h}${labels.text.hour}`),

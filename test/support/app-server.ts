@@ -1,18 +1,16 @@
 /**
- * A real server process for the kill tests of test/security: the app with the shipped intake
- * flows, configured through the environment, printing its URL once listening. With
+ * A real server process for the SIGKILL and restart tests (`spawnServer` in spawn-server.ts): the app
+ * with the shipped intake flows, configured only through the environment, printing its URL once
+ * listening. With
  * `HANG_TURN_ON` set, a customer message containing that text hangs in understanding after
  * printing `TURN STARTED`, so a test can SIGKILL the instance mid-turn at a known point.
  */
 import { loadEnv } from '../../src/config/env.js';
 import { createApp } from '../../src/app.js';
-import { createIntakeDialog } from '../../src/dialogs/intake.dialog.js';
-import { scriptedWriter } from '../../src/dialogs/reply-writer.js';
 import type { Understanding } from '../../src/understanding/understanding.port.js';
-import { offlineUnderstanding, shippedConfig } from '../support/intake-harness.js';
+import { offlineUnderstanding, shippedRootDialog } from './intake-harness.js';
 
 const env = loadEnv();
-const { flows, scripts } = await shippedConfig();
 const offline = await offlineUnderstanding();
 const hangOn = process.env['HANG_TURN_ON'];
 const understanding: Understanding = {
@@ -24,15 +22,6 @@ const understanding: Understanding = {
     return offline.analyze(text, context);
   },
 };
-const app = await createApp(env, {
-  rootDialog: (context) =>
-    createIntakeDialog({
-      understanding,
-      tickets: context.tickets,
-      flows: { current: () => flows },
-      scripts: scriptedWriter(() => scripts),
-      handoff: context.handoff.trigger,
-    }),
-});
+const app = await createApp(env, { rootDialog: await shippedRootDialog(understanding) });
 const url = await app.listen(0, '127.0.0.1');
 process.stdout.write(`LISTENING ${url}\n`);
