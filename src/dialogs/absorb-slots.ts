@@ -66,7 +66,9 @@ export function absorb(
     }
   }
   if (opening && [...text.trim()].length >= MIN_STORY[analysis.lang]) {
-    complaint.slots.event = freeValue(text, 0.6);
+    // The story: the understanding's short phrase for the case, the whole opener as its raw words.
+    const phrase = analysis.slots.event;
+    complaint.slots.event = phrase ? { ...phrase, raw: text.trim() } : freeValue(text, 0.6);
     if (!taken.includes('event')) taken.push('event');
   }
   reuseMobileAsContact(complaint, taken);

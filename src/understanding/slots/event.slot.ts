@@ -2,7 +2,7 @@ import type { Language } from '../../domain/taxonomy.js';
 
 /** Greetings and openers that say nothing about what happened: "你好", "喂喂", "Hi there,". */
 const GREETING =
-  /^(?:(?:你好|您好|你们好|喂+|在吗|在不在|亲+|客服|hello|hi|hiya|hey|dear\s+\w+|good\s+(?:morning|afternoon|evening)|to whom it may concern)(?:\s*there)?[\s,，.。!！~～?？]*)+/iu;
+  /^(?:(?:你好|您好|你们好|打扰(?:一下|了)|不好意思|喂+|在吗|在不在|亲+|客服|hello|hi|hiya|hey|dear\s+\w+|good\s+(?:morning|afternoon|evening)|to whom it may concern)(?:\s*there)?[\s,，.。!！~～?？]*)+/iu;
 /** "我要投诉", "I want to complain about": the act of complaining, not the complaint. */
 const PREAMBLE =
   /^(?:我(?:要|想|必须|得)?(?:投诉|反映|举报)(?:一下)?(?:你们)?|投诉(?:一下)?|反映(?:个|一个)?问题|i(?:'d like| want| wish|'m writing)?\s*to\s+(?:make\s+a\s+)?complain(?:t)?(?:\s+about)?|i\s+(?:have|'ve got)\s+a\s+complaint(?:\s+about)?)[\s,，.。:：!！]*/iu;
@@ -11,6 +11,9 @@ const NOISE =
   /(?:他妈的|tmd|特么|妈的|卧槽|我靠|傻逼|\bsb\b|nmsl|\bffs\b|\bwtf\b|\bbloody\b|\bdamn\b|\bfucking\b|\bf\*+ing\b|\bshit\b|\bffs\b)/giu;
 const FILLER =
   /^(?:那个|就是说?|嗯+|呃+|额+|哎呀?|唉|啊|我说一下啊?|是这样的?|um+|uh+|so|well|ok|okay)[\s,，.。~～]*/iu;
+/** Courtesies that close a message: "谢谢", "麻烦了", "thanks in advance". */
+const CLOSING =
+  /[\s,，.。!！]*(?:谢谢(?:你们|您|了)?|多谢|麻烦(?:你们|您)?了|辛苦(?:你们|您)?了|thanks(?: in advance| a lot)?|thank you|cheers)[\s,，.。!！~～]*$/iu;
 const EMOJI = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu;
 const SENTENCE = /(?<=[。！？!?\n])|(?<=\.)(?!\d)/u;
 const CLAUSE_BREAK = /[，,、;；\s]/u;
@@ -45,7 +48,7 @@ export function eventPhrase(text: string, lang: Language): string {
     .trim();
   const sentences: string[] = [];
   for (const raw of cleaned.split(SENTENCE)) {
-    const s = stripOpening(raw.trim()).replace(TRAILING, '').trim();
+    const s = stripOpening(raw.trim()).replace(CLOSING, '').replace(TRAILING, '').trim();
     if (s.length >= (lang === 'zh' ? 3 : 8)) sentences.push(s);
     if (sentences.length === 2) break;
   }
