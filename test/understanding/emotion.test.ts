@@ -96,6 +96,7 @@ describe('courtesy, rhetorical questions and colloquial anger', () => {
   it.each([
     '您好，我家宽带从昨天晚上开始就连不上了，麻烦帮忙看一下，谢谢。',
     'Hello, the router you sent does not power on. Would appreciate a replacement, cheers',
+    '您好,打扰一下,我们7栋的电梯这周坏了两次了,麻烦安排人检修一下,谢谢',
   ])('a courteous complaint is neither angry nor pleased: %s', (text) => {
     expect(read(text).emotion).toBe('neutral');
     expect(read(text).empathy.family).toBe('none');
@@ -107,6 +108,11 @@ describe('courtesy, rhetorical questions and colloquial anger', () => {
 
   it.each(['你们这不是坑人吗', '这不是骗人吗'])('"不是…吗" asserts: %s is angry', (text) => {
     expect(read(text).emotion).toBe('angry');
+  });
+
+  it('a negation ends at the clause: "no food. Absolutely fuming." is anger', () => {
+    expect(read('Flight cancelled, no hotel, no food. Absolutely fuming.').emotion).toBe('angry');
+    expect(read('Honestly I am not fuming').emotion).not.toBe('angry');
   });
 
   it('a plain denial still cancels', () => {

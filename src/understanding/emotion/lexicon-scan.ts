@@ -81,7 +81,9 @@ export function scanChinese(lower: string, index: LexiconIndex): LexHit[] {
   return hits;
 }
 
-const EN_TOKEN = /[a-z0-9]+(?:['’][a-z]+)*|[:;][-']?[()dp]|<3|[?!]/g;
+/** Words, contractions, emoticons, and the punctuation that ends a negation's reach ("no food. fuming"). */
+const EN_TOKEN = /[a-z0-9]+(?:['’][a-z]+)*|[:;][-']?[()dp]|<3|[?!.,;]/g;
+const EN_BREAK = new Set(['?', '!', '.', ',', ';']);
 
 /** Greedy longest-phrase scan over English tokens (words, contractions, emoticons). */
 export function scanEnglish(lower: string, index: LexiconIndex): LexHit[] {
@@ -91,7 +93,7 @@ export function scanEnglish(lower: string, index: LexiconIndex): LexHit[] {
   let i = 0;
   while (i < tokens.length) {
     const tok = tokens[i] ?? '';
-    if (tok === '?' || tok === '!') {
+    if (EN_BREAK.has(tok)) {
       reset(p);
       i += 1;
       continue;
