@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { LineCounter, isNode, parseDocument, type Document } from 'yaml';
+import { LineCounter, isNode, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 
 /** One thing wrong with a configuration file, located for the admin who has to fix it. */
@@ -40,7 +40,15 @@ export function parseYaml<S extends z.ZodType>(
     };
   }
   const locate: YamlLocator = { file, lineOf: (path) => lineOf(doc, lineCounter, path) };
-  const parsed = schema.safeParse(doc.toJS());
+  let value: unknown;
+  try {
+    // An alias without its anchor, or one that expands too far (a "billion laughs"), throws here.
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, problems: [{ file, line: aliasLine(doc, lineCounter), message }] };
+  }
+  const parsed = schema.safeParse(value);
   if (!parsed.success) {
     return {
       ok: false,
@@ -64,6 +72,27 @@ export async function readYaml<S extends z.ZodType>(
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, problems: [{ file, line: 1, message }] };
   }
+}
+
+/** Aliases a configuration file may expand; enough for shared wordings, too few for a YAML bomb. */
+const MAX_ALIAS_COUNT = 100;
+
+/** The line of the first alias whose anchor is missing, else of the first alias (1 without one). */
+function aliasLine(doc: Document, lineCounter: LineCounter): number {
+  let first: number | undefined;
+  let unresolved: number | undefined;
+  visit(doc, {
+    Alias(_, alias) {
+      const line = lineCounter.linePos(alias.range?.[0] ?? 0).line;
+      first ??= line;
+      if (alias.resolve(doc) === undefined) {
+        unresolved = line;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return unresolved ?? first ?? 1;
 }
 
 /** The line of the deepest node that exists along `path` (a missing key points at its parent). */
