@@ -3,6 +3,7 @@ import {
   CHINESE_NUMERAL_CHARS,
   parseChineseNumber,
 } from '../understanding/slots/chinese-number.js';
+import { ENGLISH_NUMBER, parseEnglishNumber } from '../understanding/slots/english-number.js';
 import { checkReplyPolicy, type PolicyViolation, type ReplyPolicy } from './reply-policy.js';
 
 /**
@@ -24,24 +25,8 @@ const ZH_NUMBER = new RegExp(
   `[${CHINESE_NUMERAL_CHARS}]+(?=\\s*个?\\s*(?:工作日|小时|分钟|天|日|周|星期|月|年|元|块|角|次|倍|折|号|位|条|件|%))`,
   'g',
 );
-const EN_NUMBER_WORDS: Readonly<Record<string, number>> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-};
 const EN_NUMBER = new RegExp(
-  `\\b(${Object.keys(EN_NUMBER_WORDS).join('|')})\\s+(?:business\\s+|working\\s+)?(?:hours?|days?|weeks?|months?|years?|minutes?|times?|dollars?|yuan)\\b`,
+  `\\b(${ENGLISH_NUMBER})\\s+(?:business\\s+|working\\s+)?(?:hours?|days?|weeks?|months?|years?|minutes?|times?|dollars?|yuan)\\b`,
   'gi',
 );
 const TITLE = '经理|主管|师傅|先生|女士|小姐|店长|组长|工程师|老师|专员|客服';
@@ -88,7 +73,7 @@ function factKeys(text: string): Map<string, Fact> {
     if (value !== undefined) add(`number:${String(value)}`, { kind: 'number', text: m[0] });
   }
   for (const m of rest.matchAll(EN_NUMBER)) {
-    const value = EN_NUMBER_WORDS[(m[1] ?? '').toLowerCase()];
+    const value = parseEnglishNumber(m[1] ?? '');
     if (value !== undefined) add(`number:${String(value)}`, { kind: 'number', text: m[0] });
   }
   for (const m of rest.matchAll(ZH_PERSON)) {

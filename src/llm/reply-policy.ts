@@ -3,6 +3,7 @@ import {
   CHINESE_NUMERAL_CHARS,
   parseChineseNumber,
 } from '../understanding/slots/chinese-number.js';
+import { parseEnglishNumber } from '../understanding/slots/english-number.js';
 
 /** What the company has granted for this case; a generated reply may promise nothing beyond it. */
 export const ReplyPolicy = z.object({
@@ -38,20 +39,6 @@ export type ReplyCheck = { ok: true } | { ok: false; violations: PolicyViolation
 
 const NUM = `(?:\\d+(?:\\.\\d+)?|[${CHINESE_NUMERAL_CHARS}]+)`;
 const EN_NUM = '(?:\\d+(?:\\.\\d+)?|an?|one|two|three|four|five|six|seven|ten|fourteen|thirty)';
-const EN_WORDS: Readonly<Record<string, number>> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  ten: 10,
-  fourteen: 14,
-  thirty: 30,
-};
 const UNIT_HOURS: ReadonlyArray<[RegExp, number]> = [
   [/小时|钟头|hour/i, 1],
   [/周|星期|礼拜|week/i, 168],
@@ -115,7 +102,7 @@ export function checkReplyPolicy(text: string, policyInput: ReplyPolicy = {}): R
 }
 
 function durationHours(count: string, unit: string): number | undefined {
-  const n = EN_WORDS[count.toLowerCase()] ?? parseChineseNumber(count);
+  const n = parseEnglishNumber(count) ?? parseChineseNumber(count);
   const perUnit = UNIT_HOURS.find(([re]) => re.test(unit))?.[1];
   return n === undefined || perUnit === undefined ? undefined : n * perUnit;
 }

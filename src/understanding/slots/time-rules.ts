@@ -1,5 +1,6 @@
 import type { Language } from '../../domain/taxonomy.js';
 import { parseChineseNumber } from './chinese-number.js';
+import { parseEnglishNumber } from './english-number.js';
 import { addDays, type WallClock } from './zoned-time.js';
 
 /** A date or time found in the text, still as a wall clock in the conversation's zone. */
@@ -80,16 +81,8 @@ function monthOf(month: number, now: WallClock): Partial<TimeFinding> & { wall: 
   return { wall: { year, month, day: 1, hour: 12, minute: 0 }, confidence: 0.7, monthOnly: true };
 }
 
-const EN_NUMBER: Readonly<Record<string, number>> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
+/** Counts said vaguely ("a couple of", "several"); exact number words go to parseEnglishNumber. */
+const VAGUE_COUNT: Readonly<Record<string, number>> = {
   couple: 2,
   'a couple of': 2,
   few: 3,
@@ -137,7 +130,7 @@ function zhSpan(
 }
 
 function enSpan(m: RegExpMatchArray, now: WallClock): Partial<TimeFinding> & { wall: WallClock } {
-  const n = EN_NUMBER[(m[1] ?? '').toLowerCase()] ?? Number(m[1]);
+  const n = englishCount(m[1] ?? '');
   return spanStart(now, n, (m[2] ?? '').toLowerCase());
 }
 
@@ -307,7 +300,7 @@ const RULES: readonly Rule[] = [
     lang: 'en',
     re: /\b(a|an|one|two|three|four|five|six|seven|\d+)\s+(weeks?|months?)\s+ago\b/gi,
     resolve: (m, now) => {
-      const n = EN_NUMBER[(m[1] ?? '').toLowerCase()] ?? Number(m[1]);
+      const n = englishCount(m[1] ?? '');
       const days = (m[2] ?? '').toLowerCase().startsWith('month') ? 30 : 7;
       return { wall: date(now, -n * days), confidence: 0.6 };
     },
@@ -336,4 +329,10 @@ export function findCustomTimes(text: string, lang: Language, now: WallClock): T
     }
   }
   return found;
+}
+
+/** "a couple of" → 2, "three" → 3, "12" → 12. */
+function englishCount(word: string): number {
+  const lower = word.toLowerCase();
+  return VAGUE_COUNT[lower] ?? parseEnglishNumber(lower) ?? Number(word);
 }
