@@ -37,34 +37,19 @@ export class CueMatcher {
 
   /** Cues of either language: for mixed text, and for signals (threats, products) said in any language. */
   findAny(lower: string): CueHit[] {
-    return this.select(lower, this.any);
+    return this.index.select(lower, this.any);
   }
 
   hasAny(lower: string): boolean {
-    return this.index.hits(lower, this.any).length > 0;
+    return this.index.has(lower, this.any);
   }
 
   /** Every non-overlapping cue in `lower`, longest first at each position, in order. */
   find(lower: string, lang: Language): CueHit[] {
-    return this.select(lower, lang === 'zh' ? this.zh : this.en);
+    return this.index.select(lower, lang === 'zh' ? this.zh : this.en);
   }
 
   has(lower: string, lang: Language): boolean {
-    return this.index.hits(lower, lang === 'zh' ? this.zh : this.en).length > 0;
-  }
-
-  /** Leftmost first, then the longest cue there; the next hit starts after it ends. */
-  private select(lower: string, list: number): CueHit[] {
-    const found = this.index.hits(lower, list);
-    const hits: CueHit[] = [];
-    let free = 0;
-    for (let i = 0; i < found.length; i += 2) {
-      const index = found[i] ?? 0;
-      if (index < free) continue;
-      const cue = this.index.cue(found[i + 1] ?? 0);
-      hits.push({ cue, index });
-      free = index + cue.length;
-    }
-    return hits;
+    return this.index.has(lower, lang === 'zh' ? this.zh : this.en);
   }
 }

@@ -132,6 +132,22 @@ describe('CueMatcher on a shared CueIndex', () => {
     );
   });
 
+  it('keeps answering right while texts take turns in its cache of recent scans', () => {
+    const index = new CueIndex();
+    const list = { zh: ['退款', '退款单', '投诉'], en: ['refund', 'complaint'] };
+    const matcher = new CueMatcher(list, index);
+    const texts = Array.from(
+      { length: 12 },
+      (_, i) => `${'退款单投诉'.slice(i % 5)}${i} refund ${'complaint'.repeat(i % 3)}`,
+    );
+    for (let round = 0; round < 3; round++) {
+      for (const text of [...texts, ...texts.slice(0, 5).reverse()]) {
+        expect(matcher.find(text, 'zh')).toEqual(regexHits(alternation(list.zh), text));
+        expect(matcher.find(text, 'en')).toEqual(regexHits(alternation(list.en), text));
+      }
+    }
+  });
+
   it('agrees with the regexes for every list on texts made of that list', () => {
     for (const list of LISTS) {
       const matcher = new CueMatcher(list);
