@@ -1,6 +1,7 @@
 import type { CustomerAct, SlotIssue, SlotValue, SlotValues } from '../../domain/analysis.js';
 import type { Category, Emotion, Intent, Language, SlotName } from '../../domain/taxonomy.js';
 import type { CueIndex } from '../cue-index.js';
+import { coreLength } from '../text-length.js';
 import { CueMatcher } from '../cue-matcher.js';
 import type { ActCues } from '../understanding-config.js';
 import type { AnalysisContext } from '../understanding.port.js';
@@ -117,7 +118,7 @@ export class DialogueActReader {
   }
 
   private decide(input: ActInput): Decision {
-    const core = [...input.lower.replace(/[\s\p{P}\p{S}]/gu, '')].length;
+    const core = coreLength(input.lower);
     if (core === 0) return { kind: 'other' };
     return this.goal(input) ?? this.reply(input, core) ?? this.telling(input, core);
   }
