@@ -15,6 +15,9 @@ import { requireAgent } from '../agents/agent-auth.middleware.js';
 import { AgentTokens } from '../agents/agent-tokens.js';
 import { LoginLimiter } from '../agents/login-limiter.js';
 import { createAgentRouter } from './agent-api.router.js';
+import type { FollowUps } from './follow-ups.port.js';
+import { createFollowUpsRouter, type StaffAction } from './follow-ups.router.js';
+import { MemoryFollowUps } from './memory.follow-ups.js';
 import { AgentNamespace } from './agent.namespace.js';
 import { BullmqHandoffQueue } from './bullmq.handoff-queue.js';
 import { BusinessHours } from './business-hours.js';
@@ -62,6 +65,10 @@ export type HandoffDeps = {
   onError: (error: unknown, context: string) => void;
   /** Agent accounts (the system of record's when on); default: seeded from AGENT_SEED in this process. */
   directory?: AgentDirectory;
+  /** 回访 tasks (the system of record's when on); default: in process memory. */
+  followUps?: FollowUps;
+  /** Puts an agent's action in the audit log (the system of record's when on). */
+  audit?: (action: StaffAction) => Promise<void>;
 };
 
 /** Everything the composition root wires: the trigger for the dialogs, the interceptor for the bot core, the routers. */
@@ -73,6 +80,7 @@ export type HandoffSubsystem = {
   interceptor: HandoffInterceptor;
   /** Mount with `app.use('/api/agent', agentRouter)`. */
   agentRouter: Router;
+  followUps: FollowUps;
   /** Bearer-token check for other agent endpoints (e.g. `GET /api/tickets/:id`). */
   requireAgent: ReturnType<typeof requireAgent>;
   /** Closes timers and workers (before sockets and Redis). */
@@ -107,6 +115,7 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
     onError: deps.onError,
   });
   const slaMinutes = env.HANDOFF_SLA_MINUTES;
+  const followUps = deps.followUps ?? new MemoryFollowUps();
   const { llm } = deps;
   const prompts = new PromptLoader();
   const service = new HandoffService({
@@ -122,6 +131,7 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
     transcripts: deps.transcripts,
     delivery: deps.delivery,
     notifier: namespace,
+    followUps,
     isAgent: (username) => directory.has(username),
     config: {
       slaMinutes,
@@ -149,7 +159,13 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
       tokens,
       limiter,
       maxMessageChars: env.MAX_MESSAGE_CHARS,
+      followUps: createFollowUpsRouter({
+        followUps,
+        timeZone: env.BUSINESS_TIME_ZONE,
+        ...(deps.audit ? { audit: deps.audit } : {}),
+      }),
     }),
+    followUps,
     requireAgent: requireAgent(tokens),
     close: async () => {
       namespace.stop();

@@ -154,6 +154,7 @@ export async function openRecords(
     close: async () => {
       await schedule.stop();
       await sink.close();
+      deps.logger.info({ archive: { ...sink.stats } }, 'archive closed');
       await database.close();
     },
   };
