@@ -9,7 +9,7 @@ const BUNDLES = {
   /** The chat widget, served as /widget.js. */
   widget: { entry: 'src/web/widget/widget.ts', out: 'dist/web/public/widget.js' },
   /** The agent console script, served under /agent. */
-  agentConsole: { entry: 'src/web/agent/console.ts', out: 'dist/web/agent-console/console.js' },
+  agentConsole: { entry: 'src/web/agent/ui/console.tsx', out: 'dist/web/agent-console/console.js' },
   /** The analytics dashboard (Preact + ECharts), served under /admin. */
   adminDashboard: { entry: 'src/web/admin/ui/dashboard.tsx', out: 'dist/web/admin/dashboard.js' },
 } as const;
