@@ -256,7 +256,11 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
     ...(options.understanding ? { understanding: options.understanding } : {}),
     ...(options.liveEscalation ? { escalation: options.liveEscalation } : {}),
     ...(records
-      ? { decorateQueue: (queue) => records.archiveHandoffs(queue), directory: records.agents }
+      ? {
+          decorateQueue: (queue) => records.archiveHandoffs(queue),
+          directory: records.agents,
+          canned: records.canned,
+        }
       : {}),
     onError: (error, where) => logger.error({ err: error, where }, 'handoff failed'),
   });

@@ -15,6 +15,8 @@ import { requireAgent } from '../agents/agent-auth.middleware.js';
 import { AgentTokens } from '../agents/agent-tokens.js';
 import { LoginLimiter } from '../agents/login-limiter.js';
 import { createAgentRouter } from './agent-api.router.js';
+import type { CannedResponses } from './canned-responses.port.js';
+import { MemoryCannedResponses } from './memory.canned-responses.js';
 import { AgentNamespace } from './agent.namespace.js';
 import { BullmqHandoffQueue } from './bullmq.handoff-queue.js';
 import { BusinessHours } from './business-hours.js';
@@ -62,6 +64,8 @@ export type HandoffDeps = {
   onError: (error: unknown, context: string) => void;
   /** Agent accounts (the system of record's when on); default: seeded from AGENT_SEED in this process. */
   directory?: AgentDirectory;
+  /** Canned responses (the system of record's when on); default: in this process's memory. */
+  canned?: CannedResponses;
 };
 
 /** Everything the composition root wires: the trigger for the dialogs, the interceptor for the bot core, the routers. */
@@ -73,6 +77,8 @@ export type HandoffSubsystem = {
   interceptor: HandoffInterceptor;
   /** Mount with `app.use('/api/agent', agentRouter)`. */
   agentRouter: Router;
+  /** The canned responses agents insert with `/` (admins manage them). */
+  canned: CannedResponses;
   /** Bearer-token check for other agent endpoints (e.g. `GET /api/tickets/:id`). */
   requireAgent: ReturnType<typeof requireAgent>;
   /** Closes timers and workers (before sockets and Redis). */
@@ -85,6 +91,7 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
   const directory =
     deps.directory ??
     (await SeededAgentDirectory.fromSeed(env.AGENT_SEED, adminNames(env.AGENT_ADMINS)));
+  const canned = deps.canned ?? new MemoryCannedResponses();
   const tokens = new AgentTokens(env.AGENT_TOKEN_SECRET, env.AGENT_TOKEN_TTL_SECONDS, directory);
   const limiter = new LoginLimiter(
     { attempts: env.AGENT_LOGIN_ATTEMPTS, windowSeconds: env.AGENT_LOGIN_WINDOW_SECONDS },
@@ -148,8 +155,10 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
       directory,
       tokens,
       limiter,
+      canned,
       maxMessageChars: env.MAX_MESSAGE_CHARS,
     }),
+    canned,
     requireAgent: requireAgent(tokens),
     close: async () => {
       namespace.stop();

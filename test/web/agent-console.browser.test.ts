@@ -20,6 +20,15 @@ describe.skipIf(!hasChromium)('agent console in Chromium', () => {
   beforeAll(async () => {
     await buildBundle('agentConsole');
     ({ app, url } = await startIntakeApp({}));
+    await app.context.handoff.canned.create(
+      {
+        lang: 'zh',
+        shortcut: '/refund',
+        title: '退款进度',
+        text: '{name}您好，工单 {ticketId} 的退款已提交。',
+      },
+      'admin',
+    );
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -104,6 +113,15 @@ describe.skipIf(!hasChromium)('agent console in Chromium', () => {
     expect(await page.locator('.summary').textContent()).toMatch(/情绪愤怒（(弱|中|强)）/);
     expect(rawWordsIn(await consoleWords(page))).toEqual([]);
     expect(await page.locator('.resolution option').allTextContents()).toContain('已退款');
+
+    await page.fill('.reply', '/退');
+    await page.waitForSelector('.canned [role=option][aria-selected=true]');
+    expect(rawWordsIn(await consoleWords(page))).toEqual([]);
+    await page.screenshot({ path: 'test-results/agent-console-canned.png', fullPage: true });
+    await page.press('.reply', 'Enter');
+    const ticketId = (await page.locator('.tab.active').textContent()) ?? '';
+    expect(await page.inputValue('.reply')).toBe(`客户您好，工单 ${ticketId} 的退款已提交。`);
+    expect(await page.locator('.canned').count()).toBe(0);
 
     await page.fill('.transfer-input', 'nobody-here');
     await page.click('.transfer');

@@ -32,6 +32,12 @@ export function consolePage(): string {
   .who, .at { font-size: .75em; color: #627d98; margin-right: .5rem; }
   .msg .text { display: block; }
   .composer { display: flex; gap: .5rem; margin-top: .5rem; } .reply { flex: 1; font: inherit; }
+  .canned { border: 1px solid #9fb3c8; border-radius: 4px; margin-top: .25rem; background: #fff; max-height: 14rem; overflow-y: auto; }
+  .canned-heading, .canned-none { margin: 0; padding: .25rem .5rem; color: #627d98; font-size: .85em; }
+  .canned ul { list-style: none; margin: 0; padding: 0; }
+  .canned li { padding: .3rem .5rem; cursor: pointer; display: grid; grid-template-columns: auto 1fr; gap: 0 .5rem; }
+  .canned li.selected { background: #dceefb; } .canned-shortcut { color: #2680c2; font-family: monospace; } .canned-title { font-weight: 600; }
+  .canned-text { grid-column: 1 / -1; color: #486581; font-size: .85em; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
   .composer-options { display: flex; gap: 1rem; align-items: center; font-size: .85em; color: #627d98; margin-top: .25rem; flex-wrap: wrap; }
   .actions .row { display: flex; gap: .5rem; margin-top: .5rem; } .actions input { flex: 1; }
   .notes { color: #8d2b0b; font-size: .9em; }

@@ -53,6 +53,10 @@ export interface ConsoleDictionary {
   enterSends: string;
   keysEnterSends: string;
   keysCtrlEnterSends: string;
+  /** The `/` canned-response list. */
+  canned: { heading: string; hint: string; none: string };
+  /** `{name}` in a canned response when the customer gave none. */
+  customerFallback: string;
   useReply: string;
   updated: string;
   reply: string;

@@ -13,6 +13,12 @@ export const en: ConsoleDictionary = {
   enterSends: 'Send on Enter',
   keysEnterSends: 'Enter sends, Shift+Enter breaks the line',
   keysCtrlEnterSends: 'Ctrl+Enter sends, Enter breaks the line',
+  canned: {
+    heading: 'Canned responses',
+    hint: 'Type / for canned responses, ↑↓ to choose, Enter to insert',
+    none: 'No canned response matches',
+  },
+  customerFallback: 'there',
   send: 'Send',
   useReply: 'Use suggested reply',
   updated: 'Updated from what the customer just wrote: ',

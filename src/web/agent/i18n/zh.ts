@@ -13,6 +13,12 @@ export const zh: ConsoleDictionary = {
   enterSends: '回车直接发送',
   keysEnterSends: '回车发送，Shift+回车换行',
   keysCtrlEnterSends: 'Ctrl+回车发送，回车换行',
+  canned: {
+    heading: '快捷回复',
+    hint: '输入 / 查找快捷回复，↑↓ 选择，回车插入',
+    none: '没有匹配的快捷回复',
+  },
+  customerFallback: '客户',
   send: '发送',
   useReply: '使用建议回复',
   updated: '客户刚补充，已更新：',

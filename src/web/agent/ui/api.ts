@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { HandoffDetail, QueueItem } from '../../../handoff/agent-events.js';
+import type { Language } from '../../../domain/taxonomy.js';
+import { CannedResponse } from '../../../handoff/canned-response.js';
 import { HandoffState } from '../../../handoff/handoff.js';
 import { FAILURES, type Failure } from '../i18n/dictionary.js';
 
@@ -55,6 +57,7 @@ const MeReply = z.object({
   assigned: z.array(z.object({ id: z.string(), ticketId: z.string() })),
 });
 const QueueReply = z.object({ items: z.array(QueueItem) });
+const CannedReply = z.object({ items: z.array(CannedResponse) });
 /** What every case action answers: the case's new state. */
 const ActionReply = z.object({
   id: z.string(),
@@ -91,6 +94,9 @@ export class ConsoleApi {
   }
   async queue(): Promise<QueueItem[]> {
     return QueueReply.parse(await this.call('GET', '/queue')).items;
+  }
+  async canned(lang: Language): Promise<CannedResponse[]> {
+    return CannedReply.parse(await this.call('GET', `/canned-responses?lang=${lang}`)).items;
   }
   async detail(id: string): Promise<HandoffDetail> {
     return HandoffDetail.parse(await this.call('GET', this.of(id)));

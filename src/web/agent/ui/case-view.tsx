@@ -1,10 +1,13 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Message } from '../../../domain/message.js';
 import type { HandoffDetail } from '../../../handoff/agent-events.js';
+import type { CannedResponse } from '../../../handoff/canned-response.js';
 import type { HandoffNote } from '../../../handoff/handoff.js';
 import { RESOLUTION_CODES, type Failure } from '../i18n/dictionary.js';
 import type { ConsoleLabels } from '../i18n/labels.js';
 import { ApiError, type ConsoleApi } from './api.js';
+import { fillPlaceholders, matchCanned, shortcutTyped } from './canned.js';
+import { CannedPicker } from './canned-picker.js';
 import { SummaryPanel } from './summary-panel.js';
 import { ErrorLine, Isolated } from './text.js';
 
@@ -49,6 +52,7 @@ export function CaseView(props: {
   api: ConsoleApi;
   /** The agent's username, shown on the notes they add. */
   me: string;
+  canned: readonly CannedResponse[];
   onSent: (message: Message) => void;
   onGone: (id: string) => void;
   onUnauthorized: () => void;
@@ -66,9 +70,16 @@ export function CaseView(props: {
   const [resolution, setResolution] = useState<string>(RESOLUTION_CODES[0]);
   const [errors, setErrors] = useState<Partial<Record<Action, Failure>>>({});
   const box = useRef<HTMLTextAreaElement>(null);
+  const [selected, setSelected] = useState(0);
+  const [pickerClosed, setPickerClosed] = useState(false);
+  const typed = shortcutTyped(draft);
+  const matches =
+    typed === undefined || pickerClosed ? undefined : matchCanned(props.canned, typed);
 
   const setDraft = (text: string): void => {
     setDraftState(text);
+    setSelected(0);
+    setPickerClosed(false);
     if (text === '') localStorage.removeItem(DRAFT_KEY(id));
     else localStorage.setItem(DRAFT_KEY(id), text);
   };
@@ -126,8 +137,31 @@ export function CaseView(props: {
       props.onGone(id);
     });
 
+  const filled = (text: string): string =>
+    fillPlaceholders(text, {
+      ticketId: detail.summary.ticketId,
+      name: detail.summary.customer.name ?? t.customerFallback,
+    });
+  const pick = (response: CannedResponse): void => {
+    setDraft(filled(response.text));
+    setPickerClosed(true);
+    box.current?.focus();
+  };
+  /** While a `/shortcut` is typed the arrows choose, Enter or Tab inserts and Escape dismisses. */
+  const onPickerKey = (event: KeyboardEvent): boolean => {
+    if (matches === undefined || matches.length === 0) return false;
+    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1 };
+    const move = moves[event.key];
+    if (move !== undefined) setSelected((selected + move + matches.length) % matches.length);
+    else if (event.key === 'Enter' || event.key === 'Tab') pick(matches[selected] ?? matches[0]!);
+    else if (event.key === 'Escape') setPickerClosed(true);
+    else return false;
+    event.preventDefault();
+    return true;
+  };
   const onKeyDown = (event: KeyboardEvent): void => {
-    if (event.key !== 'Enter' || event.isComposing) return;
+    if (event.isComposing || onPickerKey(event)) return;
+    if (event.key !== 'Enter') return;
     const wantsSend = event.ctrlKey || event.metaKey || (enterSends && !event.shiftKey);
     if (!wantsSend) return;
     event.preventDefault();
@@ -148,6 +182,7 @@ export function CaseView(props: {
             class="reply"
             rows={3}
             aria-label={t.reply}
+            aria-describedby={`keys-${id}`}
             placeholder={t.reply}
             value={draft}
             onInput={(event) => setDraft(event.currentTarget.value)}
@@ -157,6 +192,15 @@ export function CaseView(props: {
             {t.send}
           </button>
         </div>
+        {matches === undefined ? null : (
+          <CannedPicker
+            matches={matches}
+            selected={selected}
+            labels={labels}
+            preview={filled}
+            onPick={pick}
+          />
+        )}
         <div class="composer-options">
           <label>
             <input
@@ -170,7 +214,11 @@ export function CaseView(props: {
             />
             {t.enterSends}
           </label>
-          <span class="hint-keys">{enterSends ? t.keysEnterSends : t.keysCtrlEnterSends}</span>
+          <span class="hint-keys" id={`keys-${id}`}>
+            {enterSends ? t.keysEnterSends : t.keysCtrlEnterSends}
+            {t.listSeparator}
+            {t.canned.hint}
+          </span>
         </div>
         <ErrorLine class="send-error" message={failure('send')} />
         <div class="actions">

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { io, type Socket } from 'socket.io-client';
 import type { Message } from '../../../domain/message.js';
 import type { AgentServerEvents, HandoffDetail } from '../../../handoff/agent-events.js';
+import type { CannedResponse } from '../../../handoff/canned-response.js';
 import type { Failure } from '../i18n/dictionary.js';
 import type { ConsoleLabels } from '../i18n/labels.js';
 import { ApiError, ConsoleApi } from './api.js';
@@ -45,6 +46,7 @@ export function Workspace(props: {
   const [claimErrors, setClaimErrors] = useState<Readonly<Record<string, Failure>>>({});
   const [status, setStatus] = useState<string>();
   const [unseen, setUnseen] = useState(0);
+  const [canned, setCanned] = useState<readonly CannedResponse[]>([]);
   const onLogout = useRef(props.onLogout);
   onLogout.current = props.onLogout;
 
@@ -116,8 +118,13 @@ export function Workspace(props: {
       setStatus(`${t.alert[alert.kind]}${t.separator}${alert.ticketId}`),
     );
     void (async () => {
-      const [who, items] = await Promise.all([api.me(), api.queue()]);
+      const [who, items, responses] = await Promise.all([
+        api.me(),
+        api.queue(),
+        api.canned(labels.lang),
+      ]);
       setMe(who.agent.username);
+      setCanned(responses);
       const receivedAt = Date.now();
       setQueue((current) => ({
         ...Object.fromEntries(items.map((item) => [item.id, { item, receivedAt }])),
@@ -194,6 +201,7 @@ export function Workspace(props: {
               labels={labels}
               api={api}
               me={me}
+              canned={canned}
               onSent={(message) =>
                 setCases((all) => {
                   const open = all[current.detail.id];
