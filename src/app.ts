@@ -262,6 +262,7 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
           directory: records.agents,
           followUps: records.followUps,
           audit: (action) => records.audit.record(auditEntry(action)),
+          canned: records.canned,
         }
       : {}),
     onError: (error, where) => logger.error({ err: error, where }, 'handoff failed'),

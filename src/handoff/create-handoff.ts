@@ -18,6 +18,8 @@ import { createAgentRouter } from './agent-api.router.js';
 import type { FollowUps } from './follow-ups.port.js';
 import { createFollowUpsRouter, type StaffAction } from './follow-ups.router.js';
 import { MemoryFollowUps } from './memory.follow-ups.js';
+import type { CannedResponses } from './canned-responses.port.js';
+import { MemoryCannedResponses } from './memory.canned-responses.js';
 import { AgentNamespace } from './agent.namespace.js';
 import { BullmqHandoffQueue } from './bullmq.handoff-queue.js';
 import { BusinessHours } from './business-hours.js';
@@ -69,6 +71,8 @@ export type HandoffDeps = {
   followUps?: FollowUps;
   /** Puts an agent's action in the audit log (the system of record's when on). */
   audit?: (action: StaffAction) => Promise<void>;
+  /** Canned responses (the system of record's when on); default: in this process's memory. */
+  canned?: CannedResponses;
 };
 
 /** Everything the composition root wires: the trigger for the dialogs, the interceptor for the bot core, the routers. */
@@ -81,6 +85,8 @@ export type HandoffSubsystem = {
   /** Mount with `app.use('/api/agent', agentRouter)`. */
   agentRouter: Router;
   followUps: FollowUps;
+  /** The canned responses agents insert with `/` (admins manage them). */
+  canned: CannedResponses;
   /** Bearer-token check for other agent endpoints (e.g. `GET /api/tickets/:id`). */
   requireAgent: ReturnType<typeof requireAgent>;
   /** Closes timers and workers (before sockets and Redis). */
@@ -93,6 +99,7 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
   const directory =
     deps.directory ??
     (await SeededAgentDirectory.fromSeed(env.AGENT_SEED, adminNames(env.AGENT_ADMINS)));
+  const canned = deps.canned ?? new MemoryCannedResponses();
   const tokens = new AgentTokens(env.AGENT_TOKEN_SECRET, env.AGENT_TOKEN_TTL_SECONDS, directory);
   const limiter = new LoginLimiter(
     { attempts: env.AGENT_LOGIN_ATTEMPTS, windowSeconds: env.AGENT_LOGIN_WINDOW_SECONDS },
@@ -158,6 +165,7 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
       directory,
       tokens,
       limiter,
+      canned,
       maxMessageChars: env.MAX_MESSAGE_CHARS,
       followUps: createFollowUpsRouter({
         followUps,
@@ -166,6 +174,7 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
       }),
     }),
     followUps,
+    canned,
     requireAgent: requireAgent(tokens),
     close: async () => {
       namespace.stop();
