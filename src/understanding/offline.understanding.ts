@@ -14,7 +14,7 @@ import { DialogueActReader } from './acts/dialogue-act.js';
 import { empathyFor } from './emotion/empathy.js';
 import { UrgencyDetector } from './rules/urgency.rule.js';
 import { urgentCategory } from './rules/urgent-category.js';
-import { isValidTimeZone } from './slots/zoned-time.js';
+import { isValidTimeZone } from '../domain/wall-clock.js';
 import type { AnalysisContext, Understanding } from './understanding.port.js';
 import { loadUnderstandingConfig, type UnderstandingConfig } from './understanding-config.js';
 import { neutralAnalysis } from '../domain/analysis.js';

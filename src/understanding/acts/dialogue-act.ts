@@ -71,6 +71,9 @@ const INTENT_OF: Partial<Record<Kind, Intent>> = {
   goodbye: 'goodbye',
 };
 
+/** Stages at which the customer has a ticket with us. */
+const TICKETED: ReadonlySet<string> = new Set(['filed', 'queued', 'assigned', 'survey']);
+
 /** A case is under way (being collected, confirmed or filed): a further problem is a second complaint. */
 function caseOpen(context: AnalysisContext): boolean {
   return context.stage !== undefined && context.stage !== 'idle';
@@ -130,6 +133,13 @@ export class DialogueActReader {
     if (intent === 'withdraw' && this.has('resolved', input)) return { kind: 'withdraw' };
     if (this.has('venting', input)) return { kind: 'venting' };
     if (intent === 'withdraw') return { kind: 'withdraw' };
+    // "帮我催一下" asks about a ticket only when there is one; before that it is the complaint itself
+    // (slow delivery or service), or a part of the one being told.
+    if (this.has('chase', input) && intent !== 'check_status') {
+      if (TICKETED.has(input.context.stage ?? '') || this.has('ourCase', input))
+        return { kind: 'check_status' };
+      if (!caseOpen(input.context)) return { kind: 'complaint' };
+    }
     if (intent === 'check_status' || (this.has('status', input) && intent !== 'inquiry'))
       return { kind: 'check_status' };
     if (this.has('questionBack', input)) {

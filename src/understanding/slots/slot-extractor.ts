@@ -185,8 +185,12 @@ export class SlotExtractorSet {
     );
     // The question just asked decides first: a number given to "your contact number?" is that.
     if (pending.includes('contact_phone')) return { hits: found.hits, issues };
+    // Asked for the account, "打我手机138…" / "call me on 07…" is still how to reach them.
     if (pending.includes('account')) {
-      return { hits: found.hits.map((h) => ({ ...h, slot: 'account' as const })), issues };
+      const hits = found.hits.map((h): SlotHit =>
+        CONTACT_VERB.test(clauseAround(input.text, h.index)) ? h : { ...h, slot: 'account' },
+      );
+      return { hits, issues };
     }
     const lastBot =
       [...input.context.history]
