@@ -14,6 +14,14 @@ export function codePointLength(s: string): number {
   return n;
 }
 
+/** How many times a global regex matches in `s` (as `s.match(re)?.length`), without the array of matches. */
+export function countMatches(re: RegExp, s: string): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.test(s)) n += 1;
+  return n;
+}
+
 const NOT_CORE = /[\s\p{P}\p{S}]/gu;
 
 /** Characters of a message that are neither space, punctuation nor symbol: how much it says. */
