@@ -1,5 +1,6 @@
 import type { CustomerAct, SlotIssue, SlotValue, SlotValues } from '../../domain/analysis.js';
 import type { Category, Emotion, Intent, Language, SlotName } from '../../domain/taxonomy.js';
+import type { CueIndex } from '../cue-index.js';
 import { CueMatcher } from '../cue-matcher.js';
 import type { ActCues } from '../understanding-config.js';
 import type { AnalysisContext } from '../understanding.port.js';
@@ -94,9 +95,10 @@ export class DialogueActReader {
   constructor(
     config: ActCues,
     private readonly currency: DefaultCurrency,
+    index?: CueIndex,
   ) {
     this.cues = Object.fromEntries(
-      Object.entries(config).map(([k, v]) => [k, new CueMatcher(v)]),
+      Object.entries(config).map(([k, v]) => [k, new CueMatcher(v, index)]),
     ) as Record<keyof ActCues, CueMatcher>;
   }
 

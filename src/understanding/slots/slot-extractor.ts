@@ -1,6 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js';
 import type { AmountReading, SlotIssue, SlotValue, SlotValues } from '../../domain/analysis.js';
 import type { SlotName } from '../../domain/taxonomy.js';
+import type { CueIndex } from '../cue-index.js';
 import { CueMatcher } from '../cue-matcher.js';
 import type { SlotVocabulary } from '../understanding-config.js';
 import { extractAccount } from './account.slot.js';
@@ -73,19 +74,23 @@ export class SlotExtractorSet {
   constructor(
     vocab: SlotVocabulary,
     private readonly options: SlotExtractorOptions,
+    index?: CueIndex,
   ) {
-    this.contact = new CueMatcher(vocab.contact);
-    this.correction = new CueMatcher({
-      zh: vocab.correction.zh.filter((c) => !WEAK_CORRECTION.has(c)),
-      en: vocab.correction.en.filter((c) => !WEAK_CORRECTION.has(c)),
-    });
+    this.contact = new CueMatcher(vocab.contact, index);
+    this.correction = new CueMatcher(
+      {
+        zh: vocab.correction.zh.filter((c) => !WEAK_CORRECTION.has(c)),
+        en: vocab.correction.en.filter((c) => !WEAK_CORRECTION.has(c)),
+      },
+      index,
+    );
     this.extractors = [
       createMoneyExtractor(vocab.defaultCurrency),
       extractAccount,
       createStaffExtractor(vocab),
-      createPlaceExtractor(vocab),
-      createProductExtractor(vocab),
-      createDemandExtractor(vocab),
+      createPlaceExtractor(vocab, index),
+      createProductExtractor(vocab, index),
+      createDemandExtractor(vocab, index),
       extractContact,
       (input) => this.times(input),
     ];
