@@ -2,7 +2,7 @@ import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { agentOf } from '../agents/agent-auth.middleware.js';
 import { invalid } from './agent-api.router.js';
-import { addDays, formatWallClock, wallClockAt } from '../understanding/slots/zoned-time.js';
+import { addDays, formatWallClock, wallClockAt } from '../domain/wall-clock.js';
 import { FollowUpResult } from './follow-up.js';
 import type { FollowUps } from './follow-ups.port.js';
 
