@@ -29,6 +29,8 @@ export function CodeEditor(props: CodeEditorProps) {
       extensions: [
         basicSetup,
         yaml(),
+        // JSON Lines entries are long; wrapped, the whole entry and its problem stay in view.
+        EditorView.lineWrapping,
         lintGutter(),
         linter(
           async (current): Promise<Diagnostic[]> => {

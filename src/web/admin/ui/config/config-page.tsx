@@ -16,7 +16,10 @@ export function ConfigPage({ api, labels, rest, navigate }: PageProps) {
   const kind = ConfigKind.catch('knowledge').parse(rest[0]);
   const config = useMemo(() => new ConfigApi(api), [api]);
   const [listing, setListing] = useState<Listing>();
+  /** What the editor is given (a version loaded, a form's edit); typing does not change it. */
   const [loaded, setLoaded] = useState('');
+  /** The newest version and its body: the editor's text unchanged from it is saved already. */
+  const [newest, setNewest] = useState<{ version: number; body: string }>();
   const [text, setText] = useState('');
   const [problems, setProblems] = useState<Problem[]>([]);
   const [notice, setNotice] = useState<{ ok: boolean; text: string }>();
@@ -33,11 +36,12 @@ export function ConfigPage({ api, labels, rest, navigate }: PageProps) {
     setNotice(undefined);
     void (async () => {
       const next = await refresh();
-      const newest = next.versions[0];
+      const first = next.versions[0];
       const body =
-        newest && newest.version !== next.live?.version
-          ? (await config.version(kind, newest.version)).body
+        first && first.version !== next.live?.version
+          ? (await config.version(kind, first.version)).body
           : (next.live?.body ?? '');
+      setNewest(first && { version: first.version, body });
       setLoaded(body);
       setText(body);
     })().catch((error: unknown) => setNotice({ ok: false, text: messageOf(error) }));
@@ -56,10 +60,9 @@ export function ConfigPage({ api, labels, rest, navigate }: PageProps) {
   };
   /** The editor's text as a version: the newest one when unchanged, else a new draft. */
   const saved = async (): Promise<number> => {
-    const newest = listing?.versions[0];
-    if (newest && text === loaded) return newest.version;
+    if (newest && text === newest.body) return newest.version;
     const draft = await config.saveDraft(kind, text);
-    setLoaded(text);
+    setNewest({ version: draft.version, body: draft.body });
     return draft.version;
   };
   const live = listing?.live;

@@ -19,7 +19,7 @@ export function FaqForm({
   return (
     <form
       class="faq-form"
-      key={id}
+      key={`${id}\n${chosen?.answer ?? ''}`}
       onSubmit={(event) => {
         event.preventDefault();
         const form = new FormData(event.currentTarget);
@@ -55,15 +55,16 @@ export function FaqForm({
       )}
       <label>
         {t.faqQuestions}
-        <textarea name="questions" rows={4} required>
-          {chosen?.questions.join('\n') ?? ''}
-        </textarea>
+        <textarea
+          name="questions"
+          rows={4}
+          required
+          defaultValue={chosen?.questions.join('\n') ?? ''}
+        />
       </label>
       <label>
         {t.faqAnswer}
-        <textarea name="answer" rows={3} required>
-          {chosen?.answer ?? ''}
-        </textarea>
+        <textarea name="answer" rows={3} required defaultValue={chosen?.answer ?? ''} />
       </label>
       <button type="submit">{t.faqApply}</button>
     </form>
