@@ -77,6 +77,7 @@ import type { Understanding } from './understanding/understanding.port.js';
 import type { Ticket } from './domain/ticket.js';
 import { TurnFactsMiddleware } from './bot/turn-facts.middleware.js';
 import type { Records } from './records/create-records.js';
+import { auditEntry } from './records/audit-entry.js';
 import { createAnalytics } from './analytics/create-analytics.js';
 import { adminRoutes } from './web/admin/admin.routes.js';
 import { agentConsoleRoutes } from './web/agent/agent-console.routes.js';
@@ -259,6 +260,8 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
       ? {
           decorateQueue: (queue) => records.archiveHandoffs(queue),
           directory: records.agents,
+          followUps: records.followUps,
+          audit: (action) => records.audit.record(auditEntry(action)),
           canned: records.canned,
         }
       : {}),

@@ -17,6 +17,8 @@ export type AgentRouterDeps = {
   limiter: LoginLimiter;
   canned: CannedResponses;
   maxMessageChars: number;
+  /** The 回访 routes (`follow-ups.router.ts`), behind the same bearer check. */
+  followUps: Router;
 };
 
 const Login = z.object({
@@ -57,7 +59,8 @@ function reply(res: Response, outcome: ActionOutcome): void {
     .json({ error: MESSAGE[outcome.reason], reason: outcome.reason });
 }
 
-function invalid(res: Response, error: z.ZodError): void {
+/** 400 naming the first field that failed. */
+export function invalid(res: Response, error: z.ZodError): void {
   const issue = error.issues[0];
   res
     .status(400)
@@ -152,6 +155,7 @@ export function createAgentRouter(deps: AgentRouterDeps): Router {
     const parsed = typeof resolution === 'string' ? { code: resolution } : resolution;
     reply(res, await service.close(String(req.params['id']), agentOf(res), parsed));
   });
+  router.use(deps.followUps);
   router.use(jsonErrors);
   return router;
 }

@@ -15,6 +15,9 @@ import { requireAgent } from '../agents/agent-auth.middleware.js';
 import { AgentTokens } from '../agents/agent-tokens.js';
 import { LoginLimiter } from '../agents/login-limiter.js';
 import { createAgentRouter } from './agent-api.router.js';
+import type { FollowUps } from './follow-ups.port.js';
+import { createFollowUpsRouter, type StaffAction } from './follow-ups.router.js';
+import { MemoryFollowUps } from './memory.follow-ups.js';
 import type { CannedResponses } from './canned-responses.port.js';
 import { MemoryCannedResponses } from './memory.canned-responses.js';
 import { AgentNamespace } from './agent.namespace.js';
@@ -64,6 +67,10 @@ export type HandoffDeps = {
   onError: (error: unknown, context: string) => void;
   /** Agent accounts (the system of record's when on); default: seeded from AGENT_SEED in this process. */
   directory?: AgentDirectory;
+  /** 回访 tasks (the system of record's when on); default: in process memory. */
+  followUps?: FollowUps;
+  /** Puts an agent's action in the audit log (the system of record's when on). */
+  audit?: (action: StaffAction) => Promise<void>;
   /** Canned responses (the system of record's when on); default: in this process's memory. */
   canned?: CannedResponses;
 };
@@ -77,6 +84,7 @@ export type HandoffSubsystem = {
   interceptor: HandoffInterceptor;
   /** Mount with `app.use('/api/agent', agentRouter)`. */
   agentRouter: Router;
+  followUps: FollowUps;
   /** The canned responses agents insert with `/` (admins manage them). */
   canned: CannedResponses;
   /** Bearer-token check for other agent endpoints (e.g. `GET /api/tickets/:id`). */
@@ -114,6 +122,7 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
     onError: deps.onError,
   });
   const slaMinutes = env.HANDOFF_SLA_MINUTES;
+  const followUps = deps.followUps ?? new MemoryFollowUps();
   const { llm } = deps;
   const prompts = new PromptLoader();
   const service = new HandoffService({
@@ -129,6 +138,7 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
     transcripts: deps.transcripts,
     delivery: deps.delivery,
     notifier: namespace,
+    followUps,
     isAgent: (username) => directory.has(username),
     config: {
       slaMinutes,
@@ -157,7 +167,13 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
       limiter,
       canned,
       maxMessageChars: env.MAX_MESSAGE_CHARS,
+      followUps: createFollowUpsRouter({
+        followUps,
+        timeZone: env.BUSINESS_TIME_ZONE,
+        ...(deps.audit ? { audit: deps.audit } : {}),
+      }),
     }),
+    followUps,
     canned,
     requireAgent: requireAgent(tokens),
     close: async () => {

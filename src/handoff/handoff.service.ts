@@ -10,6 +10,7 @@ import type { BusinessHours } from './business-hours.js';
 import { CUSTOMER_TEXT } from './customer-text.js';
 import type { Handoff, HandoffRefusal, HandoffTimer, Resolution } from './handoff.js';
 import type { HandoffQueue } from './handoff-queue.port.js';
+import type { FollowUps } from './follow-ups.port.js';
 import type {
   HandoffOutcome as TriggerOutcome,
   HandoffRequest,
@@ -39,6 +40,8 @@ export type HandoffServiceDeps = {
   transcripts: TranscriptStore;
   delivery: CustomerDelivery;
   notifier: AgentNotifier;
+  /** 回访 tasks created when a case closes (unless its resolution says none is needed). */
+  followUps: FollowUps;
   /** Whether a transfer target names a known agent. */
   isAgent: (username: string) => Promise<boolean>;
   config: HandoffConfig;
@@ -233,7 +236,14 @@ export class HandoffService implements HandoffTrigger {
       meta: { act: 'survey', ticketId: closed.ticketId, suggestions: ['1', '2', '3', '4', '5'] },
     });
     await this.setTicketStatus(closed.ticketId, 'resolved');
+    if (resolution.followUp === false) return outcome;
     const followUpAt = new Date(at.getTime() + this.deps.config.followUpHours * 3_600_000);
+    await this.deps.followUps.schedule({
+      ticketId: closed.ticketId,
+      handoffId: id,
+      dueAt: followUpAt.toISOString(),
+      assignee: owner,
+    });
     await this.deps.queue.schedule({ kind: 'follow_up', handoffId: id, agent: owner }, followUpAt);
     return outcome;
   }

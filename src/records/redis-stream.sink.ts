@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { RedisClient } from '../storage/redis-client.js';
 import { ArchiveRecord, type ArchiveSink } from './archive-record.js';
+import { ArchiveStats } from './archive-stats.js';
 import type { ArchiveWriter } from './archive-writer.js';
 
 const GROUP = 'archive';
@@ -28,6 +29,7 @@ export interface RedisStreamSinkOptions {
  * XAUTOCLAIM. An entry that does not parse goes to `<prefix>archive:dead` instead of blocking the rest.
  */
 export class RedisStreamSink implements ArchiveSink {
+  readonly stats = new ArchiveStats();
   private readonly key: string;
   private readonly deadKey: string;
   private readonly consumer = `consumer-${randomUUID()}`;
@@ -132,7 +134,7 @@ export class RedisStreamSink implements ArchiveSink {
         );
       } else good.push({ id: entry.id, record });
     }
-    await this.options.writer.write(good.map((g) => g.record));
+    await this.stats.count(good.length, () => this.options.writer.write(good.map((g) => g.record)));
     const ids = entries.map((e) => e.id);
     await this.options.client.multi().xAck(this.key, GROUP, ids).xDel(this.key, ids).exec();
   }

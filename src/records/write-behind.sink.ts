@@ -1,4 +1,5 @@
 import type { ArchiveRecord, ArchiveSink } from './archive-record.js';
+import { ArchiveStats } from './archive-stats.js';
 import type { ArchiveWriter } from './archive-writer.js';
 
 export interface WriteBehindOptions {
@@ -18,6 +19,7 @@ export interface WriteBehindOptions {
  * (A crash loses what is still pending; Redis mode's stream sink is the one that survives SIGKILL.)
  */
 export class WriteBehindSink implements ArchiveSink {
+  readonly stats = new ArchiveStats();
   private pending: ArchiveRecord[] = [];
   private running: Promise<void> | undefined;
   private closed = false;
@@ -62,7 +64,7 @@ export class WriteBehindSink implements ArchiveSink {
       while (this.pending.length > 0) {
         const batch = this.pending.slice(0, this.batchSize);
         try {
-          await this.writer.write(batch);
+          await this.stats.count(batch.length, () => this.writer.write(batch));
           this.pending.splice(0, batch.length);
           delay = this.retryMs;
         } catch (error) {

@@ -139,3 +139,91 @@ describe('sadness', () => {
     expect(read('气死我了,好难过,热水器坏了还没人管').emotion).toBe('angry');
   });
 });
+
+describe('chasing ("帮我催一下") is a status request only when a case of ours exists', () => {
+  it.each([
+    ['帮我催一下 订单号E20261118776 买了一个礼拜了还没发货', 'complaint'],
+    ['快递三天没动静了 帮忙催催', 'complaint'],
+    ['Can you chase my parcel up please, it has been a week', 'complaint'],
+    ['帮我催一下我上周提的那个投诉', 'check_status'],
+    ['Could you chase up the complaint I made last week?', 'check_status'],
+  ])('%s → %s (nothing filed yet)', (text, kind) => {
+    expect(read(text).act.kind).toBe(kind);
+  });
+
+  it('once a ticket is filed, a bare 催一下 asks about it', () => {
+    expect(offline.analyzeSync('帮我催一下吧', ctx({ stage: 'filed' })).act.kind).toBe(
+      'check_status',
+    );
+  });
+
+  it('催收 and 催费单 are no chasing', () => {
+    expect(read('物业别再往我门上贴催费单了 我上个月就交了').act.kind).not.toBe('check_status');
+  });
+});
+
+describe('references and contact numbers', () => {
+  it.each([
+    ['booking QX9901 was cancelled and nobody told me', 'QX9901'],
+    ['预订号HT20261101 酒店说没有房', 'HT20261101'],
+    ['订单号E20261118776 收到的外套袖子是破的', 'E20261118776'],
+  ])('%s → account %s (DESIGN §3: account, phone or order number)', (text, id) => {
+    expect(read(text).slots.account?.value).toBe(id);
+  });
+
+  it('"the booking was for 2 nights" names no reference', () => {
+    expect(read('the booking was for 2 nights').slots.account).toBeUndefined();
+  });
+
+  it.each([
+    ['打我手机13812345678就行', '13812345678'],
+    ['just call me on 07700 900123', '+447700900123'],
+  ])('asked for the account, "%s" is how to reach them', (text, phone) => {
+    const a = offline.analyzeSync(text, ctx({ pending: ['account'], stage: 'collecting' }));
+    expect(a.slots.contact_phone?.value).toBe(phone);
+    expect(a.slots.account).toBeUndefined();
+    expect(a.act).toMatchObject({ kind: 'answer_other', slot: 'contact_phone' });
+  });
+
+  it('a bare number asked for the account is still the account', () => {
+    const a = offline.analyzeSync(
+      '13812345678',
+      ctx({ pending: ['account'], stage: 'collecting' }),
+    );
+    expect(a.slots.account?.value).toBe('13812345678');
+  });
+
+  it.each(['我要解冻', 'I want it unfrozen'])('%s → demand fix', (text) => {
+    const a = offline.analyzeSync(text, ctx({ pending: ['demand'], stage: 'collecting' }));
+    expect(a.slots.demand?.value).toBe('fix');
+  });
+});
+
+describe('anxiety and anger said plainly', () => {
+  it.each([
+    '工资卡被冻结了，下个月房贷怎么办',
+    '账户被冻了 我人在外地 钱取不出来 吃饭都成问题',
+    '我可不想得罪人',
+  ])('%s → reassure', (text) => {
+    expect(read(text).empathy.family).toBe('reassure_anxiety');
+  });
+
+  it.each([
+    '我已经很生气了',
+    '我真的火了 修了两回还是漏水',
+    '气死我了',
+    '真是谢谢你们了啊',
+    'I am furious',
+    "I'm absolutely livid",
+    'Oh brilliant, another bill with charges I never agreed to.',
+  ])('%s → angry', (text) => {
+    expect(read(text).emotion).toBe('angry');
+  });
+
+  it.each(['真是太谢谢你们了', '谢谢你们', 'Thanks a lot, that was really helpful'])(
+    'sincere thanks stays calm: %s',
+    (text) => {
+      expect(read(text).emotion).not.toBe('angry');
+    },
+  );
+});

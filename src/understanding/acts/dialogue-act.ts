@@ -1,5 +1,6 @@
 import type { CustomerAct, SlotIssue, SlotValue, SlotValues } from '../../domain/analysis.js';
 import type { Category, Emotion, Intent, Language, SlotName } from '../../domain/taxonomy.js';
+import type { CueIndex } from '../cue-index.js';
 import { CueMatcher } from '../cue-matcher.js';
 import type { ActCues } from '../understanding-config.js';
 import type { AnalysisContext } from '../understanding.port.js';
@@ -69,6 +70,9 @@ const INTENT_OF: Partial<Record<Kind, Intent>> = {
   goodbye: 'goodbye',
 };
 
+/** Stages at which the customer has a ticket with us. */
+const TICKETED: ReadonlySet<string> = new Set(['filed', 'queued', 'assigned', 'survey']);
+
 /** A case is under way (being collected, confirmed or filed): a further problem is a second complaint. */
 function caseOpen(context: AnalysisContext): boolean {
   return context.stage !== undefined && context.stage !== 'idle';
@@ -91,9 +95,10 @@ export class DialogueActReader {
   constructor(
     config: ActCues,
     private readonly currency: DefaultCurrency,
+    index?: CueIndex,
   ) {
     this.cues = Object.fromEntries(
-      Object.entries(config).map(([k, v]) => [k, new CueMatcher(v)]),
+      Object.entries(config).map(([k, v]) => [k, new CueMatcher(v, index)]),
     ) as Record<keyof ActCues, CueMatcher>;
   }
 
@@ -127,6 +132,13 @@ export class DialogueActReader {
     if (intent === 'withdraw' && this.has('resolved', input)) return { kind: 'withdraw' };
     if (this.has('venting', input)) return { kind: 'venting' };
     if (intent === 'withdraw') return { kind: 'withdraw' };
+    // "帮我催一下" asks about a ticket only when there is one; before that it is the complaint itself
+    // (slow delivery or service), or a part of the one being told.
+    if (this.has('chase', input) && intent !== 'check_status') {
+      if (TICKETED.has(input.context.stage ?? '') || this.has('ourCase', input))
+        return { kind: 'check_status' };
+      if (!caseOpen(input.context)) return { kind: 'complaint' };
+    }
     if (intent === 'check_status' || (this.has('status', input) && intent !== 'inquiry'))
       return { kind: 'check_status' };
     if (this.has('questionBack', input)) {

@@ -1,4 +1,5 @@
 import type { Emotion, Intent, Language } from '../../domain/taxonomy.js';
+import type { CueIndex } from '../cue-index.js';
 import { CueMatcher, escapeRegExp } from '../cue-matcher.js';
 import type { IntentRules } from '../understanding-config.js';
 
@@ -29,19 +30,19 @@ export class IntentClassifier {
   private readonly negators: Record<Language, RegExp>;
   private readonly correctionOpeners: CueMatcher;
 
-  constructor(config: IntentRules) {
+  constructor(config: IntentRules, index?: CueIndex) {
     this.rules = config.rules.map((r) => ({
       intent: r.intent,
       weight: r.weight,
       maxChars: r.maxChars,
       negatable: r.negatable,
-      matcher: new CueMatcher(r.cues),
+      matcher: new CueMatcher(r.cues, index),
     }));
     this.negators = {
       zh: negatorBefore(config.negators.zh, '\\s*'),
       en: negatorBefore(config.negators.en, '\\s+'),
     };
-    this.correctionOpeners = new CueMatcher(config.correctionOpeners);
+    this.correctionOpeners = new CueMatcher(config.correctionOpeners, index);
   }
 
   /** Whether the message opens by rejecting something ("不对,…", "no, …"), as a correction does. */

@@ -1,6 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js';
 import type { AmountReading, SlotIssue, SlotValue, SlotValues } from '../../domain/analysis.js';
 import type { SlotName } from '../../domain/taxonomy.js';
+import type { CueIndex } from '../cue-index.js';
 import { CueMatcher } from '../cue-matcher.js';
 import type { SlotVocabulary } from '../understanding-config.js';
 import { extractAccount } from './account.slot.js';
@@ -72,19 +73,23 @@ export class SlotExtractorSet {
   constructor(
     vocab: SlotVocabulary,
     private readonly options: SlotExtractorOptions,
+    index?: CueIndex,
   ) {
-    this.contact = new CueMatcher(vocab.contact);
-    this.correction = new CueMatcher({
-      zh: vocab.correction.zh.filter((c) => !WEAK_CORRECTION.has(c)),
-      en: vocab.correction.en.filter((c) => !WEAK_CORRECTION.has(c)),
-    });
+    this.contact = new CueMatcher(vocab.contact, index);
+    this.correction = new CueMatcher(
+      {
+        zh: vocab.correction.zh.filter((c) => !WEAK_CORRECTION.has(c)),
+        en: vocab.correction.en.filter((c) => !WEAK_CORRECTION.has(c)),
+      },
+      index,
+    );
     this.extractors = [
       createMoneyExtractor(vocab.defaultCurrency),
       extractAccount,
       createStaffExtractor(vocab),
-      createPlaceExtractor(vocab),
-      createProductExtractor(vocab),
-      createDemandExtractor(vocab),
+      createPlaceExtractor(vocab, index),
+      createProductExtractor(vocab, index),
+      createDemandExtractor(vocab, index),
       extractContact,
       (input) => this.times(input),
     ];
@@ -180,8 +185,12 @@ export class SlotExtractorSet {
     );
     // The question just asked decides first: a number given to "your contact number?" is that.
     if (pending.includes('contact_phone')) return { hits: found.hits, issues };
+    // Asked for the account, "打我手机138…" / "call me on 07…" is still how to reach them.
     if (pending.includes('account')) {
-      return { hits: found.hits.map((h) => ({ ...h, slot: 'account' as const })), issues };
+      const hits = found.hits.map((h): SlotHit =>
+        CONTACT_VERB.test(clauseAround(input.text, h.index)) ? h : { ...h, slot: 'account' },
+      );
+      return { hits, issues };
     }
     const lastBot =
       [...input.context.history]

@@ -1,17 +1,22 @@
-/** The `/admin/analytics` shell the bundled dashboard fills; all styles here, no inline script. */
+/** The `/admin` page the bundled console fills; all styles here, no inline script. */
 export function adminPage(): string {
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>倾听 · 投诉分析</title>
+<title>倾听 · 管理后台</title>
 <style>
   * { box-sizing: border-box; }
   body { margin: 0; font: 14px/1.5 system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", sans-serif; color: #1f2933; background: #f0f4f8; }
   .top { display: flex; gap: .75rem; align-items: center; padding: .5rem 1rem; background: #243b53; color: #fff; }
   .top h1 { font-size: 1.1rem; margin: 0; flex: 1; }
   .top button { background: transparent; color: #fff; border: 1px solid #829ab1; }
+  .top nav { display: flex; flex-wrap: wrap; gap: .25rem; }
+  .top nav a { color: #d9e2ec; text-decoration: none; padding: .3rem .6rem; border-radius: 4px; }
+  .top nav a:hover, .top nav a:focus-visible { color: #fff; background: #334e68; }
+  .top nav a[aria-current=page] { color: #fff; background: #486581; }
+  a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible { outline: 2px solid #f0b429; outline-offset: 1px; }
   main { padding: 1rem; max-width: 1440px; margin: 0 auto; }
   button { font: inherit; padding: .3rem .75rem; border-radius: 4px; border: 1px solid #9fb3c8; background: #fff; cursor: pointer; }
   button:hover { border-color: #486581; }
@@ -43,6 +48,8 @@ export function adminPage(): string {
   .login { max-width: 22rem; margin: 3rem auto; display: grid; gap: .75rem; }
   .login h2 { margin: 0; font-size: 1.1rem; }
   @media (max-width: 1100px) {
+    .top { flex-wrap: wrap; }
+    .top h1 { flex-basis: 100%; }
     .kpis { grid-template-columns: repeat(4, minmax(0, 1fr)); }
     .grid { grid-template-columns: repeat(2, minmax(0, 1fr)); }
     .card.wide { grid-column: span 2; }
@@ -56,7 +63,7 @@ export function adminPage(): string {
 </head>
 <body>
 <div id="app"></div>
-<script src="/admin/dashboard.js"></script>
+<script src="/admin/console.js"></script>
 </body>
 </html>
 `;

@@ -14,6 +14,16 @@ export interface Dictionary {
     notAdmin: string;
   };
   logout: string;
+  /** The console's navigation: one label per page of `ui/pages.ts`. */
+  nav: {
+    label: string;
+    home: string;
+    people: string;
+    config: string;
+    audit: string;
+    system: string;
+    notFound: string;
+  };
   language: string;
   filters: {
     from: string;

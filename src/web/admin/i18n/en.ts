@@ -1,7 +1,7 @@
 import type { Dictionary } from './dictionary.js';
 
 export const en: Dictionary = {
-  title: 'Qingting · complaint analytics',
+  title: 'Qingting · Admin',
   login: {
     heading: 'Admin login',
     username: 'Username',
@@ -11,6 +11,15 @@ export const en: Dictionary = {
     notAdmin: 'This account is not an admin',
   },
   logout: 'Log out',
+  nav: {
+    label: 'Admin console',
+    home: 'Home',
+    people: 'People',
+    config: 'Configuration',
+    audit: 'Audit log',
+    system: 'System',
+    notFound: 'There is no such page.',
+  },
   language: '中文',
   filters: {
     from: 'From',

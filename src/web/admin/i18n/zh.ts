@@ -1,7 +1,7 @@
 import type { Dictionary } from './dictionary.js';
 
 export const zh: Dictionary = {
-  title: '倾听 · 投诉分析',
+  title: '倾听 · 管理后台',
   login: {
     heading: '管理员登录',
     username: '用户名',
@@ -11,6 +11,15 @@ export const zh: Dictionary = {
     notAdmin: '该账号不是管理员',
   },
   logout: '退出',
+  nav: {
+    label: '管理后台导航',
+    home: '首页',
+    people: '人员',
+    config: '配置',
+    audit: '审计日志',
+    system: '系统',
+    notFound: '没有这个页面。',
+  },
   language: 'English',
   filters: {
     from: '开始日期',
