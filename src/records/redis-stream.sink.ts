@@ -18,6 +18,11 @@ export interface RedisStreamSinkOptions {
   reclaimAfterMs?: number;
   /** How long one blocking read waits, which also bounds how long `close()` takes. */
   blockMs?: number;
+  /**
+   * After a batch smaller than `batchSize`, how long to let the stream fill before reading again:
+   * the entries of a few turns then share one transaction instead of one each.
+   */
+  lingerMs?: number;
   onError: (error: unknown) => void;
 }
 
@@ -92,6 +97,8 @@ export class RedisStreamSink implements ArchiveSink {
         if (entries.length === 0) continue;
         await this.write(entries);
         delay = 100;
+        if (entries.length < (this.options.batchSize ?? 500) && !this.stopping)
+          await sleep(this.options.lingerMs ?? 20);
       } catch (error) {
         if (this.stopping) break;
         this.options.onError(error);

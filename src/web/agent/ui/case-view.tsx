@@ -8,6 +8,7 @@ import type { ConsoleLabels } from '../i18n/labels.js';
 import { ApiError, type ConsoleApi } from './api.js';
 import { fillPlaceholders, matchCanned, shortcutTyped } from './canned.js';
 import { CannedPicker } from './canned-picker.js';
+import { CustomerPanel } from './customer-panel.js';
 import { SummaryPanel } from './summary-panel.js';
 import { ErrorLine, Isolated } from './text.js';
 
@@ -277,15 +278,18 @@ export function CaseView(props: {
           <ErrorLine class="close-error" message={failure('close')} />
         </div>
       </div>
-      <SummaryPanel
-        summary={detail.summary}
-        changed={props.changed}
-        labels={labels}
-        onUseReply={(text) => {
-          setDraft(text);
-          box.current?.focus();
-        }}
-      />
+      <div class="side">
+        <SummaryPanel
+          summary={detail.summary}
+          changed={props.changed}
+          labels={labels}
+          onUseReply={(text) => {
+            setDraft(text);
+            box.current?.focus();
+          }}
+        />
+        <CustomerPanel summary={detail.summary} labels={labels} api={api} />
+      </div>
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { beep } from './attention.js';
 import { CaseView } from './case-view.js';
 import { QueueList, type QueuedCase } from './queue-list.js';
 import { classes } from './text.js';
+import { TicketSearch } from './ticket-search.js';
 
 type OpenCase = { detail: HandoffDetail; changed: readonly string[] };
 type AgentSocket = Socket<AgentServerEvents, Record<string, never>>;
@@ -168,6 +169,7 @@ export function Workspace(props: {
       </p>
       <main>
         <section class="queue-panel" aria-label={t.queue}>
+          <TicketSearch api={api} labels={labels} />
           <h2>{t.queue}</h2>
           <QueueList
             cases={Object.values(queue)}
