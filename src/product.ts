@@ -9,7 +9,9 @@ import { scriptedWriter } from './dialogs/reply-writer.js';
 import { loadIntakeConfig } from './flows/intake-config.js';
 import { createFaqAnswerer, withAnswers } from './knowledge/grounded-answerer.js';
 import { watchKnowledgeBase } from './knowledge/watched.knowledge-base.js';
+import { followSeededConfig } from './admin/config/live-config.js';
 import { createLlmClient } from './llm/create-llm-client.js';
+import { DEFAULT_PROMPTS_DIR } from './llm/prompt-loader.js';
 import { createUnderstanding } from './understanding/create-understanding.js';
 import { createOfflineUnderstanding } from './understanding/offline.understanding.js';
 import { recordingFaq, recordingTickets, recordingUnderstanding } from './records/recording.js';
@@ -19,7 +21,8 @@ import { recordingFaq, recordingTickets, recordingUnderstanding } from './record
  * offline understanding, answering FAQ from CONFIG_DIR/knowledge and handing off through the app's
  * HandoffTrigger. With OPENAI_API_KEY one LLM client (one breaker) also analyses turns, words replies
  * and grounds FAQ answers, each falling back to the offline result. Flows, scripts and the knowledge
- * base hot-reload until close.
+ * base hot-reload until close; with a system of record they follow its live configuration
+ * versions instead (the admin console publishes them).
  */
 export async function productOptions(env: Readonly<Env>, logger: Logger): Promise<AppOptions> {
   const intake = await loadIntakeConfig({
@@ -55,10 +58,30 @@ export async function productOptions(env: Readonly<Env>, logger: Logger): Promis
         handoff: context.handoff.trigger,
       });
     },
-    extend: () => () => {
-      intake.close();
-      faq.close();
-      return Promise.resolve();
+    extend: async ({ records }) => {
+      // With a system of record the live configuration versions are the truth, seeded from the
+      // files on a fresh database; the files are no longer watched.
+      const live = records
+        ? await followSeededConfig(records, {
+            roots: { configDir: env.CONFIG_DIR, promptsDir: DEFAULT_PROMPTS_DIR },
+            targets: {
+              flows: intake.flows.use,
+              scripts: intake.scripts.use,
+              knowledge: (files) => faq.use(files),
+            },
+            logger,
+          })
+        : undefined;
+      if (live) {
+        intake.close();
+        faq.close();
+      }
+      return () => {
+        live?.close();
+        intake.close();
+        faq.close();
+        return Promise.resolve();
+      };
     },
   };
 }

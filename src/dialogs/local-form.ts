@@ -1,4 +1,5 @@
 import type { Language } from '../domain/taxonomy.js';
+import { wallClockAt } from '../domain/wall-clock.js';
 
 const MONTHS_EN = [
   'Jan',
@@ -22,41 +23,13 @@ const CURRENCY: Readonly<Record<string, { zh: [string, string]; en: [string, str
   HKD: { zh: ['', '港币'], en: ['HK$', ''] },
 };
 
-interface LocalDate {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-}
-
-function localDate(at: Date, timeZone: string): LocalDate {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    hourCycle: 'h23',
-  }).formatToParts(at);
-  const part = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return {
-    year: part('year'),
-    month: part('month'),
-    day: part('day'),
-    hour: part('hour'),
-    minute: part('minute'),
-  };
-}
-
 /**
  * A normalised time ("2026-11-29", "2026-11-24T15:00:00+08:00", "2026-11") the way a person says
  * it: 11月29日下午3点 / 29 Nov, 3 pm; the year only when it is not this year's.
  */
 export function spokenTime(value: string, lang: Language, timeZone: string, now: Date): string {
   const month = /^(\d{4})-(\d{2})$/.exec(value);
-  const today = localDate(now, timeZone);
+  const today = wallClockAt(now, timeZone);
   if (month) {
     const [year, m] = [Number(month[1]), Number(month[2])];
     const y = year === today.year ? '' : lang === 'zh' ? `${year}年` : ` ${year}`;
@@ -73,7 +46,7 @@ export function spokenTime(value: string, lang: Language, timeZone: string, now:
       }
     : Number.isNaN(new Date(value).getTime())
       ? undefined
-      : localDate(new Date(value), timeZone);
+      : wallClockAt(new Date(value), timeZone);
   if (!at) return value;
   const withClock = !dateOnly && (at.hour !== 0 || at.minute !== 0);
   if (lang === 'zh') {

@@ -1,6 +1,7 @@
 import type { AmountReading, SlotValues } from '../domain/analysis.js';
 import { quoteIsolated } from '../domain/bidi.js';
 import type { AmountRole, Category, Language, SlotName } from '../domain/taxonomy.js';
+import { localDateTime, wallClockAt } from '../domain/wall-clock.js';
 import { fillTemplate, type Choices } from './reply-writer.js';
 import { spokenAmount, spokenTime } from './local-form.js';
 
@@ -24,15 +25,7 @@ export function displayValue(slot: SlotName, value: string, timeZone: string): s
     return quoteIsolated(value.replace(TAGGED, ''));
   const at = new Date(value);
   if (Number.isNaN(at.getTime())) return value;
-  const parts = new Intl.DateTimeFormat('sv-SE', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(at);
+  const parts = localDateTime(at, timeZone);
   return parts.endsWith('00:00') ? parts.slice(0, 10) : parts;
 }
 
@@ -171,11 +164,7 @@ function monthName(value: string, input: RestatementInput): string {
   const name = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(
     new Date(Date.UTC(Number(year), Number(month) - 1, 15)),
   );
-  const thisYear = new Intl.DateTimeFormat('en-GB', {
-    year: 'numeric',
-    timeZone: input.timeZone,
-  }).format(input.now);
-  return year === thisYear ? name : `${name} ${year}`;
+  return Number(year) === wallClockAt(input.now, input.timeZone).year ? name : `${name} ${year}`;
 }
 
 /** The disputed amount (by role) and the expected one it is compared with, if any. */

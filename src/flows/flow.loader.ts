@@ -1,22 +1,45 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Category } from '../domain/taxonomy.js';
 import { DefaultsFile, FlowFile, type Flow, type FlowSet } from './flow.schema.js';
-import { readYaml, type ConfigProblem, type ConfigResult } from './yaml-config.js';
+import {
+  parseYaml,
+  type ConfigFile,
+  type ConfigProblem,
+  type ConfigResult,
+} from './yaml-config.js';
 
 export const DEFAULTS_FILE = 'defaults.yaml';
 
 /** Reads `defaults.yaml` and one `<category>.yaml` per flow from a folder; all problems at once. */
 export async function loadFlowSet(dir: string): Promise<ConfigResult<FlowSet>> {
-  const defaultsPath = join(dir, DEFAULTS_FILE);
-  const defaults = await readYaml(defaultsPath, DefaultsFile);
-  const names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n) && n !== DEFAULTS_FILE);
+  const names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n));
+  const files = await Promise.all(
+    names.map(async (name) => ({ name, text: await readFile(join(dir, name), 'utf8') })),
+  );
+  return flowSetFromFiles(files, dir);
+}
+
+/**
+ * The flow set of `defaults.yaml` and one `<category>.yaml` per flow; problems name
+ * `join(dir, file)` and its line.
+ */
+export function flowSetFromFiles(files: readonly ConfigFile[], dir = ''): ConfigResult<FlowSet> {
+  const defaultsText = files.find((f) => f.name === DEFAULTS_FILE)?.text;
+  const defaults =
+    defaultsText === undefined
+      ? ({
+          ok: false,
+          problems: [{ file: join(dir, DEFAULTS_FILE), line: 1, message: 'file is missing' }],
+        } as const)
+      : parseYaml(join(dir, DEFAULTS_FILE), defaultsText, DefaultsFile);
+  const flowFiles = files.filter((f) => /\.ya?ml$/.test(f.name) && f.name !== DEFAULTS_FILE);
   const problems: ConfigProblem[] = defaults.ok ? [] : [...defaults.problems];
   const flows = new Map<Category, Flow>();
   const seen = new Set<Category>();
-  for (const name of names.sort()) {
+  for (const { name, text } of [...flowFiles].sort((a, b) => a.name.localeCompare(b.name))) {
     const file = join(dir, name);
-    const read = await readYaml(file, FlowFile);
+    const read = parseYaml(file, text, FlowFile);
     if (!read.ok) {
       problems.push(...read.problems);
       continue;
@@ -57,7 +80,8 @@ export async function loadFlowSet(dir: string): Promise<ConfigResult<FlowSet>> {
     flows.set(data.category, flow);
   }
   const fallback = flows.get('other');
-  if (!fallback)
+  // A flow for `other` that failed only because defaults.yaml did is not missing.
+  if (!seen.has('other'))
     problems.push({
       file: join(dir, 'other.yaml'),
       line: 1,

@@ -7,6 +7,8 @@ export interface HotConfig<T> {
   readonly current: () => T;
   /** Loads again now; on problems the previous value is kept and the problems are returned. */
   reload(): Promise<ConfigResult<T>>;
+  /** Puts a value loaded elsewhere (a published version) in force. */
+  readonly use: (next: T) => void;
   close(): void;
 }
 
@@ -54,6 +56,10 @@ export async function hotConfig<T>(options: HotConfigOptions<T>): Promise<HotCon
   return {
     current: () => value,
     reload,
+    use: (next) => {
+      value = next;
+      options.onReload?.();
+    },
     close: () => {
       clearTimeout(timer);
       for (const w of watchers) w.close();

@@ -1,8 +1,14 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { TicketStatus } from '../domain/ticket.js';
 import { AmountRole, Category, LANGUAGES, SlotName, type Language } from '../domain/taxonomy.js';
-import { readYaml, type ConfigProblem, type ConfigResult } from './yaml-config.js';
+import {
+  parseYaml,
+  type ConfigFile,
+  type ConfigProblem,
+  type ConfigResult,
+} from './yaml-config.js';
 
 /** Every reply the assistant can make offline; a script file must provide each one. */
 export const SCRIPT_KEYS = [
@@ -153,10 +159,35 @@ export type ScriptBook = Readonly<Record<Language, ScriptFile>>;
 
 /** Reads `<dir>/zh.yaml` and `<dir>/en.yaml`. */
 export async function loadScriptBook(dir: string): Promise<ConfigResult<ScriptBook>> {
+  const files = await Promise.all(
+    LANGUAGES.map(async (lang) => {
+      const name = `${lang}.yaml`;
+      return { name, text: await readFile(join(dir, name), 'utf8').catch(() => undefined) };
+    }),
+  );
+  return scriptBookFromFiles(
+    files.flatMap(({ name, text }) => (text === undefined ? [] : [{ name, text }])),
+    dir,
+  );
+}
+
+/** The script book of `zh.yaml` and `en.yaml`; problems name `join(dir, file)` and its line. */
+export function scriptBookFromFiles(
+  files: readonly ConfigFile[],
+  dir = '',
+): ConfigResult<ScriptBook> {
   const problems: ConfigProblem[] = [];
   const book: Partial<Record<Language, ScriptFile>> = {};
   for (const lang of LANGUAGES) {
-    const read = await readYaml(join(dir, `${lang}.yaml`), ScriptFile);
+    const name = `${lang}.yaml`;
+    const text = files.find((f) => f.name === name)?.text;
+    const read =
+      text === undefined
+        ? ({
+            ok: false,
+            problems: [{ file: join(dir, name), line: 1, message: 'file is missing' }],
+          } as const)
+        : parseYaml(join(dir, name), text, ScriptFile);
     if (read.ok) book[lang] = read.value.data;
     else problems.push(...read.problems);
   }

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { LineCounter, isNode, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 
@@ -7,6 +6,12 @@ export interface ConfigProblem {
   file: string;
   line: number;
   message: string;
+}
+
+/** A configuration file's name (inside its folder) and text. */
+export interface ConfigFile {
+  name: string;
+  text: string;
 }
 
 export type ConfigResult<T> = { ok: true; value: T } | { ok: false; problems: ConfigProblem[] };
@@ -60,18 +65,6 @@ export function parseYaml<S extends z.ZodType>(
     };
   }
   return { ok: true, value: { data: parsed.data, locate } };
-}
-
-export async function readYaml<S extends z.ZodType>(
-  file: string,
-  schema: S,
-): Promise<ConfigResult<{ data: z.output<S>; locate: YamlLocator }>> {
-  try {
-    return parseYaml(file, await readFile(file, 'utf8'), schema);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, problems: [{ file, line: 1, message }] };
-  }
 }
 
 /** Aliases a configuration file may expand; enough for shared wordings, too few for a YAML bomb. */

@@ -52,14 +52,32 @@ export interface KnowledgeFiles {
 
 /** Reads every `*.jsonl` in a folder (ids unique across files) and its optional synonyms.txt. */
 export async function loadKnowledgeDir(dir: string): Promise<KnowledgeFiles> {
-  const names = (await readdir(dir)).sort();
+  const names = (await readdir(dir)).filter((n) => n.endsWith('.jsonl'));
+  const files = await Promise.all(
+    names.map(async (name) => ({ name, text: await readFile(join(dir, name), 'utf8') })),
+  );
+  const { entries } = knowledgeFromFiles(files, dir);
+  return { entries, synonyms: await loadSynonyms(join(dir, SYNONYMS_FILE)) };
+}
+
+/**
+ * The entries of every `*.jsonl` file (ids unique across files) and the synonyms of
+ * `synonyms.txt` if there is one; the first bad line throws, naming `join(dir, file)` and line.
+ */
+export function knowledgeFromFiles(
+  files: readonly { name: string; text: string }[],
+  dir = '',
+): KnowledgeFiles {
   const seen = new Map<string, string>();
   const entries: KnowledgeEntry[] = [];
-  for (const name of names.filter((n) => n.endsWith('.jsonl'))) {
-    const file = join(dir, name);
-    entries.push(...parseKnowledgeJsonl(await readFile(file, 'utf8'), file, seen));
-  }
-  return { entries, synonyms: await loadSynonyms(join(dir, SYNONYMS_FILE)) };
+  const jsonl = files.filter((f) => f.name.endsWith('.jsonl'));
+  for (const { name, text } of [...jsonl].sort((a, b) => a.name.localeCompare(b.name)))
+    entries.push(...parseKnowledgeJsonl(text, join(dir, name), seen));
+  const synonyms = files.find((f) => f.name === SYNONYMS_FILE);
+  return {
+    entries,
+    synonyms: synonyms ? parseSynonyms(synonyms.text, join(dir, SYNONYMS_FILE)) : NO_SYNONYMS,
+  };
 }
 
 /** A missing synonym file means no synonyms; an unreadable or malformed one is an error. */

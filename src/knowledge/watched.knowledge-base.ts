@@ -1,5 +1,5 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { loadKnowledgeDir } from './jsonl.knowledge-loader.js';
+import { loadKnowledgeDir, type KnowledgeFiles } from './jsonl.knowledge-loader.js';
 import type { KnowledgeBase } from './knowledge.port.js';
 import { createKnowledgeBase, type KnowledgeBaseOptions } from './memory.knowledge-base.js';
 
@@ -12,6 +12,8 @@ export interface KnowledgeLogger {
 export interface WatchedKnowledgeBase extends KnowledgeBase {
   /** Re-reads the folder now; on failure the previous knowledge base stays in force. */
   reload(): Promise<boolean>;
+  /** Puts entries loaded elsewhere (a published version) in force. */
+  use(files: KnowledgeFiles): void;
   close(): void;
 }
 
@@ -29,10 +31,9 @@ export async function watchKnowledgeBase(
   dir: string,
   { logger, debounceMs = 200, ...options }: WatchOptions = {},
 ): Promise<WatchedKnowledgeBase> {
-  const build = async (): Promise<KnowledgeBase> => {
-    const { entries, synonyms } = await loadKnowledgeDir(dir);
-    return createKnowledgeBase(entries, { ...options, synonyms });
-  };
+  const of = ({ entries, synonyms }: KnowledgeFiles): KnowledgeBase =>
+    createKnowledgeBase(entries, { ...options, synonyms });
+  const build = async (): Promise<KnowledgeBase> => of(await loadKnowledgeDir(dir));
   let current = await build();
   logger?.info({ dir, entries: current.size }, 'knowledge base loaded');
 
@@ -63,6 +64,10 @@ export async function watchKnowledgeBase(
     search: (query, searchOptions) => current.search(query, searchOptions),
     get: (id) => current.get(id),
     reload,
+    use(files) {
+      current = of(files);
+      logger?.info({ entries: current.size }, 'knowledge base replaced');
+    },
     close() {
       clearTimeout(timer);
       watcher.close();

@@ -3,6 +3,7 @@ import { Message } from '../domain/message.js';
 import { Handoff } from '../handoff/handoff.js';
 import { AnalyticsEvent } from './analytics-event.js';
 import { AuditEntry } from './audit-entry.js';
+import type { ArchiveStats } from './archive-stats.js';
 
 /**
  * A write that follows a customer turn or an agent action and must not slow it down: it goes
@@ -30,4 +31,5 @@ export interface ArchiveSink {
   drain(): Promise<void>;
   /** Stops consuming after writing what is pending (embedded) or acknowledged (Redis). */
   close(): Promise<void>;
+  readonly stats: ArchiveStats;
 }

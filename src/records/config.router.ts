@@ -1,5 +1,6 @@
 import express, { Router, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
+import { validateBody } from '../admin/config/config-kinds.js';
 import { agentOf } from '../agents/agent-auth.middleware.js';
 import { ConfigBody, ConfigKind, type PublishOutcome } from '../config/config-version.js';
 import type { ConfigVersions } from '../config/config-versions.port.js';
@@ -15,13 +16,17 @@ export interface ConfigRouterDeps {
 }
 
 const Draft = z.object({ body: ConfigBody }).strict();
+/** What the editor sends as the admin types: may be empty, still bounded. */
+const Candidate = z.object({ body: z.string().max(5_000_000) }).strict();
 const Publish = z.object({ version: z.number().int().min(1) }).strict();
 const Version = z.coerce.number().int().min(1);
 
 /**
  * DESIGN §10's configuration versions, admin role: `GET /api/admin/config/:kind` (the live version
  * and every version's summary), `PUT` a draft, `POST …/publish` `{ version }`, `POST …/rollback`,
- * `GET …/versions/:version` (one version with its body). Each change is audited before it answers.
+ * `GET …/versions/:version` (one version with its body), `POST …/validate` `{ body }` (the problems,
+ * each at its body line), `GET …/export` (the live body as text). A draft with problems is refused
+ * (422 with them): nothing invalid becomes a version. Each change is audited before it answers.
  */
 export function createConfigRouter(deps: ConfigRouterDeps): Router {
   const { configs } = deps;
@@ -64,10 +69,29 @@ export function createConfigRouter(deps: ConfigRouterDeps): Router {
     res.json(found);
   });
 
+  router.post('/api/admin/config/:kind/validate', (req, res) => {
+    const candidate = Candidate.safeParse(req.body);
+    if (!candidate.success) return invalid(res, candidate.error);
+    res.json({ problems: validateBody(kindOf(req), candidate.data.body) });
+  });
+
+  router.get('/api/admin/config/:kind/export', async (req, res) => {
+    const kind = kindOf(req);
+    const live = await configs.live(kind);
+    if (live === undefined) return void res.status(404).json({ error: 'no live version' });
+    res
+      .type('text/plain; charset=utf-8')
+      .attachment(`${kind}.v${live.version}.txt`)
+      .send(live.body);
+  });
+
   router.put('/api/admin/config/:kind', async (req, res) => {
     const draft = Draft.safeParse(req.body);
     if (!draft.success) return invalid(res, draft.error);
     const kind = kindOf(req);
+    const problems = validateBody(kind, draft.data.body);
+    if (problems.length > 0)
+      return void res.status(422).json({ error: 'the draft has problems', problems });
     const saved = await configs.saveDraft(kind, draft.data.body, agentOf(res).username);
     await audited(res, 'config.draft', kind, { version: saved.version });
     res.status(201).json(saved);

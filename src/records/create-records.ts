@@ -4,13 +4,19 @@ import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import { adminNames, seededAgents } from '../agents/agent-directory.js';
 import type { AgentDirectory } from '../agents/agent-directory.port.js';
+import {
+  LocalConfigNotices,
+  RedisConfigNotices,
+  notifyingConfigVersions,
+  type ConfigNotices,
+} from '../config/config-notices.js';
 import type { ConfigVersions } from '../config/config-versions.port.js';
 import type { Env } from '../config/env.js';
 import type { CannedResponses } from '../handoff/canned-responses.port.js';
 import type { FollowUps } from '../handoff/follow-ups.port.js';
 import type { HandoffQueue } from '../handoff/handoff-queue.port.js';
 import type { ReadinessCheck } from '../server/health.js';
-import type { RedisClient } from '../storage/redis-client.js';
+import { duplicateRedis, type RedisClient } from '../storage/redis-client.js';
 import type { TranscriptStore } from '../storage/transcript.port.js';
 import type { TicketStore } from '../tickets/ticket-store.port.js';
 import { analyticsEvent } from './analytics-event.js';
@@ -57,6 +63,8 @@ export interface Records {
   agents: AgentDirectory;
   canned: CannedResponses;
   configs: ConfigVersions;
+  /** A notice on every publish or rollback, to every instance. */
+  configNotices: ConfigNotices;
   followUps: FollowUps;
   /** The transcript the app uses: the hot store plus the write-behind archive. */
   transcript(hot: TranscriptStore): TranscriptStore;
@@ -120,7 +128,17 @@ export async function openRecords(
   const audit = new AuditLog(db);
   const search = new TicketSearch(db);
   const customers = new CustomerData(db);
-  const configs = new PgConfigVersions(db);
+  // Every publish tells every instance (Redis pub/sub, or this process when embedded).
+  const configNotices: ConfigNotices = deps.redis
+    ? await RedisConfigNotices.open(
+        deps.redis.client,
+        await duplicateRedis(deps.redis.client, deps.logger, 'config-notices'),
+        deps.redis.prefix,
+      )
+    : new LocalConfigNotices();
+  const configs = notifyingConfigVersions(new PgConfigVersions(db), configNotices, (error) =>
+    deps.logger.warn({ err: error }, 'configuration notice not sent; polling applies it'),
+  );
   const purge = async (): Promise<Record<RetentionKind, number>> => {
     const removed = await purgeExpired(db, retention);
     deps.logger.info({ removed }, 'retention purge done');
@@ -137,6 +155,7 @@ export async function openRecords(
     agents,
     canned: new PgCannedResponses(db),
     configs,
+    configNotices,
     followUps: new PgFollowUps(db),
     transcript: (hot) => new ArchivedTranscriptStore(hot, archive, sink),
     archiveHandoffs: (queue) => new ArchivingHandoffQueue(queue, sink, onError),
@@ -158,7 +177,9 @@ export async function openRecords(
     readiness: { name: 'database', check: () => sql`SELECT 1`.execute(db) },
     close: async () => {
       await schedule.stop();
+      await configNotices.close();
       await sink.close();
+      deps.logger.info({ archive: { ...sink.stats } }, 'archive closed');
       await database.close();
     },
   };

@@ -1,9 +1,9 @@
 import { mkdir } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect, type Dialect, type MigrationResultSet } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.js';
-import { pgliteDialect } from './pglite.dialect.js';
+import { pgliteDialect, type PgliteSession } from './pglite.dialect.js';
+import { PgliteWorkerClient } from './pglite-worker.client.js';
 import type { RecordsSchema } from './schema.js';
 
 export type RecordsDb = Kysely<RecordsSchema>;
@@ -11,10 +11,13 @@ export type RecordsDb = Kysely<RecordsSchema>;
 export type DatabaseLocation =
   /** A real PostgreSQL server (production: DATABASE_URL). */
   | { kind: 'postgres'; url: string; schema?: string; poolSize?: number }
-  /** Embedded PGlite in a directory (`DATA_DIR`), or `memory://` for a throwaway one. */
+  /**
+   * Embedded PGlite in a directory (`DATA_DIR`), or `memory://` for a throwaway one, run in its
+   * own worker thread so its work never holds the app's event loop.
+   */
   | { kind: 'pglite'; dataDir: string; schema?: string }
-  /** An already open PGlite shared by several databases (tests: one per file, a schema each). */
-  | { kind: 'pglite-client'; client: PGlite; schema: string };
+  /** An already open PGlite session shared by several databases (tests: one per file, a schema each). */
+  | { kind: 'pglite-client'; client: PgliteSession; schema: string };
 
 export interface RecordsDatabase {
   db: RecordsDb;
@@ -93,7 +96,7 @@ async function connect(location: DatabaseLocation): Promise<Connection> {
     case 'pglite': {
       if (!location.dataDir.startsWith('memory://'))
         await mkdir(location.dataDir, { recursive: true });
-      const client = await PGlite.create(location.dataDir);
+      const client = await PgliteWorkerClient.open(location.dataDir);
       await useSchema(client, location.schema);
       // Kysely's destroy() closes the client it owns.
       return {
@@ -111,7 +114,7 @@ async function connect(location: DatabaseLocation): Promise<Connection> {
 }
 
 /** PGlite is one session, so its search path is set once for every later query. */
-async function useSchema(client: PGlite, schema: string | undefined): Promise<void> {
+async function useSchema(client: PgliteSession, schema: string | undefined): Promise<void> {
   if (schema === undefined) return;
   const ident = quoteIdent(schema);
   await client.exec(`CREATE SCHEMA IF NOT EXISTS ${ident}; SET search_path TO ${ident}`);

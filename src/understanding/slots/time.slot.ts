@@ -3,7 +3,13 @@ import type { Language } from '../../domain/taxonomy.js';
 import { CHINESE_NUMERAL_CHARS, parseChineseNumber } from './chinese-number.js';
 import { findCustomTimes, type TimeFinding } from './time-rules.js';
 import type { SlotHit, SlotInput } from './slot-types.js';
-import { addDays, formatWallClock, wallClockAt, wallKey, type WallClock } from './zoned-time.js';
+import {
+  addDays,
+  formatWallClock,
+  wallClockAt,
+  wallKey,
+  type WallClock,
+} from '../../domain/wall-clock.js';
 
 /** Hours implied by a part of the day when no clock time is given. */
 const PART_OF_DAY: ReadonlyArray<[RegExp, number]> = [

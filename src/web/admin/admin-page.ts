@@ -1,17 +1,22 @@
-/** The `/admin/analytics` shell the bundled dashboard fills; all styles here, no inline script. */
+/** The `/admin` page the bundled console fills; all styles here, no inline script. */
 export function adminPage(): string {
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>倾听 · 投诉分析</title>
+<title>倾听 · 管理后台</title>
 <style>
   * { box-sizing: border-box; }
   body { margin: 0; font: 14px/1.5 system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", sans-serif; color: #1f2933; background: #f0f4f8; }
   .top { display: flex; gap: .75rem; align-items: center; padding: .5rem 1rem; background: #243b53; color: #fff; }
   .top h1 { font-size: 1.1rem; margin: 0; flex: 1; }
   .top button { background: transparent; color: #fff; border: 1px solid #829ab1; }
+  .top nav { display: flex; flex-wrap: wrap; gap: .25rem; }
+  .top nav a { color: #d9e2ec; text-decoration: none; padding: .3rem .6rem; border-radius: 4px; }
+  .top nav a:hover, .top nav a:focus-visible { color: #fff; background: #334e68; }
+  .top nav a[aria-current=page] { color: #fff; background: #486581; }
+  a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible { outline: 2px solid #f0b429; outline-offset: 1px; }
   main { padding: 1rem; max-width: 1440px; margin: 0 auto; }
   button { font: inherit; padding: .3rem .75rem; border-radius: 4px; border: 1px solid #9fb3c8; background: #fff; cursor: pointer; }
   button:hover { border-color: #486581; }
@@ -42,7 +47,24 @@ export function adminPage(): string {
   .error { color: #d64545; }
   .login { max-width: 22rem; margin: 3rem auto; display: grid; gap: .75rem; }
   .login h2 { margin: 0; font-size: 1.1rem; }
+  .config-grid { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1rem; }
+  .config-grid .side { display: grid; gap: 1rem; align-content: start; min-width: 0; }
+  .config-grid h3 { font-size: .95rem; margin: 0 0 .5rem; }
+  .code-editor .cm-editor { height: 60vh; border: 1px solid #bcccdc; border-radius: 4px; font-size: 13px; }
+  .problems { margin: .5rem 0; padding-left: 1.2rem; }
+  .actions { display: flex; gap: .5rem; }
+  .actions .primary { background: #2680c2; border-color: #2680c2; color: #fff; }
+  button:disabled { opacity: .5; cursor: not-allowed; }
+  .ok { color: #199473; }
+  .live-line { color: #486581; margin: .25rem 0 .75rem; }
+  .diff { max-height: 16rem; overflow: auto; font-size: 12px; margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+  .diff-add { color: #0e7c66; background: #e3f9e5; display: block; } .diff-del { color: #a61b1b; background: #ffe3e3; display: block; } .diff-same { color: #9fb3c8; display: block; }
+  .faq-form { display: grid; gap: .5rem; } .faq-form label { display: grid; gap: .15rem; font-size: .85rem; color: #486581; }
+  .faq-form textarea { font: inherit; padding: .3rem; border: 1px solid #9fb3c8; border-radius: 4px; }
   @media (max-width: 1100px) {
+    .config-grid { grid-template-columns: 1fr; }
+    .top { flex-wrap: wrap; }
+    .top h1 { flex-basis: 100%; }
     .kpis { grid-template-columns: repeat(4, minmax(0, 1fr)); }
     .grid { grid-template-columns: repeat(2, minmax(0, 1fr)); }
     .card.wide { grid-column: span 2; }
@@ -56,7 +78,7 @@ export function adminPage(): string {
 </head>
 <body>
 <div id="app"></div>
-<script src="/admin/dashboard.js"></script>
+<script src="/admin/console.js"></script>
 </body>
 </html>
 `;

@@ -1,7 +1,7 @@
 import type { Dictionary } from './dictionary.js';
 
 export const en: Dictionary = {
-  title: 'Qingting · complaint analytics',
+  title: 'Qingting · Admin',
   login: {
     heading: 'Admin login',
     username: 'Username',
@@ -11,6 +11,15 @@ export const en: Dictionary = {
     notAdmin: 'This account is not an admin',
   },
   logout: 'Log out',
+  nav: {
+    label: 'Admin console',
+    home: 'Home',
+    people: 'People',
+    config: 'Configuration',
+    audit: 'Audit log',
+    system: 'System',
+    notFound: 'There is no such page.',
+  },
   language: '中文',
   filters: {
     from: 'From',
@@ -109,4 +118,41 @@ export const en: Dictionary = {
     directline: 'Direct Line',
   },
   units: { seconds: 's', minutes: 'min', hours: 'h', days: 'd' },
+  configEditor: {
+    locale: 'en',
+    kinds: 'What to edit',
+    kind: {
+      flows: 'Flows',
+      scripts: 'Reply scripts',
+      knowledge: 'Knowledge base',
+      rules: 'Handoff rules',
+      business_hours: 'Business hours',
+      canned: 'Canned responses',
+      prompts: 'LLM prompts',
+    },
+    liveIs: (version, by, at) =>
+      `Live: version ${version}, published by ${by}${at ? ` at ${new Date(at).toLocaleString('en')}` : ''}`,
+    noLive: 'Nothing is live yet.',
+    editorLabel: (kind) => `${kind} editor`,
+    problemAt: (line, where) => `Line ${line}${where ? ` (${where})` : ''}:`,
+    saveDraft: 'Save draft',
+    publish: 'Publish',
+    restore: 'Roll back to this',
+    savedAs: (version) => `Saved as draft version ${version}.`,
+    published: (version) => `Version ${version} is live.`,
+    diffHeading: 'Changes against the live version',
+    noChange: 'Same as the live version.',
+    versions: 'Versions',
+    status: 'Status',
+    statusName: { draft: 'Draft', live: 'Live', retired: 'Retired' },
+    author: 'Author',
+    time: 'Saved',
+    faqHeading: 'FAQ entry',
+    faqEntry: 'Entry',
+    faqNew: '(new entry)',
+    faqId: 'Id',
+    faqQuestions: 'Phrasings (one per line)',
+    faqAnswer: 'Answer',
+    faqApply: 'Put in the draft',
+  },
 };

@@ -1,7 +1,7 @@
 import type { Dictionary } from './dictionary.js';
 
 export const zh: Dictionary = {
-  title: '倾听 · 投诉分析',
+  title: '倾听 · 管理后台',
   login: {
     heading: '管理员登录',
     username: '用户名',
@@ -11,6 +11,15 @@ export const zh: Dictionary = {
     notAdmin: '该账号不是管理员',
   },
   logout: '退出',
+  nav: {
+    label: '管理后台导航',
+    home: '首页',
+    people: '人员',
+    config: '配置',
+    audit: '审计日志',
+    system: '系统',
+    notFound: '没有这个页面。',
+  },
   language: 'English',
   filters: {
     from: '开始日期',
@@ -103,4 +112,41 @@ export const zh: Dictionary = {
     directline: 'Direct Line',
   },
   units: { seconds: '秒', minutes: '分钟', hours: '小时', days: '天' },
+  configEditor: {
+    locale: 'zh-CN',
+    kinds: '编辑内容',
+    kind: {
+      flows: '对话流程',
+      scripts: '回复话术',
+      knowledge: '知识库',
+      rules: '转人工规则',
+      business_hours: '服务时间',
+      canned: '快捷回复',
+      prompts: '大模型提示词',
+    },
+    liveIs: (version, by, at) =>
+      `当前生效：第 ${version} 版，由 ${by} 发布${at ? `（${new Date(at).toLocaleString('zh-CN')}）` : ''}`,
+    noLive: '尚无生效版本。',
+    editorLabel: (kind) => `${kind}编辑器`,
+    problemAt: (line, where) => `第 ${line} 行${where ? `（${where}）` : ''}：`,
+    saveDraft: '保存草稿',
+    publish: '发布',
+    restore: '回滚到此版',
+    savedAs: (version) => `已保存为第 ${version} 版草稿。`,
+    published: (version) => `第 ${version} 版已生效。`,
+    diffHeading: '与生效版本的差异',
+    noChange: '与生效版本相同。',
+    versions: '版本',
+    status: '状态',
+    statusName: { draft: '草稿', live: '生效', retired: '已停用' },
+    author: '作者',
+    time: '保存时间',
+    faqHeading: '常见问题条目',
+    faqEntry: '条目',
+    faqNew: '（新条目）',
+    faqId: '编号',
+    faqQuestions: '问法（每行一个）',
+    faqAnswer: '答案',
+    faqApply: '写入草稿',
+  },
 };

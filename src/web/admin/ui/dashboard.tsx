@@ -1,13 +1,12 @@
-import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type {
   AnalyticsFilter,
   AnalyticsReport,
   AnalyticsTable,
 } from '../../../analytics/analytics-report.js';
-import { CATEGORIES, type Category, type Language } from '../../../domain/taxonomy.js';
-import { labelsFor, type Labels } from '../i18n/labels.js';
-import { AnalyticsApi, ApiError, login } from './api.js';
+import { CATEGORIES, type Category } from '../../../domain/taxonomy.js';
+import type { Labels } from '../i18n/labels.js';
+import { AnalyticsApi } from './api.js';
 import { Chart } from './chart.js';
 import {
   barsOption,
@@ -17,67 +16,7 @@ import {
   volumeOption,
   type VolumeDimension,
 } from './chart-options.js';
-
-const SESSION = 'qingting.admin';
-
-interface Session {
-  token: string;
-  username: string;
-}
-
-function storedSession(): Session | undefined {
-  try {
-    const value: unknown = JSON.parse(sessionStorage.getItem(SESSION) ?? 'null');
-    if (typeof value === 'object' && value !== null && 'token' in value && 'username' in value)
-      return { token: String(value.token), username: String(value.username) };
-  } catch {
-    // A damaged entry means logging in again.
-  }
-  return undefined;
-}
-
-function LoginForm(props: { labels: Labels; onLogin: (session: Session) => void }) {
-  const t = props.labels.text;
-  const [error, setError] = useState<string>();
-  const submit = async (form: FormData) => {
-    const field = (name: string): string => {
-      const value = form.get(name);
-      return typeof value === 'string' ? value : '';
-    };
-    try {
-      const reply = await login(field('username'), field('password'));
-      if (reply.agent.role !== 'admin') return setError(t.login.notAdmin);
-      props.onLogin({ token: reply.token, username: reply.agent.username });
-    } catch (failure) {
-      setError(`${t.login.failed}${failure instanceof Error ? failure.message : String(failure)}`);
-    }
-  };
-  return (
-    <form
-      class="card login"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit(new FormData(event.currentTarget));
-      }}
-    >
-      <h2>{t.login.heading}</h2>
-      <label>
-        {t.login.username}
-        <input name="username" autocomplete="username" required />
-      </label>
-      <label>
-        {t.login.password}
-        <input name="password" type="password" autocomplete="current-password" required />
-      </label>
-      <button type="submit">{t.login.submit}</button>
-      {error === undefined ? null : (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-    </form>
-  );
-}
+import type { PageProps } from './page.js';
 
 function Filters(props: {
   labels: Labels;
@@ -436,27 +375,26 @@ function Report(props: {
   );
 }
 
-function Dashboard(props: { session: Session; labels: Labels; onLogout: () => void }) {
-  const api = useMemo(() => new AnalyticsApi(props.session.token), [props.session.token]);
+/** The home page: the analytics of src/analytics. */
+export function Dashboard(props: PageProps) {
+  const api = useMemo(() => new AnalyticsApi(props.api), [props.api]);
   // The server picks the default range (the last 30 days in the business time zone).
   const [filter, setFilter] = useState<Partial<AnalyticsFilter>>({});
   const [report, setReport] = useState<AnalyticsReport>();
   const [error, setError] = useState<string>();
-  const { onLogout } = props;
   useEffect(() => {
     let current = true;
     setError(undefined);
     api.report(filter).then(
       (value) => current && setReport(value),
       (failure: unknown) => {
-        if (failure instanceof ApiError && failure.status === 401) return onLogout();
         if (current) setError(failure instanceof Error ? failure.message : String(failure));
       },
     );
     return () => {
       current = false;
     };
-  }, [api, filter, onLogout]);
+  }, [api, filter]);
   const onCsv = (table: AnalyticsTable) => {
     if (report === undefined) return;
     api.downloadCsv(report.filter, table).catch((failure: unknown) => setError(String(failure)));
@@ -485,54 +423,3 @@ function Dashboard(props: { session: Session; labels: Labels; onLogout: () => vo
     </>
   );
 }
-
-function App() {
-  const [lang, setLang] = useState<Language>(() =>
-    navigator.language.toLowerCase().startsWith('zh') ? 'zh' : 'en',
-  );
-  const labels = useMemo(() => labelsFor(lang), [lang]);
-  const [session, setSession] = useState(storedSession);
-  const t = labels.text;
-  useEffect(() => {
-    document.title = t.title;
-    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-  }, [t, lang]);
-  const logout = useMemo(
-    () => () => {
-      sessionStorage.removeItem(SESSION);
-      setSession(undefined);
-    },
-    [],
-  );
-  return (
-    <>
-      <header class="top">
-        <h1>{t.title}</h1>
-        <button type="button" class="lang" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
-          {t.language}
-        </button>
-        {session === undefined ? null : (
-          <button type="button" class="logout" onClick={logout}>
-            {session.username} · {t.logout}
-          </button>
-        )}
-      </header>
-      <main>
-        {session === undefined ? (
-          <LoginForm
-            labels={labels}
-            onLogin={(value) => {
-              sessionStorage.setItem(SESSION, JSON.stringify(value));
-              setSession(value);
-            }}
-          />
-        ) : (
-          <Dashboard session={session} labels={labels} onLogout={logout} />
-        )}
-      </main>
-    </>
-  );
-}
-
-const root = document.getElementById('app');
-if (root !== null) render(<App />, root);

@@ -1,4 +1,7 @@
-/** Wall-clock arithmetic in an IANA time zone without a time-zone library: Intl gives the offset. */
+/**
+ * Wall-clock arithmetic in an IANA time zone without a time-zone library: Intl gives the offset.
+ * Shared by the slot rules, the dialogs' spoken times and the ticket day.
+ */
 
 export interface WallClock {
   year: number;
@@ -37,6 +40,8 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+const pad = (n: number, width = 2): string => String(Math.trunc(Math.abs(n))).padStart(width, '0');
+
 const recent = new Map<string, WallClock>();
 const RECENT_MAX = 512;
 
@@ -61,6 +66,17 @@ export function wallClockAt(date: Date, timeZone: string): WallClock {
   return wall;
 }
 
+/** The calendar day of `at` in `timeZone`, "2026-11-24". */
+export function localDay(at: Date, timeZone: string): string {
+  return formatWallClock(wallClockAt(at, timeZone), timeZone, false);
+}
+
+/** `at` on the wall clock of `timeZone` as digits, "2026-11-24 15:05". */
+export function localDateTime(at: Date, timeZone: string): string {
+  const wall = wallClockAt(at, timeZone);
+  return `${localDay(at, timeZone)} ${pad(wall.hour)}:${pad(wall.minute)}`;
+}
+
 /** Offset of `timeZone` from UTC in minutes at about the given wall clock. */
 function offsetMinutes(wall: WallClock, timeZone: string): number {
   const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
@@ -68,8 +84,6 @@ function offsetMinutes(wall: WallClock, timeZone: string): number {
   const seenUtc = Date.UTC(seen.year, seen.month - 1, seen.day, seen.hour, seen.minute);
   return (seenUtc - asUtc) / 60_000;
 }
-
-const pad = (n: number, width = 2): string => String(Math.trunc(Math.abs(n))).padStart(width, '0');
 
 /** ISO date ("2026-11-24") or date-time with the zone's offset ("2026-11-24T15:00:00+08:00"). */
 export function formatWallClock(wall: WallClock, timeZone: string, withTime: boolean): string {
