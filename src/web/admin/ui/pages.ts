@@ -1,5 +1,8 @@
+import { AuditLogPage } from './audit.js';
 import { Dashboard } from './dashboard.js';
 import type { AdminPage } from './page.js';
+import { PeoplePage } from './people.js';
+import { SystemPage } from './system.js';
 
 /**
  * The console's pages, in navigation order. A page is one entry here: the shell draws the
@@ -7,4 +10,7 @@ import type { AdminPage } from './page.js';
  */
 export const PAGES: readonly AdminPage[] = [
   { path: '', aliases: ['analytics'], label: 'home', component: Dashboard },
+  { path: 'people', label: 'people', component: PeoplePage },
+  { path: 'audit', label: 'audit', component: AuditLogPage },
+  { path: 'system', label: 'system', component: SystemPage },
 ];
