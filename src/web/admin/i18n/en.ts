@@ -199,6 +199,7 @@ export const en: Dictionary = {
       business_hours: 'Business hours',
       canned: 'Canned responses',
       prompts: 'LLM prompts',
+      tests: 'Conversation tests',
     },
     liveIs: (version, by, at) =>
       `Live: version ${version}, published by ${by}${at ? ` at ${new Date(at).toLocaleString('en')}` : ''}`,

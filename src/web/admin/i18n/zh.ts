@@ -192,6 +192,7 @@ export const zh: Dictionary = {
       business_hours: '服务时间',
       canned: '快捷回复',
       prompts: '大模型提示词',
+      tests: '对话测试',
     },
     liveIs: (version, by, at) =>
       `当前生效：第 ${version} 版，由 ${by} 发布${at ? `（${new Date(at).toLocaleString('zh-CN')}）` : ''}`,
