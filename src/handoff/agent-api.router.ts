@@ -38,6 +38,7 @@ const STATUS: Readonly<Record<Exclude<ActionOutcome, { ok: true }>['reason'], nu
   not_assigned: 409,
   not_owner: 403,
   unknown_target: 400,
+  at_capacity: 409,
 };
 const MESSAGE: Readonly<Record<keyof typeof STATUS, string>> = {
   not_found: 'no such handoff',
@@ -46,6 +47,7 @@ const MESSAGE: Readonly<Record<keyof typeof STATUS, string>> = {
   not_assigned: 'nobody owns this conversation yet; claim it first',
   not_owner: 'you do not own this conversation',
   unknown_target: 'transfer target is neither an agent nor group:<name>',
+  at_capacity: 'you already have as many conversations as your capacity allows',
 };
 
 function reply(res: Response, outcome: ActionOutcome): void {

@@ -114,6 +114,11 @@ export class AgentNamespace implements AgentNotifier {
     this.ns.to(roomOf(agent)).emit(event, ...args);
   }
 
+  /** Closes every console of the agent, on every instance (through the adapter). */
+  endSessions(agent: string): void {
+    this.ns.in(roomOf(agent)).disconnectSockets(true);
+  }
+
   onlineAgents(): Promise<string[]> {
     return this.presence.online();
   }

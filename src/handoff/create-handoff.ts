@@ -89,6 +89,11 @@ export type HandoffSubsystem = {
   canned: CannedResponses;
   /** Bearer-token check for other agent endpoints (e.g. `GET /api/tickets/:id`). */
   requireAgent: ReturnType<typeof requireAgent>;
+  /** The accounts and the tokens the login issues (the admin API and first-run setup use them). */
+  directory: AgentDirectory;
+  tokens: AgentTokens;
+  /** Closes every console of the agent, on every instance (a disabled or reset account). */
+  endSessions(username: string): void;
   /** Closes timers and workers (before sockets and Redis). */
   close(): Promise<void>;
 };
@@ -140,6 +145,7 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
     notifier: namespace,
     followUps,
     isAgent: (username) => directory.has(username),
+    capacityOf: async (username) => (await directory.find(username))?.capacity,
     config: {
       slaMinutes,
       businessHours: new BusinessHours(env.BUSINESS_HOURS, env.BUSINESS_TIME_ZONE),
@@ -177,6 +183,9 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
     followUps,
     canned,
     requireAgent: requireAgent(tokens),
+    directory,
+    tokens,
+    endSessions: (username) => namespace.endSessions(username),
     close: async () => {
       namespace.stop();
       await service.stop();

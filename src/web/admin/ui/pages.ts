@@ -1,3 +1,4 @@
+import { ConfigPage } from './config/config-page.js';
 import { Dashboard } from './dashboard.js';
 import type { AdminPage } from './page.js';
 
@@ -7,4 +8,5 @@ import type { AdminPage } from './page.js';
  */
 export const PAGES: readonly AdminPage[] = [
   { path: '', aliases: ['analytics'], label: 'home', component: Dashboard },
+  { path: 'config', label: 'config', component: ConfigPage },
 ];
