@@ -167,6 +167,9 @@ class IntakeDialog extends ComponentDialog {
       const progressed = turn.absorbed.taken.length + turn.absorbed.unknown.length > 0;
       memory.complaint.stalled = progressed || answered ? 0 : memory.complaint.stalled + 1;
     }
+    // A risk flag is never an aside: "I'll post this on Google" said as a question still counts.
+    if (active && COLLECTING.includes(active))
+      memory.complaint.flags = [...new Set([...memory.complaint.flags, ...analysis.flags])];
     if (active === STAGES.faqFeedback) {
       const [yes, no] = turn.say.choices().faq_choices;
       if (saidNo(turn, { yes, no })) memory.faqFailures += 1;
