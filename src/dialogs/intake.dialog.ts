@@ -49,6 +49,7 @@ const ASIDES: readonly string[] = [
   'check_status',
   'withdraw',
   'goodbye',
+  'praise',
 ];
 
 /** Stages during which the message belongs to the complaint being collected. */
