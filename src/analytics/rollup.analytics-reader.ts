@@ -87,10 +87,11 @@ export class RollupAnalyticsReader implements AnalyticsReader {
       rows(
         db,
         'volume',
-        sql`SELECT to_char(day, 'YYYY-MM-DD') AS day, channel, category, nature, severity,
-              sum(count)::int AS count
-            FROM rollup_ticket_volume WHERE ${where}
-            GROUP BY day, channel, category, nature, severity HAVING sum(count) > 0 ORDER BY 1, 2, 3, 4, 5`,
+        // One row per key (the primary key), read in its order: no grouping, no sort.
+        // (Qualified: a bare `day` would sort by the text of the output column.)
+        sql`SELECT to_char(v.day, 'YYYY-MM-DD') AS day, v.channel, v.category, v.nature, v.severity, v.count
+            FROM rollup_ticket_volume v WHERE ${where} AND v.count > 0
+            ORDER BY v.day, v.channel, v.category, v.nature, v.severity`,
         VolumeRow,
       ),
       rows(
