@@ -21,7 +21,6 @@ import type { TranscriptStore } from '../storage/transcript.port.js';
 import type { TicketStore } from '../tickets/ticket-store.port.js';
 import { analyticsEvent } from './analytics-event.js';
 import type { ArchiveSink } from './archive-record.js';
-import { ArchiveWriter } from './archive-writer.js';
 import { ArchivedTranscriptStore } from './archived.transcript-store.js';
 import { ArchivingHandoffQueue } from './archiving.handoff-queue.js';
 import { openDatabase, type RecordsDatabase } from './database.js';
@@ -111,7 +110,7 @@ export async function openRecords(
     deps.logger.info({ timeZone: env.BUSINESS_TIME_ZONE }, 'analytics rollups rebuilt');
   const onError = (error: unknown): void =>
     deps.logger.error({ err: error }, 'archive write failed');
-  const writer = new ArchiveWriter(db);
+  const writer = database.archive;
   let sink: ArchiveSink;
   if (deps.redis === undefined) sink = new WriteBehindSink(writer, { onError });
   else {

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { RedisClient } from '../storage/redis-client.js';
-import { ArchiveRecord, type ArchiveSink } from './archive-record.js';
+import { ArchiveRecord, type ArchiveBatchWriter, type ArchiveSink } from './archive-record.js';
 import { ArchiveStats } from './archive-stats.js';
-import type { ArchiveWriter } from './archive-writer.js';
 
 const GROUP = 'archive';
 const FIELD = 'record';
@@ -11,7 +10,7 @@ const FIELD = 'record';
 export interface RedisStreamSinkOptions {
   client: RedisClient;
   prefix: string;
-  writer: ArchiveWriter;
+  writer: ArchiveBatchWriter;
   /** Entries read per batch (one database transaction). */
   batchSize?: number;
   /** How long an entry may sit unacknowledged with a consumer before another instance takes it. */

@@ -1,6 +1,5 @@
-import type { ArchiveRecord, ArchiveSink } from './archive-record.js';
+import type { ArchiveBatchWriter, ArchiveRecord, ArchiveSink } from './archive-record.js';
 import { ArchiveStats } from './archive-stats.js';
-import type { ArchiveWriter } from './archive-writer.js';
 
 export interface WriteBehindOptions {
   /** Most records per database transaction. */
@@ -35,7 +34,7 @@ export class WriteBehindSink implements ArchiveSink {
   private readonly closeDeadlineMs: number;
 
   constructor(
-    private readonly writer: ArchiveWriter,
+    private readonly writer: ArchiveBatchWriter,
     private readonly options: WriteBehindOptions,
   ) {
     this.batchSize = options.batchSize ?? 500;

@@ -287,6 +287,21 @@ describe('causes found in the dialogue transcripts', () => {
     expect(read(text).slots.demand?.value).toBe(demand);
   });
 
+  it.each([
+    ['我要你们公示收费依据 电话13600000073', 'explanation'],
+    ['给俺整好就行 电话13600000075', 'fix'],
+  ])('%s → demand %s', (text, demand) => {
+    const a = offline.analyzeSync(text, ctx({ pending: ['demand', 'contact_phone'] }));
+    expect(a.slots.demand?.value).toBe(demand);
+  });
+
+  it.each(['I want it fixed.', '我要个道歉 再把我的问题解决了', 'best number is +61 412 345 678'])(
+    'a demand or a contact is no praise: %s',
+    (text) => {
+      expect(read(text).emotion).toBe('neutral');
+    },
+  );
+
   it('a filed case: "cancel that complaint please" withdraws it', () => {
     const a = offline.analyzeSync(
       'cancel that complaint please, the engineer just turned up',

@@ -38,6 +38,7 @@ export function consolePage(): string {
   .canned li { padding: .3rem .5rem; cursor: pointer; display: grid; grid-template-columns: auto 1fr; gap: 0 .5rem; }
   .canned li.selected { background: #dceefb; } .canned-shortcut { color: #2680c2; font-family: monospace; } .canned-title { font-weight: 600; }
   .canned-text { grid-column: 1 / -1; color: #486581; font-size: .85em; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .customer-typing { min-height: 1.3em; margin: .25rem 0 0; font-size: .85em; color: #627d98; }
   .composer-options { display: flex; gap: 1rem; align-items: center; font-size: .85em; color: #627d98; margin-top: .25rem; flex-wrap: wrap; }
   .actions .row { display: flex; gap: .5rem; margin-top: .5rem; } .actions input { flex: 1; }
   .notes { color: #8d2b0b; font-size: .9em; }

@@ -51,6 +51,7 @@ export interface ConsoleDictionary {
   noConversation: string;
   summary: string;
   send: string;
+  customerTyping: string;
   /** The composer option and the key hint under the reply box. */
   enterSends: string;
   keysEnterSends: string;

@@ -42,6 +42,7 @@ export const en: ConsoleDictionary = {
     closed: 'closed',
   },
   customerFallback: 'there',
+  customerTyping: 'The customer is typing…',
   send: 'Send',
   useReply: 'Use suggested reply',
   updated: 'Updated from what the customer just wrote: ',

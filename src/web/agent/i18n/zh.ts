@@ -42,6 +42,7 @@ export const zh: ConsoleDictionary = {
     closed: '已结案',
   },
   customerFallback: '客户',
+  customerTyping: '客户正在输入…',
   send: '发送',
   useReply: '使用建议回复',
   updated: '客户刚补充，已更新：',
