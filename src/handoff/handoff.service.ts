@@ -44,6 +44,8 @@ export type HandoffServiceDeps = {
   followUps: FollowUps;
   /** Whether a transfer target names a known agent. */
   isAgent: (username: string) => Promise<boolean>;
+  /** Most cases the agent may own at once (the directory's capacity); undefined: no limit. */
+  capacityOf?: (username: string) => Promise<number | undefined>;
   config: HandoffConfig;
   onError: (error: unknown, context: string) => void;
   /** LLM narrative (first reply, next steps) and prose abstract, applied after the case is queued. */
@@ -60,7 +62,8 @@ const CLEAR_COMPLAINT = 0.7;
 
 /** Refusals of agent actions, on top of the queue's own. */
 export type ActionOutcome =
-  { ok: true; handoff: Handoff } | { ok: false; reason: HandoffRefusal | 'unknown_target' };
+  | { ok: true; handoff: Handoff }
+  | { ok: false; reason: HandoffRefusal | 'unknown_target' | 'at_capacity' };
 
 /**
  * The handoff subsystem's use cases: the `HandoffTrigger` the dialogs call, the agent actions
@@ -152,6 +155,12 @@ export class HandoffService implements HandoffTrigger {
   }
 
   async claim(id: string, actor: AgentIdentity): Promise<ActionOutcome> {
+    const capacity = await this.deps.capacityOf?.(actor.username);
+    if (
+      capacity !== undefined &&
+      (await this.deps.queue.assignedTo(actor.username)).length >= capacity
+    )
+      return { ok: false, reason: 'at_capacity' };
     const outcome = await this.deps.queue.claim(id, actor.username, this.now().toISOString());
     if (!outcome.ok) return outcome;
     const handoff = outcome.handoff;
@@ -159,6 +168,20 @@ export class HandoffService implements HandoffTrigger {
     await this.positions.assigned(handoff, actor.username);
     await this.setTicketStatus(handoff.ticketId, 'in_progress');
     return outcome;
+  }
+
+  /** The owner is typing: the customer's channel shows it where it can; anyone else is ignored. */
+  async agentTyping(id: string, actor: AgentIdentity): Promise<void> {
+    const handoff = await this.deps.queue.get(id);
+    if (handoff === undefined || refusalFor(handoff, actor, false) !== undefined) return;
+    await this.deps.delivery.agentTyping?.(handoff.conversationId);
+  }
+
+  /** The customer is typing: the agent who owns their case sees it. */
+  async customerTyping(conversationId: string): Promise<void> {
+    const handoff = await this.deps.queue.latest(conversationId);
+    if (handoff?.state !== 'assigned' || handoff.agent === undefined) return;
+    this.deps.notifier.toAgent(handoff.agent, 'customer:typing', { handoffId: handoff.id });
   }
 
   /** Sends the agent's text to the customer on their channel; only the owner may. */
@@ -388,8 +411,18 @@ export class HandoffService implements HandoffTrigger {
       await this.graceExpired(timer.agent, handoff);
   }
 
+  /** An account was disabled: each case it owns goes back to the queue now, its customer told. */
+  async requeueCasesOf(agent: string): Promise<void> {
+    for (const handoff of await this.deps.queue.assignedTo(agent))
+      await this.requeue(agent, handoff);
+  }
+
   private async graceExpired(agent: string, handoff: Handoff): Promise<void> {
     if ((await this.deps.notifier.onlineAgents()).includes(agent)) return;
+    await this.requeue(agent, handoff);
+  }
+
+  private async requeue(agent: string, handoff: Handoff): Promise<void> {
     const at = this.now().toISOString();
     const outcome = await this.deps.queue.update(handoff.id, { kind: 'release', agent, at });
     if (!outcome.ok) return;

@@ -32,6 +32,7 @@ import { PgFollowUps } from './pg.follow-ups.js';
 import { PgTicketStore } from './pg.ticket-store.js';
 import { PgTranscriptStore } from './pg.transcript-store.js';
 import { RedisStreamSink } from './redis-stream.sink.js';
+import { ensureRollups, rollupSettings } from './rollups.js';
 import { WriteBehindSink } from './write-behind.sink.js';
 import { AuditLog } from './audit-log.js';
 import { CustomerData } from './customer-data.js';
@@ -48,6 +49,7 @@ export type RecordsEnv = Pick<
   | 'RECORDS'
   | 'RETENTION_DAYS'
   | 'BUSINESS_TIME_ZONE'
+  | 'HANDOFF_SLA_MINUTES'
   | 'AGENT_SEED'
   | 'AGENT_ADMINS'
 >;
@@ -103,6 +105,9 @@ export async function openRecords(
       : { kind: 'postgres', url: env.DATABASE_URL },
   );
   const { db } = database;
+  // Rollups counted with another time zone or SLA (or never) are rebuilt before the first report.
+  if (await ensureRollups(db, rollupSettings(env)))
+    deps.logger.info({ timeZone: env.BUSINESS_TIME_ZONE }, 'analytics rollups rebuilt');
   const onError = (error: unknown): void =>
     deps.logger.error({ err: error }, 'archive write failed');
   const writer = database.archive;

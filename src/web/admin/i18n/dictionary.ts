@@ -1,4 +1,5 @@
 import type { AnalyticsTable } from '../../../analytics/analytics-report.js';
+import type { ConfigKind } from '../../../config/config-version.js';
 import type { Nature } from '../../../domain/taxonomy.js';
 import type { Severity } from '../../../domain/ticket.js';
 
@@ -25,6 +26,75 @@ export interface Dictionary {
     notFound: string;
   };
   language: string;
+  people: {
+    agents: string;
+    groups: string;
+    username: string;
+    displayName: string;
+    password: string;
+    role: string;
+    roles: { agent: string; admin: string };
+    groupList: string;
+    groupListHint: string;
+    capacity: string;
+    capacityHint: string;
+    noLimit: string;
+    status: string;
+    enabled: string;
+    disabled: string;
+    create: string;
+    created: string;
+    edit: string;
+    save: string;
+    saved: string;
+    cancel: string;
+    disable: string;
+    enable: string;
+    resetPassword: string;
+    newPassword: string;
+    passwordReset: string;
+    passwordRule: string;
+    members: string;
+    groupName: string;
+    createGroup: string;
+    deleteGroup: string;
+    confirmDisable: string;
+    actions: string;
+  };
+  audit: {
+    actor: string;
+    action: string;
+    target: string;
+    from: string;
+    to: string;
+    apply: string;
+    at: string;
+    detail: string;
+    more: string;
+    none: string;
+  };
+  system: {
+    channels: string;
+    dependencies: string;
+    instances: string;
+    queue: string;
+    ok: string;
+    failing: string;
+    queued: string;
+    longestWait: string;
+    id: string;
+    version: string;
+    startedAt: string;
+    seenAt: string;
+    mode: string;
+    refresh: string;
+  };
+  setup: {
+    heading: string;
+    intro: string;
+    submit: string;
+    checking: string;
+  };
   filters: {
     from: string;
     to: string;
@@ -85,4 +155,34 @@ export interface Dictionary {
   riskFlag: string;
   channels: Record<string, string>;
   units: { seconds: string; minutes: string; hours: string; days: string };
+  /** The configuration editor (`ui/config/`). */
+  configEditor: {
+    locale: string;
+    kinds: string;
+    kind: Record<ConfigKind, string>;
+    liveIs: (version: number, by: string, at: string) => string;
+    noLive: string;
+    editorLabel: (kind: string) => string;
+    /** `where` is `file:line` inside the bundle's file, or ''. */
+    problemAt: (line: number, where: string) => string;
+    saveDraft: string;
+    publish: string;
+    restore: string;
+    savedAs: (version: number) => string;
+    published: (version: number) => string;
+    diffHeading: string;
+    noChange: string;
+    versions: string;
+    status: string;
+    statusName: { draft: string; live: string; retired: string };
+    author: string;
+    time: string;
+    faqHeading: string;
+    faqEntry: string;
+    faqNew: string;
+    faqId: string;
+    faqQuestions: string;
+    faqAnswer: string;
+    faqApply: string;
+  };
 }
