@@ -352,6 +352,10 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
       keyPrefix: `${prefix}rate:sessions`,
     }),
     clientAddress: clientAddressOf(env.TRUST_PROXY),
+    onCustomerTyping: (conversationId) =>
+      void handoff.service
+        .customerTyping(conversationId)
+        .catch((error: unknown) => logger.warn({ err: error }, 'customer typing not passed on')),
     delivery,
     maxMessageChars: env.MAX_MESSAGE_CHARS,
     turnDeadlineMs: env.TURN_DEADLINE_MS,

@@ -24,7 +24,7 @@ const CLOSED_LOOP_CLIENTS = 50;
 const CLOSED_LOOP_SECONDS = 8;
 const SELF = fileURLToPath(import.meta.url);
 const LOOP_DELAY = fileURLToPath(new URL('../support/loop-delay.preload.ts', import.meta.url));
-/** BENCH_CPU_PROF=<dir>: each server writes a V8 CPU profile there (open it in Chrome DevTools). */
+/** BENCH_CPU_PROF=<dir>: each server writes V8 CPU profiles into <dir>/<mode>/ (open in Chrome DevTools). */
 const CPU_PROF = process.env.BENCH_CPU_PROF;
 
 type Ack = { ok: boolean };
@@ -288,9 +288,8 @@ export async function run(): Promise<void> {
         [
           '--import',
           LOOP_DELAY,
-          ...(CPU_PROF
-            ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`, `--cpu-prof-name=${label}.cpuprofile`]
-            : []),
+          // One profile per thread (the main one is the largest), so a folder per mode.
+          ...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${join(CPU_PROF, label)}`] : []),
         ],
       );
       let figures: Figures | undefined;

@@ -51,8 +51,16 @@ export interface AgentServerEvents {
     message: Message;
   }) => void;
   'handoff:alert': (alert: HandoffAlert) => void;
+  /** The customer of a case you own is typing. */
+  'customer:typing': (event: { handoffId: string }) => void;
   /** The case's summary changed from what the customer wrote while waiting or talking (issue 11 §8). */
   'handoff:updated': (event: { id: string; changed: string[]; summary: HandoffSummary }) => void;
+}
+
+/** Agent → server events on socket.io `/agent`. */
+export interface AgentClientEvents {
+  /** The agent is typing a reply in a case they own: the customer's widget shows it. */
+  typing: (event: { handoffId: string }) => void;
 }
 
 /** Where the handoff service sends agent events; the socket.io namespace implements it. */

@@ -156,6 +156,7 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
     ...(deps.understanding ? { understanding: deps.understanding } : {}),
     ...(deps.escalation ? { escalation: deps.escalation } : {}),
   });
+  namespace.onTyping((agent, handoffId) => service.agentTyping(handoffId, agent));
   namespace.onPresence({
     connected: (agent) => service.agentConnected(agent),
     disconnected: (agent) => service.agentDisconnected(agent),

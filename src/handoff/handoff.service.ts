@@ -170,6 +170,20 @@ export class HandoffService implements HandoffTrigger {
     return outcome;
   }
 
+  /** The owner is typing: the customer's channel shows it where it can; anyone else is ignored. */
+  async agentTyping(id: string, actor: AgentIdentity): Promise<void> {
+    const handoff = await this.deps.queue.get(id);
+    if (handoff === undefined || refusalFor(handoff, actor, false) !== undefined) return;
+    await this.deps.delivery.agentTyping?.(handoff.conversationId);
+  }
+
+  /** The customer is typing: the agent who owns their case sees it. */
+  async customerTyping(conversationId: string): Promise<void> {
+    const handoff = await this.deps.queue.latest(conversationId);
+    if (handoff?.state !== 'assigned' || handoff.agent === undefined) return;
+    this.deps.notifier.toAgent(handoff.agent, 'customer:typing', { handoffId: handoff.id });
+  }
+
   /** Sends the agent's text to the customer on their channel; only the owner may. */
   async message(id: string, actor: AgentIdentity, text: string): Promise<ActionOutcome> {
     const handoff = await this.deps.queue.get(id);

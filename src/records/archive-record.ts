@@ -24,6 +24,11 @@ export const ArchiveRecord = z.discriminatedUnion('kind', [
 ]);
 export type ArchiveRecord = z.infer<typeof ArchiveRecord>;
 
+/** Writes a batch of records in one transaction (`ArchiveWriter`, or the database worker's). */
+export interface ArchiveBatchWriter {
+  write(records: readonly ArchiveRecord[]): Promise<void>;
+}
+
 /** The durable path into the archive; `enqueue` returns once the record cannot be lost by this process. */
 export interface ArchiveSink {
   enqueue(record: ArchiveRecord): Promise<void>;

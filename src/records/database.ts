@@ -2,6 +2,8 @@ import { mkdir } from 'node:fs/promises';
 import { Kysely, Migrator, PostgresDialect, type Dialect, type MigrationResultSet } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.js';
+import type { ArchiveBatchWriter, ArchiveRecord } from './archive-record.js';
+import { ArchiveWriter } from './archive-writer.js';
 import { pgliteDialect, type PgliteSession } from './pglite.dialect.js';
 import { PgliteWorkerClient } from './pglite-worker.client.js';
 import type { RecordsSchema } from './schema.js';
@@ -22,6 +24,8 @@ export type DatabaseLocation =
 export interface RecordsDatabase {
   db: RecordsDb;
   kind: 'postgres' | 'pglite';
+  /** Where write-behind batches go: `ArchiveWriter` on this thread, or inside the PGlite worker. */
+  archive: ArchiveBatchWriter;
   /** Closes the pool or the embedded database (a shared PGlite client is left open). */
   close(): Promise<void>;
 }
@@ -32,7 +36,7 @@ export class MigrationError extends Error {
 
 /** Opens the system of record and brings its schema to the latest migration. */
 export async function openDatabase(location: DatabaseLocation): Promise<RecordsDatabase> {
-  const { dialect, kind } = await connect(location);
+  const { dialect, kind, worker } = await connect(location);
   const db = new Kysely<RecordsSchema>({ dialect });
   try {
     if (location.schema !== undefined)
@@ -45,6 +49,7 @@ export async function openDatabase(location: DatabaseLocation): Promise<RecordsD
   return {
     db,
     kind,
+    archive: worker === undefined ? new ArchiveWriter(db) : new WorkerArchiveWriter(db, worker),
     close: () => db.destroy(),
   };
 }
@@ -77,6 +82,24 @@ export async function migrate(
 interface Connection {
   dialect: Dialect;
   kind: 'postgres' | 'pglite';
+  worker?: PgliteWorkerClient;
+}
+
+/**
+ * The embedded archive path: a batch is posted to the PGlite worker as records (one message), not
+ * compiled and sent statement by statement from the app's thread. It holds the session like a query
+ * (Kysely's connection), so it never interleaves with a transaction of the app's.
+ */
+class WorkerArchiveWriter implements ArchiveBatchWriter {
+  constructor(
+    private readonly db: RecordsDb,
+    private readonly worker: PgliteWorkerClient,
+  ) {}
+
+  async write(records: readonly ArchiveRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    await this.db.connection().execute(() => this.worker.archive(records));
+  }
 }
 
 async function connect(location: DatabaseLocation): Promise<Connection> {
@@ -102,6 +125,7 @@ async function connect(location: DatabaseLocation): Promise<Connection> {
       return {
         dialect: pgliteDialect(client, { owned: true }),
         kind: 'pglite',
+        worker: client,
       };
     }
     case 'pglite-client':

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import type { ArchiveRecord } from './archive-record.js';
 import type { PgliteSession } from './pglite.dialect.js';
 import { EmbeddedDatabaseError, WorkerReply, type WorkerRequest } from './pglite.protocol.js';
 
@@ -62,6 +63,14 @@ export class PgliteWorkerClient implements PgliteSession {
 
   async exec(sql: string): Promise<void> {
     await this.call({ op: 'exec', sql });
+  }
+
+  /**
+   * Writes an archive batch inside the worker (one message, no SQL compiled here). The caller holds
+   * the session meanwhile (`WorkerArchiveWriter`), so the batch never lands inside its transaction.
+   */
+  async archive(records: readonly ArchiveRecord[]): Promise<void> {
+    await this.call({ op: 'archive', records: [...records] });
   }
 
   /** Closes the database (its last writes reach the disk), then ends the thread. */

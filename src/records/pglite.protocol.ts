@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ArchiveRecord } from './archive-record.js';
 
 /**
  * What the app's thread and the embedded database's worker (`pglite.worker.ts`) say to each other.
@@ -14,6 +15,8 @@ export const WorkerRequest = z.discriminatedUnion('op', [
     params: z.array(z.unknown()),
   }),
   z.object({ id: z.number().int(), op: z.literal('exec'), sql: z.string().min(1) }),
+  /** A write-behind batch, written by `ArchiveWriter` inside the worker in one transaction. */
+  z.object({ id: z.number().int(), op: z.literal('archive'), records: z.array(ArchiveRecord) }),
   z.object({ id: z.number().int(), op: z.literal('close') }),
 ]);
 export type WorkerRequest = z.infer<typeof WorkerRequest>;

@@ -5,11 +5,17 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
+import { Kysely } from 'kysely';
+import { ArchiveWriter } from './archive-writer.js';
+import { pgliteDialect } from './pglite.dialect.js';
 import { failureOf, WorkerRequest, type WorkerReply } from './pglite.protocol.js';
+import type { RecordsSchema } from './schema.js';
 
 const port = parentPort;
 if (port === null) throw new Error('pglite.worker.ts runs as a worker thread');
 let client: PGlite | undefined;
+/** The archive's own Kysely over the same session; the app holds the session while a batch runs. */
+let archive: ArchiveWriter | undefined;
 
 port.on('message', (raw: unknown) => {
   void answer(raw).then((reply) => port.postMessage(reply));
@@ -33,6 +39,9 @@ async function run(
   if (request.op === 'open') {
     if (client !== undefined) throw new Error('the embedded database is already open');
     client = await PGlite.create(request.dataDir);
+    archive = new ArchiveWriter(
+      new Kysely<RecordsSchema>({ dialect: pgliteDialect(client, { owned: false }) }),
+    );
     return { rows: [] };
   }
   if (client === undefined) throw new Error('the embedded database is not open');
@@ -46,6 +55,9 @@ async function run(
     }
     case 'exec':
       await client.exec(request.sql);
+      return { rows: [] };
+    case 'archive':
+      await archive?.write(request.records);
       return { rows: [] };
     case 'close':
       await client.close();

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { RedisClient } from '../storage/redis-client.js';
-import { ArchiveRecord, type ArchiveSink } from './archive-record.js';
+import { ArchiveRecord, type ArchiveBatchWriter, type ArchiveSink } from './archive-record.js';
 import { ArchiveStats } from './archive-stats.js';
-import type { ArchiveWriter } from './archive-writer.js';
 
 const GROUP = 'archive';
 const FIELD = 'record';
@@ -11,13 +10,18 @@ const FIELD = 'record';
 export interface RedisStreamSinkOptions {
   client: RedisClient;
   prefix: string;
-  writer: ArchiveWriter;
+  writer: ArchiveBatchWriter;
   /** Entries read per batch (one database transaction). */
   batchSize?: number;
   /** How long an entry may sit unacknowledged with a consumer before another instance takes it. */
   reclaimAfterMs?: number;
   /** How long one blocking read waits, which also bounds how long `close()` takes. */
   blockMs?: number;
+  /**
+   * After a batch smaller than `batchSize`, how long to let the stream fill before reading again:
+   * the entries of a few turns then share one transaction instead of one each.
+   */
+  lingerMs?: number;
   onError: (error: unknown) => void;
 }
 
@@ -92,6 +96,8 @@ export class RedisStreamSink implements ArchiveSink {
         if (entries.length === 0) continue;
         await this.write(entries);
         delay = 100;
+        if (entries.length < (this.options.batchSize ?? 500) && !this.stopping)
+          await sleep(this.options.lingerMs ?? 20);
       } catch (error) {
         if (this.stopping) break;
         this.options.onError(error);

@@ -1,10 +1,14 @@
-import type { ArchiveRecord, ArchiveSink } from './archive-record.js';
+import type { ArchiveBatchWriter, ArchiveRecord, ArchiveSink } from './archive-record.js';
 import { ArchiveStats } from './archive-stats.js';
-import type { ArchiveWriter } from './archive-writer.js';
 
 export interface WriteBehindOptions {
   /** Most records per database transaction. */
   batchSize?: number;
+  /**
+   * How long the first record waits for others before a batch is written: the turns of those
+   * milliseconds share one transaction (fewer statements compiled and posted on the app's thread).
+   */
+  lingerMs?: number;
   /** First retry delay after a failed write; doubles up to `maxRetryMs`. */
   retryMs?: number;
   maxRetryMs?: number;
@@ -24,15 +28,17 @@ export class WriteBehindSink implements ArchiveSink {
   private running: Promise<void> | undefined;
   private closed = false;
   private readonly batchSize: number;
+  private readonly lingerMs: number;
   private readonly retryMs: number;
   private readonly maxRetryMs: number;
   private readonly closeDeadlineMs: number;
 
   constructor(
-    private readonly writer: ArchiveWriter,
+    private readonly writer: ArchiveBatchWriter,
     private readonly options: WriteBehindOptions,
   ) {
     this.batchSize = options.batchSize ?? 500;
+    this.lingerMs = options.lingerMs ?? 20;
     this.retryMs = options.retryMs ?? 100;
     this.maxRetryMs = options.maxRetryMs ?? 5000;
     this.closeDeadlineMs = options.closeDeadlineMs ?? 10_000;
@@ -56,8 +62,8 @@ export class WriteBehindSink implements ArchiveSink {
 
   /** Writes until nothing is pending; after close, stops retrying at the deadline. */
   private async run(): Promise<void> {
-    // Let the turn that enqueued finish first: the write starts after the current I/O callbacks.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    // Let the turn that enqueued finish first, and the next few turns join the batch.
+    await new Promise<void>((resolve) => setTimeout(resolve, this.closed ? 0 : this.lingerMs));
     let delay = this.retryMs;
     let closedAt: number | undefined;
     try {

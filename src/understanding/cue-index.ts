@@ -69,20 +69,37 @@ export class CueIndex {
     return (offsets[list + 1] ?? 0) > (offsets[list] ?? 0);
   }
 
+  /** How many cues `select` would return, without returning them. */
+  count(lower: string, list: number): number {
+    return this.walk(lower, list, undefined);
+  }
+
   /** The list's cues in `lower`: leftmost first, then the longest there; the next starts after it ends. */
   select(lower: string, list: number): Array<{ cue: string; index: number }> {
-    const { offsets, entries } = this.scan(lower);
     const hits: Array<{ cue: string; index: number }> = [];
+    this.walk(lower, list, hits);
+    return hits;
+  }
+
+  /** The selection of `select`, into `into` when given; returns how many. */
+  private walk(
+    lower: string,
+    list: number,
+    into: Array<{ cue: string; index: number }> | undefined,
+  ): number {
+    const { offsets, entries } = this.scan(lower);
     const end = 2 * (offsets[list + 1] ?? 0);
+    let n = 0;
     let free = 0;
     for (let i = 2 * (offsets[list] ?? 0); i < end; i += 2) {
       const index = entries[i] ?? 0;
       if (index < free) continue;
       const cue = this.cues[entries[i + 1] ?? 0] ?? '';
-      hits.push({ cue, index });
+      into?.push({ cue, index });
+      n += 1;
       free = index + cue.length;
     }
-    return hits;
+    return n;
   }
 
   private cueId(cue: string): number {

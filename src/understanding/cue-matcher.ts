@@ -49,6 +49,11 @@ export class CueMatcher {
     return this.index.select(lower, lang === 'zh' ? this.zh : this.en);
   }
 
+  /** How many cues `find` finds. */
+  count(lower: string, lang: Language): number {
+    return this.index.count(lower, lang === 'zh' ? this.zh : this.en);
+  }
+
   has(lower: string, lang: Language): boolean {
     return this.index.has(lower, lang === 'zh' ? this.zh : this.en);
   }

@@ -9,7 +9,7 @@ import type { CustomerDelivery, HandoffStatus } from '../../src/channels/custome
 import { loadEnv } from '../../src/config/env.js';
 import type { Message, MessageMeta } from '../../src/domain/message.js';
 import type { TicketDraft } from '../../src/domain/ticket.js';
-import type { AgentServerEvents } from '../../src/handoff/agent-events.js';
+import type { AgentClientEvents, AgentServerEvents } from '../../src/handoff/agent-events.js';
 import { createHandoff, type HandoffSubsystem } from '../../src/handoff/create-handoff.js';
 import type { TranscriptStore } from '../../src/storage/transcript.port.js';
 import { MemoryTicketStore } from '../../src/tickets/memory.ticket-store.js';
@@ -151,7 +151,7 @@ export async function login(url: string, username: string): Promise<string> {
   return body['token'];
 }
 
-export type AgentSocket = Socket<AgentServerEvents, Record<string, never>>;
+export type AgentSocket = Socket<AgentServerEvents, AgentClientEvents>;
 
 export async function agentSocket(url: string, token: string): Promise<AgentSocket> {
   const socket: AgentSocket = connect(`${url}/agent`, {

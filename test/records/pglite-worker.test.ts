@@ -9,6 +9,7 @@ import { openDatabase } from '../../src/records/database.js';
 import { isUniqueViolation } from '../../src/records/pg-errors.js';
 import { PgFollowUps } from '../../src/records/pg.follow-ups.js';
 import { PgTicketStore } from '../../src/records/pg.ticket-store.js';
+import { PgTranscriptStore } from '../../src/records/pg.transcript-store.js';
 import { PgliteWorkerClient, spawnWorker } from '../../src/records/pglite-worker.client.js';
 import { followUpsContract } from '../contract/follow-ups.contract.js';
 import { draft, ticketStoreContract } from '../contract/ticket-store.contract.js';
@@ -57,17 +58,40 @@ describe('the embedded database in its worker thread', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('keeps what was written across close and reopen of a data directory', async () => {
+  it('writes an archive batch inside the worker, never inside an open transaction, and keeps it across close and reopen', async () => {
     const first = await openDatabase({ kind: 'pglite', dataDir: dir });
     const ticket = await new PgTicketStore(first.db).create(draft());
+    let release: (() => void) | undefined;
+    const held = first.db
+      .transaction()
+      .execute(async (tx) => {
+        await sql`SELECT 1`.execute(tx);
+        await new Promise<void>((resolve) => (release = resolve));
+        throw new Error('rolled back');
+      })
+      .catch((error: unknown) => (error as Error).message);
+    const line = {
+      id: 'm-1',
+      from: 'customer' as const,
+      text: '宽带断了',
+      at: new Date().toISOString(),
+    };
+    const archived = first.archive.write([
+      { kind: 'message', conversationId: 'conv-w', message: line },
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    release?.();
+    expect(await held).toBe('rolled back');
+    await archived;
     await first.close();
     const second = await openDatabase({ kind: 'pglite', dataDir: dir });
     try {
       expect((await new PgTicketStore(second.db).get(ticket.id))?.id).toBe(ticket.id);
+      expect(await new PgTranscriptStore(second.db).list('conv-w')).toEqual([line]);
     } finally {
       await second.close();
     }
-  });
+  }, 60_000);
 
   it('carries a database error across with its SQLSTATE, and the session stays usable', async () => {
     const { db, drop } = await schemaDatabase();

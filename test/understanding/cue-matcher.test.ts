@@ -121,6 +121,7 @@ describe('CueMatcher on a shared CueIndex', () => {
               const expected = regexHits(lang === 'zh' ? m.zh : m.en, text);
               expect(m.matcher.find(text, lang)).toEqual(expected);
               expect(m.matcher.has(text, lang)).toBe(expected.length > 0);
+              expect(m.matcher.count(text, lang)).toBe(expected.length);
             }
             const any = regexHits(m.any, text);
             expect(m.matcher.findAny(text)).toEqual(any);

@@ -227,3 +227,86 @@ describe('anxiety and anger said plainly', () => {
     },
   );
 });
+
+describe('causes found in the dialogue transcripts', () => {
+  it('asked for the account, a phone next to the account given is the contact', () => {
+    const a = offline.analyzeSync(
+      '保单号PAB-2025-220011 上个月15号续的 电话13800000024',
+      ctx({ pending: ['account', 'time'], stage: 'collecting' }),
+    );
+    expect(a.slots.account?.value).toBe('PAB-2025-220011');
+    expect(a.slots.contact_phone?.value).toBe('13800000024');
+  });
+
+  it('a month gone by is when it happened, even with "有事打这个号" in the message', () => {
+    const a = read('我13900000053这个号11月份被开了个什么校信通 每月扣8块 有事打这个号');
+    expect(a.slots.time?.value).toBe('2026-11');
+    expect(a.slots.contact_time).toBeUndefined();
+  });
+
+  it('the 555 inside a phone number is no crying', () => {
+    expect(
+      read('你好 我11月的账单里有一笔19.9的信息费 号码是13344445555 麻烦帮我退掉').emotion,
+    ).toBe('neutral');
+  });
+
+  it('幸福里 is a place, not happiness', () => {
+    expect(read('就是宽带老掉线 幸福里小区4栋701').emotion).not.toBe('positive');
+  });
+
+  it('"骑手还让我给好评" after bad service is a complaint, not praise', () => {
+    const a = read('外卖送了一个半小时 汤全洒了 骑手还让我给好评');
+    expect(a.act.kind).toBe('complaint');
+    expect(a.emotion).not.toBe('positive');
+  });
+
+  it('打了你们客服五六次了 → repeat_complaint', () => {
+    expect(read('打了你们客服五六次了 都说给我回电 一次都没有').flags).toContain(
+      'repeat_complaint',
+    );
+  });
+
+  it.each([
+    ['I want to praise your driver Sam, who carried my shopping upstairs', 'Sam'],
+    ['The engineer, Marcus, fixed the boiler in twenty minutes', 'Marcus'],
+  ])('%s → people %s', (text, name) => {
+    expect(read(text).slots.people?.value).toBe(name);
+  });
+
+  it('"I think you should know" about mould is a complaint, not a suggestion', () => {
+    const a = read(
+      'the room had mould around the window. Not a huge drama, but I think you should know.',
+    );
+    expect(a.act.kind).toBe('complaint');
+  });
+
+  it.each([
+    ["I'd like it refunded.", 'refund'],
+    ['Please send an engineer.', 'fix'],
+  ])('%s → demand %s', (text, demand) => {
+    expect(read(text).slots.demand?.value).toBe(demand);
+  });
+
+  it.each([
+    ['我要你们公示收费依据 电话13600000073', 'explanation'],
+    ['给俺整好就行 电话13600000075', 'fix'],
+  ])('%s → demand %s', (text, demand) => {
+    const a = offline.analyzeSync(text, ctx({ pending: ['demand', 'contact_phone'] }));
+    expect(a.slots.demand?.value).toBe(demand);
+  });
+
+  it.each(['I want it fixed.', '我要个道歉 再把我的问题解决了', 'best number is +61 412 345 678'])(
+    'a demand or a contact is no praise: %s',
+    (text) => {
+      expect(read(text).emotion).toBe('neutral');
+    },
+  );
+
+  it('a filed case: "cancel that complaint please" withdraws it', () => {
+    const a = offline.analyzeSync(
+      'cancel that complaint please, the engineer just turned up',
+      ctx({ stage: 'filed' }),
+    );
+    expect(a.act.kind).toBe('withdraw');
+  });
+});

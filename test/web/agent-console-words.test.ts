@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EMOTIONS, RISK_FLAGS, SLOT_NAMES } from '../../src/domain/taxonomy.js';
 import { CONSOLE_DICTIONARIES, consoleLabels } from '../../src/web/agent/i18n/labels.js';
-import { rawWordsIn } from './agent-console.support.js';
+import { latinWords, rawWordsIn } from './agent-console.support.js';
 
 /** Every key path of a dictionary, e.g. `fields.emotion`. */
 function keys(value: unknown, prefix = ''): string[] {
@@ -25,18 +25,18 @@ describe('agent console dictionaries', () => {
 
   it('say every Chinese string with no English word but the allowed key names', () => {
     const words = keys(CONSOLE_DICTIONARIES.zh).flatMap((path) =>
-      String(
-        path
-          .split('.')
-          .reduce<unknown>(
-            (node, key) => (node as Record<string, unknown>)[key],
-            CONSOLE_DICTIONARIES.zh,
-          ),
-      )
-        .replace(/\{\w+\}/g, ' ') // placeholders such as {minutes}
-        .split(/[^A-Za-z_]+/),
+      latinWords(
+        String(
+          path
+            .split('.')
+            .reduce<unknown>(
+              (node, key) => (node as Record<string, unknown>)[key],
+              CONSOLE_DICTIONARIES.zh,
+            ),
+        ),
+      ),
     );
-    expect(rawWordsIn(words.filter((w) => w !== ''))).toEqual([]);
+    expect(rawWordsIn(words)).toEqual([]);
   });
 
   it('word an emotion with its strength, flags and elements in Chinese', () => {

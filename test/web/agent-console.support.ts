@@ -43,9 +43,14 @@ export async function consoleWords(page: Page): Promise<string[]> {
     out.push(document.title);
     return out;
   });
-  return shown
-    .join(' ')
+  return latinWords(shown.join(' '));
+}
+
+/** The Latin words of a text, ticket numbers and `{placeholders}` left out. */
+export function latinWords(text: string): string[] {
+  return text
     .replace(/Q\d{8}-[0-9A-Z]{6}/g, ' ')
+    .replace(/\{\w+\}/g, ' ')
     .split(/[^A-Za-z_]+/)
     .filter((word) => word.length > 0);
 }

@@ -1,6 +1,7 @@
 import type { CustomerAct, SlotIssue, SlotValue, SlotValues } from '../../domain/analysis.js';
 import type { Category, Emotion, Intent, Language, SlotName } from '../../domain/taxonomy.js';
 import type { CueIndex } from '../cue-index.js';
+import { coreLength, countMatches } from '../text-length.js';
 import { CueMatcher } from '../cue-matcher.js';
 import type { ActCues } from '../understanding-config.js';
 import type { AnalysisContext } from '../understanding.port.js';
@@ -41,6 +42,8 @@ interface Decision {
 const SHORT_CHARS: Readonly<Record<Language, number>> = { zh: 12, en: 40 };
 /** Length (characters zh, words en) from which an unclassified opening message is read as a complaint. */
 const LONG_CHARS: Readonly<Record<Language, number>> = { zh: 10, en: 7 };
+const HAN = /\p{Script=Han}/gu;
+const LATIN_WORD = /[a-z]{2,}/g;
 const NEGATIVE: ReadonlySet<Emotion> = new Set(['angry', 'sad', 'anxious']);
 /** Values a FAQ question does not carry: a specific amount, date or account means it happened. */
 const SPECIFIC: readonly SlotName[] = ['amount', 'time', 'account'];
@@ -120,7 +123,7 @@ export class DialogueActReader {
   }
 
   private decide(input: ActInput): Decision {
-    const core = [...input.lower.replace(/[\s\p{P}\p{S}]/gu, '')].length;
+    const core = coreLength(input.lower);
     if (core === 0) return { kind: 'other' };
     return this.goal(input) ?? this.reply(input, core) ?? this.telling(input, core);
   }
@@ -235,8 +238,8 @@ export class DialogueActReader {
     // Words, not digits: a bare phone number is an answer, however long.
     const long =
       input.lang === 'zh'
-        ? (input.lower.match(/\p{Script=Han}/gu)?.length ?? 0) >= LONG_CHARS.zh
-        : (input.lower.match(/[a-z]{2,}/g)?.length ?? 0) >= LONG_CHARS.en;
+        ? countMatches(HAN, input.lower) >= LONG_CHARS.zh
+        : countMatches(LATIN_WORD, input.lower) >= LONG_CHARS.en;
     // "物业费多算了一个月,能帮忙核对下吗": a question that names a problem and asks for action.
     const reportsProblem = input.category !== 'other' && this.has('request', input);
     const complaintLike =

@@ -21,7 +21,7 @@ export class CategoryClassifier {
     let category: Category = 'other';
     let best = 0;
     for (const rule of this.rules) {
-      const hits = rule.matcher.find(lower, lang).length;
+      const hits = rule.matcher.count(lower, lang);
       const score = hits === 0 ? 0 : rule.weight * (1 + Math.log(hits));
       if (score > best) {
         best = score;

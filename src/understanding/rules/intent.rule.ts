@@ -2,6 +2,7 @@ import type { Emotion, Intent, Language } from '../../domain/taxonomy.js';
 import type { CueIndex } from '../cue-index.js';
 import { CueMatcher, escapeRegExp } from '../cue-matcher.js';
 import type { IntentRules } from '../understanding-config.js';
+import { codePointLength, coreLength } from '../text-length.js';
 
 export interface IntentReading {
   intent: Intent;
@@ -58,14 +59,14 @@ export class IntentClassifier {
   }
 
   classify(lower: string, lang: Language, emotion: Emotion): IntentReading {
-    const length = [...lower.trim()].length;
-    const core = [...lower.replace(/[\s\p{P}\p{S}]/gu, '')].length;
+    const length = codePointLength(lower.trim());
+    const core = coreLength(lower);
     const found: Array<{ rule: CompiledRule; index: number; end: number }> = [];
     for (const rule of this.rules) {
       if (rule.maxChars !== undefined && length > rule.maxChars) continue;
       for (const h of rule.matcher.find(lower, lang)) {
         // A short-message cue must be most of the message: "好" is assent, "好开心" is not.
-        if (rule.maxChars !== undefined && [...h.cue].length * 2 < core) continue;
+        if (rule.maxChars !== undefined && codePointLength(h.cue) * 2 < core) continue;
         found.push({ rule, index: h.index, end: h.index + h.cue.length });
       }
     }

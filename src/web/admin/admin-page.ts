@@ -70,7 +70,22 @@ export function adminPage(): string {
   .more { margin-top: .75rem; }
   .login { max-width: 22rem; margin: 3rem auto; display: grid; gap: .75rem; }
   .login h2 { margin: 0; font-size: 1.1rem; }
+  .config-grid { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1rem; }
+  .config-grid .side { display: grid; gap: 1rem; align-content: start; min-width: 0; }
+  .config-grid h3 { font-size: .95rem; margin: 0 0 .5rem; }
+  .code-editor .cm-editor { height: 60vh; border: 1px solid #bcccdc; border-radius: 4px; font-size: 13px; }
+  .problems { margin: .5rem 0; padding-left: 1.2rem; }
+  .actions { display: flex; gap: .5rem; }
+  .actions .primary { background: #2680c2; border-color: #2680c2; color: #fff; }
+  button:disabled { opacity: .5; cursor: not-allowed; }
+  .ok { color: #199473; }
+  .live-line { color: #486581; margin: .25rem 0 .75rem; }
+  .diff { max-height: 16rem; overflow: auto; font-size: 12px; margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+  .diff-add { color: #0e7c66; background: #e3f9e5; display: block; } .diff-del { color: #a61b1b; background: #ffe3e3; display: block; } .diff-same { color: #9fb3c8; display: block; }
+  .faq-form { display: grid; gap: .5rem; } .faq-form label { display: grid; gap: .15rem; font-size: .85rem; color: #486581; }
+  .faq-form textarea { font: inherit; padding: .3rem; border: 1px solid #9fb3c8; border-radius: 4px; }
   @media (max-width: 1100px) {
+    .config-grid { grid-template-columns: 1fr; }
     .top { flex-wrap: wrap; }
     .top h1 { flex-basis: 100%; }
     .kpis { grid-template-columns: repeat(4, minmax(0, 1fr)); }

@@ -38,6 +38,7 @@ export function consolePage(): string {
   .canned li { padding: .3rem .5rem; cursor: pointer; display: grid; grid-template-columns: auto 1fr; gap: 0 .5rem; }
   .canned li.selected { background: #dceefb; } .canned-shortcut { color: #2680c2; font-family: monospace; } .canned-title { font-weight: 600; }
   .canned-text { grid-column: 1 / -1; color: #486581; font-size: .85em; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .customer-typing { min-height: 1.3em; margin: .25rem 0 0; font-size: .85em; color: #627d98; }
   .composer-options { display: flex; gap: 1rem; align-items: center; font-size: .85em; color: #627d98; margin-top: .25rem; flex-wrap: wrap; }
   .actions .row { display: flex; gap: .5rem; margin-top: .5rem; } .actions input { flex: 1; }
   .notes { color: #8d2b0b; font-size: .9em; }
@@ -48,11 +49,20 @@ export function consolePage(): string {
   .updated { margin: .25rem 0; padding: .25rem .5rem; background: #e3f9e5; color: #05400a; }
   .changed { background: #e3f9e5; outline: 2px solid #3ebd93; border-radius: 3px; }
   .error { color: #a61b1b; margin: .25rem 0; font-size: .9em; }
+  .side { display: grid; gap: 1rem; align-content: start; min-width: 0; }
+  .customer-panel { background: #fff; border-radius: 6px; padding: .75rem; }
+  .customer-panel h4 { margin: .25rem 0; } .muted { color: #627d98; margin: .25rem 0; font-size: .9em; }
+  .tickets, .conversations { list-style: none; margin: 0; padding: 0; display: grid; gap: .25rem; font-size: .9em; }
+  .tickets .event { display: block; color: #486581; }
+  .search { margin-bottom: 1rem; } .search form { display: flex; gap: .5rem; } .search-input { flex: 1; min-width: 0; }
+  .search-results { background: #fff; border-radius: 6px; padding: .5rem; margin-top: .5rem; }
   .login { max-width: 22rem; margin: 10vh auto; display: grid; gap: .5rem; }
   .login label { display: grid; gap: .15rem; color: #486581; font-size: .9em; }
   input, select, textarea { font: inherit; padding: .25rem .4rem; border: 1px solid #9fb3c8; border-radius: 4px; }
   .status { padding: .25rem 1rem; margin: 0; color: #8d2b0b; } .status:empty { display: none; }
   button { font: inherit; cursor: pointer; border: 1px solid #9fb3c8; border-radius: 4px; background: #fff; padding: .25rem .6rem; }
+  button { white-space: nowrap; }
+  @media (max-width: 1100px) { main { grid-template-columns: minmax(14rem, 18rem) 1fr; } .conversation { grid-template-columns: 1fr; } }
   @media (max-width: 50rem) { main, .conversation { grid-template-columns: 1fr; } }
 </style>
 </head>

@@ -1,4 +1,5 @@
 import type { AnalyticsTable } from '../../../analytics/analytics-report.js';
+import type { ConfigKind } from '../../../config/config-version.js';
 import type { Nature } from '../../../domain/taxonomy.js';
 import type { Severity } from '../../../domain/ticket.js';
 
@@ -156,4 +157,34 @@ export interface Dictionary {
   riskFlag: string;
   channels: Record<string, string>;
   units: { seconds: string; minutes: string; hours: string; days: string };
+  /** The configuration editor (`ui/config/`). */
+  configEditor: {
+    locale: string;
+    kinds: string;
+    kind: Record<ConfigKind, string>;
+    liveIs: (version: number, by: string, at: string) => string;
+    noLive: string;
+    editorLabel: (kind: string) => string;
+    /** `where` is `file:line` inside the bundle's file, or ''. */
+    problemAt: (line: number, where: string) => string;
+    saveDraft: string;
+    publish: string;
+    restore: string;
+    savedAs: (version: number) => string;
+    published: (version: number) => string;
+    diffHeading: string;
+    noChange: string;
+    versions: string;
+    status: string;
+    statusName: { draft: string; live: string; retired: string };
+    author: string;
+    time: string;
+    faqHeading: string;
+    faqEntry: string;
+    faqNew: string;
+    faqId: string;
+    faqQuestions: string;
+    faqAnswer: string;
+    faqApply: string;
+  };
 }

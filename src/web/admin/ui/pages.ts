@@ -1,4 +1,5 @@
 import { AuditLogPage } from './audit.js';
+import { ConfigPage } from './config/config-page.js';
 import { Dashboard } from './dashboard.js';
 import type { AdminPage } from './page.js';
 import { PeoplePage } from './people.js';
@@ -11,6 +12,7 @@ import { SystemPage } from './system.js';
 export const PAGES: readonly AdminPage[] = [
   { path: '', aliases: ['analytics'], label: 'home', component: Dashboard },
   { path: 'people', label: 'people', component: PeoplePage },
+  { path: 'config', label: 'config', component: ConfigPage },
   { path: 'audit', label: 'audit', component: AuditLogPage },
   { path: 'system', label: 'system', component: SystemPage },
 ];

@@ -1,4 +1,5 @@
 import type { Sender } from '../../../domain/taxonomy.js';
+import type { TicketStatus } from '../../../domain/ticket.js';
 import type { LiveField } from '../../../handoff/live-case.js';
 import type { EmotionTrend } from '../../../handoff/summary/summary.schema.js';
 
@@ -28,6 +29,7 @@ export const FAILURES = [
   'too_many_logins',
   'unauthorized',
   'invalid',
+  'bad_query',
   'network',
   'unknown',
 ] as const;
@@ -49,12 +51,28 @@ export interface ConsoleDictionary {
   noConversation: string;
   summary: string;
   send: string;
+  customerTyping: string;
   /** The composer option and the key hint under the reply box. */
   enterSends: string;
   keysEnterSends: string;
   keysCtrlEnterSends: string;
   /** The `/` canned-response list. */
   canned: { heading: string; hint: string; none: string };
+  /** The customer panel: contact, channel, earlier tickets and conversations (system of record). */
+  customer: {
+    heading: string;
+    channel: string;
+    contact: string;
+    earlierTickets: string;
+    conversations: string;
+    noHistory: string;
+    unavailable: string;
+    /** `{count}` messages on `{channels}`. */
+    conversationLine: string;
+  };
+  /** Ticket search by number or phone. */
+  search: { label: string; submit: string; none: string; results: string };
+  ticketStatus: Record<TicketStatus, string>;
   /** `{name}` in a canned response when the customer gave none. */
   customerFallback: string;
   useReply: string;

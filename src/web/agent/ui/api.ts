@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HandoffDetail, QueueItem } from '../../../handoff/agent-events.js';
-import type { Language } from '../../../domain/taxonomy.js';
+import { Category, type Language } from '../../../domain/taxonomy.js';
+import { TicketStatus } from '../../../domain/ticket.js';
 import { CannedResponse } from '../../../handoff/canned-response.js';
 import { HandoffState } from '../../../handoff/handoff.js';
 import { FAILURES, type Failure } from '../i18n/dictionary.js';
@@ -67,6 +68,31 @@ const ActionReply = z.object({
   group: z.string().optional(),
 });
 export type ActionReply = z.infer<typeof ActionReply>;
+/** A ticket of a search or a customer's history (records/ticket-search.ts), phone masked. */
+const TicketRow = z.object({
+  id: z.string(),
+  status: TicketStatus,
+  category: Category,
+  channel: z.string(),
+  conversationId: z.string(),
+  phone: z.string().optional(),
+  event: z.string().optional(),
+  createdAt: z.string(),
+});
+export type TicketRow = z.infer<typeof TicketRow>;
+const SearchReply = z.object({ items: z.array(TicketRow) });
+const CustomerHistory = z.object({
+  tickets: z.array(TicketRow),
+  conversations: z.array(
+    z.object({
+      conversationId: z.string(),
+      channels: z.array(z.string()),
+      messages: z.number(),
+      lastAt: z.string().optional(),
+    }),
+  ),
+});
+export type CustomerHistory = z.infer<typeof CustomerHistory>;
 export type Me = z.infer<typeof MeReply>;
 
 export async function login(
@@ -97,6 +123,30 @@ export class ConsoleApi {
   }
   async canned(lang: Language): Promise<CannedResponse[]> {
     return CannedReply.parse(await this.call('GET', `/canned-responses?lang=${lang}`)).items;
+  }
+  /** Tickets by number or phone; a term that is neither is `bad_query`. */
+  async search(q: string): Promise<TicketRow[]> {
+    try {
+      return SearchReply.parse(await this.call('GET', `/search?${new URLSearchParams({ q })}`))
+        .items;
+    } catch (error) {
+      if (error instanceof ApiError && error.failure === 'invalid')
+        throw new ApiError(400, 'bad_query');
+      throw error;
+    }
+  }
+  /** One customer's records across channels; undefined without a system of record (RECORDS=none). */
+  async customer(
+    ref: { phone: string } | { conversationId: string },
+  ): Promise<CustomerHistory | undefined> {
+    try {
+      return CustomerHistory.parse(
+        await this.call('GET', `/customers?${new URLSearchParams(ref)}`),
+      );
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) return undefined;
+      throw error;
+    }
   }
   async detail(id: string): Promise<HandoffDetail> {
     return HandoffDetail.parse(await this.call('GET', this.of(id)));

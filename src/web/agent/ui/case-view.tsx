@@ -8,6 +8,7 @@ import type { ConsoleLabels } from '../i18n/labels.js';
 import { ApiError, type ConsoleApi } from './api.js';
 import { fillPlaceholders, matchCanned, shortcutTyped } from './canned.js';
 import { CannedPicker } from './canned-picker.js';
+import { CustomerPanel } from './customer-panel.js';
 import { SummaryPanel } from './summary-panel.js';
 import { ErrorLine, Isolated } from './text.js';
 
@@ -53,6 +54,10 @@ export function CaseView(props: {
   /** The agent's username, shown on the notes they add. */
   me: string;
   canned: readonly CannedResponse[];
+  /** The customer is typing right now. */
+  customerTyping: boolean;
+  /** The agent typed in the reply box (the console throttles what it sends). */
+  onTyping: () => void;
   onSent: (message: Message) => void;
   onGone: (id: string) => void;
   onUnauthorized: () => void;
@@ -70,6 +75,7 @@ export function CaseView(props: {
   const [resolution, setResolution] = useState<string>(RESOLUTION_CODES[0]);
   const [errors, setErrors] = useState<Partial<Record<Action, Failure>>>({});
   const box = useRef<HTMLTextAreaElement>(null);
+  const typedAt = useRef(0);
   const [selected, setSelected] = useState(0);
   const [pickerClosed, setPickerClosed] = useState(false);
   const typed = shortcutTyped(draft);
@@ -104,6 +110,7 @@ export function CaseView(props: {
       const text = draft.trim();
       if (text === '') return;
       await api.message(id, text);
+      typedAt.current = 0;
       props.onSent({
         id: `local-${Date.now()}`,
         from: 'agent',
@@ -159,6 +166,12 @@ export function CaseView(props: {
     event.preventDefault();
     return true;
   };
+  /** The customer sees "the agent is typing"; once every two seconds is enough. */
+  const typing = (): void => {
+    if (Date.now() - typedAt.current < 2000) return;
+    typedAt.current = Date.now();
+    props.onTyping();
+  };
   const onKeyDown = (event: KeyboardEvent): void => {
     if (event.isComposing || onPickerKey(event)) return;
     if (event.key !== 'Enter') return;
@@ -176,6 +189,9 @@ export function CaseView(props: {
     >
       <div class="chat">
         <Transcript messages={detail.transcript} labels={labels} />
+        <p class="customer-typing" aria-live="polite">
+          {props.customerTyping ? t.customerTyping : ''}
+        </p>
         <div class="composer">
           <textarea
             ref={box}
@@ -185,7 +201,10 @@ export function CaseView(props: {
             aria-describedby={`keys-${id}`}
             placeholder={t.reply}
             value={draft}
-            onInput={(event) => setDraft(event.currentTarget.value)}
+            onInput={(event) => {
+              setDraft(event.currentTarget.value);
+              typing();
+            }}
             onKeyDown={onKeyDown}
           />
           <button type="button" class="send" onClick={() => void send()}>
@@ -277,15 +296,18 @@ export function CaseView(props: {
           <ErrorLine class="close-error" message={failure('close')} />
         </div>
       </div>
-      <SummaryPanel
-        summary={detail.summary}
-        changed={props.changed}
-        labels={labels}
-        onUseReply={(text) => {
-          setDraft(text);
-          box.current?.focus();
-        }}
-      />
+      <div class="side">
+        <SummaryPanel
+          summary={detail.summary}
+          changed={props.changed}
+          labels={labels}
+          onUseReply={(text) => {
+            setDraft(text);
+            box.current?.focus();
+          }}
+        />
+        <CustomerPanel summary={detail.summary} labels={labels} api={api} />
+      </div>
     </section>
   );
 }

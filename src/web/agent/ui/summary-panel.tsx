@@ -39,7 +39,7 @@ export function SummaryPanel(props: {
   const mark = (...keys: string[]): string | undefined =>
     keys.some((key) => changed.has(key)) ? 'changed' : undefined;
   const customer = [s.customer.name, s.customer.phone, s.customer.account, s.customer.contactTime];
-  const contact = customer.filter((c): c is string => c !== undefined);
+  const contact = [...new Set(customer.filter((c): c is string => c !== undefined))];
   const stated = new Set<SlotName>(s.customerStated ?? []);
   const changedWords = props.changed.map((key) => (isLiveField(key) ? t.liveFields[key] : key));
   return (

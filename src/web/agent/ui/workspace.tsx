@@ -1,7 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { io, type Socket } from 'socket.io-client';
 import type { Message } from '../../../domain/message.js';
-import type { AgentServerEvents, HandoffDetail } from '../../../handoff/agent-events.js';
+import type {
+  AgentClientEvents,
+  AgentServerEvents,
+  HandoffDetail,
+} from '../../../handoff/agent-events.js';
 import type { CannedResponse } from '../../../handoff/canned-response.js';
 import type { Failure } from '../i18n/dictionary.js';
 import type { ConsoleLabels } from '../i18n/labels.js';
@@ -10,9 +14,13 @@ import { beep } from './attention.js';
 import { CaseView } from './case-view.js';
 import { QueueList, type QueuedCase } from './queue-list.js';
 import { classes } from './text.js';
+import { TicketSearch } from './ticket-search.js';
 
 type OpenCase = { detail: HandoffDetail; changed: readonly string[] };
-type AgentSocket = Socket<AgentServerEvents, Record<string, never>>;
+type AgentSocket = Socket<AgentServerEvents, AgentClientEvents>;
+
+/** How long "the customer is typing" shows after their last keystroke reached us. */
+const TYPING_SHOWN_MS = 5000;
 
 const without = <V,>(record: Readonly<Record<string, V>>, id: string): Record<string, V> => {
   const rest = { ...record };
@@ -47,6 +55,8 @@ export function Workspace(props: {
   const [status, setStatus] = useState<string>();
   const [unseen, setUnseen] = useState(0);
   const [canned, setCanned] = useState<readonly CannedResponse[]>([]);
+  const [customerTyping, setCustomerTyping] = useState<ReadonlySet<string>>(new Set());
+  const socketRef = useRef<AgentSocket | undefined>(undefined);
   const onLogout = useRef(props.onLogout);
   onLogout.current = props.onLogout;
 
@@ -83,6 +93,23 @@ export function Workspace(props: {
       auth: { token: props.token },
       transports: ['websocket', 'polling'],
     });
+    socketRef.current = socket;
+    const typingTimers = new Map<string, number>();
+    const stopTyping = (handoffId: string): void =>
+      setCustomerTyping((typing) => {
+        if (!typing.has(handoffId)) return typing;
+        const next = new Set(typing);
+        next.delete(handoffId);
+        return next;
+      });
+    socket.on('customer:typing', ({ handoffId }) => {
+      setCustomerTyping((current) => new Set(current).add(handoffId));
+      window.clearTimeout(typingTimers.get(handoffId));
+      typingTimers.set(
+        handoffId,
+        window.setTimeout(() => stopTyping(handoffId), TYPING_SHOWN_MS),
+      );
+    });
     socket.on('connect', () => setStatus(undefined));
     socket.on('connect_error', () => setStatus(t.failures.network));
     socket.on('queue:added', (item) => {
@@ -94,14 +121,15 @@ export function Workspace(props: {
     socket.on('handoff:assigned', ({ handoff }) => void open(handoff.id).catch(fail));
     socket.on('handoff:released', ({ id }) => drop(id));
     socket.on('handoff:closed', ({ id }) => setQueue((current) => without(current, id)));
-    socket.on('customer:message', ({ handoffId, message }) =>
+    socket.on('customer:message', ({ handoffId, message }) => {
+      stopTyping(handoffId);
       setCases((current) => {
         const open = current[handoffId];
         return open === undefined
           ? current
           : { ...current, [handoffId]: withMessage(open, message) };
-      }),
-    );
+      });
+    });
     socket.on('handoff:updated', ({ id, changed, summary }) => {
       setCases((current) => {
         const open = current[id];
@@ -133,6 +161,7 @@ export function Workspace(props: {
       for (const { id } of who.assigned) await open(id);
     })().catch(fail);
     return () => {
+      for (const timer of typingTimers.values()) window.clearTimeout(timer);
       socket.disconnect();
     };
     // One socket per login; the handlers read state through setters only.
@@ -168,6 +197,7 @@ export function Workspace(props: {
       </p>
       <main>
         <section class="queue-panel" aria-label={t.queue}>
+          <TicketSearch api={api} labels={labels} />
           <h2>{t.queue}</h2>
           <QueueList
             cases={Object.values(queue)}
@@ -202,6 +232,8 @@ export function Workspace(props: {
               api={api}
               me={me}
               canned={canned}
+              customerTyping={customerTyping.has(current.detail.id)}
+              onTyping={() => socketRef.current?.emit('typing', { handoffId: current.detail.id })}
               onSent={(message) =>
                 setCases((all) => {
                   const open = all[current.detail.id];
