@@ -68,6 +68,7 @@ describe.skipIf(!hasChromium)(
       expect(await admin.locator('nav a').allTextContents()).toEqual([
         '首页',
         '人员',
+        '配置',
         '审计日志',
         '系统',
       ]);
