@@ -9,7 +9,7 @@ const BUNDLES = {
   /** The chat widget, served as /widget.js. */
   widget: { entry: 'src/web/widget/widget.ts', out: 'dist/web/public/widget.js' },
   /** The agent console script, served under /agent. */
-  agentConsole: { entry: 'src/web/agent/console.ts', out: 'dist/web/agent-console/console.js' },
+  agentConsole: { entry: 'src/web/agent/ui/console.tsx', out: 'dist/web/agent-console/console.js' },
   /** The admin console (Preact + ECharts), served under /admin. */
   adminConsole: { entry: 'src/web/admin/ui/console.tsx', out: 'dist/web/admin/console.js' },
 } as const;

@@ -77,7 +77,9 @@ import type { Understanding } from './understanding/understanding.port.js';
 import type { Ticket } from './domain/ticket.js';
 import { TurnFactsMiddleware } from './bot/turn-facts.middleware.js';
 import type { Records } from './records/create-records.js';
+import { auditEntry } from './records/audit-entry.js';
 import { createAnalytics } from './analytics/create-analytics.js';
+import { createAdmin } from './admin/create-admin.js';
 import { adminRoutes } from './web/admin/admin.routes.js';
 import { agentConsoleRoutes } from './web/agent/agent-console.routes.js';
 import { webRoutes } from './web/web.routes.js';
@@ -138,6 +140,8 @@ export interface App {
   context: AppContext;
   /** The platform channels' host (hand it decoded events) and what each enabled channel reported. */
   channels: { host: ChannelHost; enabled: readonly EnabledChannel[] };
+  /** `/admin/setup?token=…` on a first run (no account yet): the one-time link to the first admin. */
+  setupPath: string | undefined;
   /** Starts listening (port 0 picks a free one) and resolves to the base URL. */
   listen(port?: number, host?: string): Promise<string>;
   /** Graceful stop: sockets, HTTP, extensions, then Redis. Safe to call twice. */
@@ -256,7 +260,13 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
     ...(options.understanding ? { understanding: options.understanding } : {}),
     ...(options.liveEscalation ? { escalation: options.liveEscalation } : {}),
     ...(records
-      ? { decorateQueue: (queue) => records.archiveHandoffs(queue), directory: records.agents }
+      ? {
+          decorateQueue: (queue) => records.archiveHandoffs(queue),
+          directory: records.agents,
+          followUps: records.followUps,
+          audit: (action) => records.audit.record(auditEntry(action)),
+          canned: records.canned,
+        }
       : {}),
     onError: (error, where) => logger.error({ err: error, where }, 'handoff failed'),
   });
@@ -267,6 +277,15 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
   if (records) http.use(createAnalytics(env, records.database.db, handoff.requireAgent));
   http.use(agentConsoleRoutes());
   http.use(adminRoutes());
+  // People, first-run setup and the system view (src/admin).
+  const admin = await createAdmin({
+    logger,
+    handoff,
+    auditLog: records?.audit,
+    redis: redis ? { client: redis, prefix } : undefined,
+    readiness,
+  });
+  for (const router of admin.routers) http.use(router);
   const context: AppContext = {
     env,
     logger,
@@ -333,6 +352,10 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
       keyPrefix: `${prefix}rate:sessions`,
     }),
     clientAddress: clientAddressOf(env.TRUST_PROXY),
+    onCustomerTyping: (conversationId) =>
+      void handoff.service
+        .customerTyping(conversationId)
+        .catch((error: unknown) => logger.warn({ err: error }, 'customer typing not passed on')),
     delivery,
     maxMessageChars: env.MAX_MESSAGE_CHARS,
     turnDeadlineMs: env.TURN_DEADLINE_MS,
@@ -382,6 +405,7 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
       for (const channel of enabledChannels) await channel.close?.();
       await channels.close();
       await handoff.close();
+      await admin.close();
       if (cleanup) await cleanup();
       await records?.close();
       for (const client of [...pubSub, redis]) if (client?.isOpen) await client.close();
@@ -404,6 +428,7 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
     io,
     context,
     channels: { host, enabled: enabledChannels },
+    setupPath: admin.setupPath,
     listen,
     close,
   };

@@ -13,7 +13,21 @@ async function main(): Promise<void> {
   const logger = createLogger(env);
   const app = await createApp(env, await productOptions(env, logger));
   const url = await app.listen();
-  logger.info({ url, mode: env.REDIS_URL ? 'redis' : 'embedded' }, 'qingting listening');
+  logger.info(
+    {
+      url,
+      mode: env.REDIS_URL ? 'redis' : 'embedded',
+      demo: `${url}/`,
+      agentConsole: `${url}/agent`,
+      adminConsole: `${url}/admin`,
+    },
+    'qingting listening',
+  );
+  if (app.setupPath !== undefined)
+    logger.warn(
+      { setup: `${url}${app.setupPath}` },
+      'no staff account yet: open the setup link to create the first admin (single use, valid 1 hour)',
+    );
   onShutdownSignal(logger, () => app.close());
 }
 

@@ -4,30 +4,33 @@
  * and closed-loop throughput against a bare socket.io echo server measured in the same run.
  * Embedded mode always; Redis mode too when REDIS_URL is set (own key prefix, deleted afterwards).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cpus, loadavg } from 'node:os';
-import { createInterface } from 'node:readline';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient } from 'redis';
 import { Server } from 'socket.io';
 import { io, type Socket } from 'socket.io-client';
+import { startAppProcess, type AppProcess } from '../support/app-process.js';
+import type { LoopDelay } from '../support/loop-delay.preload.js';
 
 /** 500 by default; fewer (BENCH_CUSTOMERS) to see a turn's own cost when the machine is busy. */
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 500);
 const OPEN_LOOP_SECONDS = 15;
 const CLOSED_LOOP_CLIENTS = 50;
 const CLOSED_LOOP_SECONDS = 8;
-const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
+const LOOP_DELAY = fileURLToPath(new URL('../support/loop-delay.preload.ts', import.meta.url));
+/** BENCH_CPU_PROF=<dir>: each server writes V8 CPU profiles into <dir>/<mode>/ (open in Chrome DevTools). */
+const CPU_PROF = process.env.BENCH_CPU_PROF;
 
 type Ack = { ok: boolean };
 type Client = Socket;
 
-/** `tsx scripts/bench/web-chat.ts --serve-echo`: the baseline — ack every `message` at once. */
+/** `BENCH_SERVE_ECHO=1 tsx scripts/bench/web-chat.ts`: the baseline — ack every `message` at once. */
 function serveEcho(): void {
   const http = createServer();
   new Server(http).of('/chat').on('connection', (socket) => {
@@ -44,35 +47,6 @@ function serveEcho(): void {
       }),
     );
   });
-}
-
-async function startServer(
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ url: string; child: ChildProcess }> {
-  // One process (node + the tsx loader), so its CPU time can be read from /proc.
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
-    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  // Never leave a server behind, even when the bench itself dies.
-  process.once('exit', () => child.kill('SIGKILL'));
-  if (!child.stdout) throw new Error('no stdout');
-  const lines = createInterface({ input: child.stdout });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-    lines.on('line', (line) => {
-      const match = /"url":"([^"]+)"/.exec(line);
-      if (match?.[1]) resolve(match[1]);
-    });
-  });
-  return { url, child };
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
 }
 
 async function connectAll(url: string, count: number): Promise<Client[]> {
@@ -152,68 +126,124 @@ async function closedLoop(clients: Client[]): Promise<number> {
   return done / CLOSED_LOOP_SECONDS;
 }
 
-/** CPU seconds (user + system) a process has used, from /proc on Linux; undefined elsewhere. */
-function cpuSeconds(pid: number | undefined): number | undefined {
+/**
+ * CPU seconds (user + system) from /proc on Linux, undefined elsewhere: the whole process (every
+ * thread, a database worker included), or its main thread alone (`thread` = pid), the one a turn
+ * runs on.
+ */
+function cpuSeconds(pid: number | undefined, thread?: number): number | undefined {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const path = thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`;
+    const fields = readFileSync(path, 'utf8').split(') ')[1]?.split(' ') ?? [];
     return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return undefined;
   }
 }
 
-const pct = (sorted: number[], p: number): string =>
-  (sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN).toFixed(2);
+const pct = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
+const load = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 
-async function measure(
-  label: string,
-  url: string,
-  pid: number | undefined,
-): Promise<{ throughput: number; ackP95: number }> {
-  const crowd = await connectAll(url, CUSTOMERS);
-  const cpuBefore = cpuSeconds(pid);
+/** Asks the preloaded monitor for the event-loop delay since its last report (and resets it). */
+async function loopDelay(server: AppProcess, file: string): Promise<LoopDelay | undefined> {
+  const last = readLoopDelay(file)?.seq ?? 0;
+  server.child.kill('SIGUSR2');
+  for (let i = 0; i < 100; i += 1) {
+    const report = readLoopDelay(file);
+    if (report !== undefined && report.seq > last) return report;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return undefined;
+}
+
+function readLoopDelay(file: string): LoopDelay | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as LoopDelay;
+  } catch {
+    return undefined;
+  }
+}
+
+type Figures = {
+  turns: number;
+  ackP95: number;
+  cpuPerTurn: number;
+  mainCpuPerTurn: number;
+  loopP99: number;
+  throughput: number;
+};
+
+async function measure(label: string, server: AppProcess, delayFile: string): Promise<Figures> {
+  const pid = server.child.pid;
+  const crowd = await connectAll(server.url, CUSTOMERS);
+  await loopDelay(server, delayFile);
+  const cpuBefore = [cpuSeconds(pid), cpuSeconds(pid, pid)];
   const ownBefore = process.cpuUsage();
   const { latencies, failed } = await openLoop(crowd);
   latencies.sort((a, b) => a - b);
-  const cpuAfter = cpuSeconds(pid);
+  const cpuAfter = [cpuSeconds(pid), cpuSeconds(pid, pid)];
+  const delay = await loopDelay(server, delayFile);
   const own = process.cpuUsage(ownBefore);
   crowd.forEach((client) => client.disconnect());
-  const cpuPerTurn =
-    cpuBefore === undefined || cpuAfter === undefined
-      ? 'n/a'
-      : (((cpuAfter - cpuBefore) * 1000) / latencies.length).toFixed(2);
+  const perTurn = (i: 0 | 1): number => {
+    const [before, after] = [cpuBefore[i], cpuAfter[i]];
+    return before === undefined || after === undefined
+      ? NaN
+      : ((after - before) * 1000) / latencies.length;
+  };
+  const figures = {
+    turns: latencies.length,
+    ackP95: pct(latencies, 0.95),
+    cpuPerTurn: perTurn(0),
+    mainCpuPerTurn: perTurn(1),
+    loopP99: delay?.p99 ?? NaN,
+  };
   console.log(
-    `${label}: ${CUSTOMERS} customers × 1 msg/s for ${OPEN_LOOP_SECONDS}s: ${latencies.length} turns, ack ms p50 ${pct(latencies, 0.5)} p95 ${pct(latencies, 0.95)} p99 ${pct(latencies, 0.99)}, ${failed} timed out; server CPU ms/turn ${cpuPerTurn}`,
+    `${label}: ${CUSTOMERS} customers × 1 msg/s for ${OPEN_LOOP_SECONDS}s: ${latencies.length} turns, ack ms p50 ${pct(latencies, 0.5).toFixed(2)} p95 ${figures.ackP95.toFixed(2)} p99 ${pct(latencies, 0.99).toFixed(2)}, ${failed} timed out`,
+  );
+  console.log(
+    `${label}: server CPU ms/turn ${figures.cpuPerTurn.toFixed(2)} (main thread ${figures.mainCpuPerTurn.toFixed(2)}); event-loop delay ms p50 ${delay?.p50.toFixed(2) ?? 'n/a'} p99 ${delay?.p99.toFixed(2) ?? 'n/a'} max ${delay?.max.toFixed(2) ?? 'n/a'}`,
   );
   // Is the machine itself the bottleneck? The load generator shares it with the server and Redis.
   console.log(
-    `${label}: load generator CPU ms/turn ${((own.user + own.system) / 1000 / Math.max(1, latencies.length)).toFixed(2)}, load average now ${loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' ')}`,
+    `${label}: load generator CPU ms/turn ${((own.user + own.system) / 1000 / Math.max(1, latencies.length)).toFixed(2)}, load average now ${load()}`,
   );
-  const loop = await connectAll(url, CLOSED_LOOP_CLIENTS);
+  const loop = await connectAll(server.url, CLOSED_LOOP_CLIENTS);
   const throughput = await closedLoop(loop);
   loop.forEach((client) => client.disconnect());
   console.log(
     `${label}: closed loop, ${CLOSED_LOOP_CLIENTS} clients: ${throughput.toFixed(0)} turns/s`,
   );
-  return { throughput, ackP95: Number(pct(latencies, 0.95)) };
+  return { ...figures, throughput };
 }
 
+/** Stops the server and reads what its archive wrote from the log line it closes with. */
+async function stopAndCountRecords(server: AppProcess): Promise<ArchiveCount | undefined> {
+  let count: ArchiveCount | undefined;
+  server.lines.on('line', (line) => {
+    if (!line.includes('"archive closed"')) return;
+    count = (JSON.parse(line) as { archive: ArchiveCount }).archive;
+  });
+  await server.stop();
+  return count;
+}
+
+type ArchiveCount = { records: number; batches: number; writeMs: number };
+
 export async function run(): Promise<void> {
-  console.log(
-    `machine: ${cpus().length} cores, load average ${loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' ')}`,
-  );
-  const echo = await startServer([SELF, '--serve-echo'], {});
+  console.log(`machine: ${cpus().length} cores, load average ${load()}`);
+  const echo = await startAppProcess({ BENCH_SERVE_ECHO: '1' }, [], SELF);
   const echoRate = await (async () => {
     const loop = await connectAll(echo.url, CLOSED_LOOP_CLIENTS);
     const rate = await closedLoop(loop);
     loop.forEach((client) => client.disconnect());
     return rate;
   })();
-  await stop(echo.child);
+  await echo.stop();
   console.log(
     `bare socket.io echo: closed loop, ${CLOSED_LOOP_CLIENTS} clients: ${echoRate.toFixed(0)} acks/s`,
   );
@@ -242,33 +272,58 @@ export async function run(): Promise<void> {
           ...extra,
         },
       ]);
-  const ackP95 = new Map<string, number>();
-  for (const [label, env] of modes) {
-    // Every simulated customer connects from 127.0.0.1: lift the per-address session and rate limits.
-    const server = await startServer([MAIN], {
-      CHAT_RATE_LIMIT: '1000000',
-      SESSIONS_PER_ADDRESS: '1000000',
-      ...env,
-    });
-    try {
-      const { throughput, ackP95: p95 } = await measure(label, server.url, server.child.pid);
-      ackP95.set(label, p95);
-      console.log(
-        `${label}: throughput ${((throughput / echoRate) * 100).toFixed(0)}% of bare echo (target ≥ 25%)`,
+  const scratch = mkdtempSync(join(tmpdir(), 'qt-web-chat-'));
+  const measured = new Map<string, Figures>();
+  try {
+    for (const [label, env] of modes) {
+      const delayFile = join(scratch, `${label}.loop-delay.json`);
+      // Every simulated customer connects from 127.0.0.1: lift the per-address session and rate limits.
+      const server = await startAppProcess(
+        {
+          CHAT_RATE_LIMIT: '1000000',
+          SESSIONS_PER_ADDRESS: '1000000',
+          LOOP_DELAY_FILE: delayFile,
+          ...env,
+        },
+        [
+          '--import',
+          LOOP_DELAY,
+          // One profile per thread (the main one is the largest), so a folder per mode.
+          ...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${join(CPU_PROF, label)}`] : []),
+        ],
       );
-    } finally {
-      await stop(server.child);
+      let figures: Figures | undefined;
+      try {
+        figures = await measure(label, server, delayFile);
+        measured.set(label, figures);
+        console.log(
+          `${label}: throughput ${((figures.throughput / echoRate) * 100).toFixed(0)}% of bare echo (target ≥ 25%)`,
+        );
+      } finally {
+        const archived = await stopAndCountRecords(server);
+        if (archived !== undefined && figures !== undefined)
+          console.log(
+            `${label}: archive wrote ${archived.records} records in ${archived.batches} batches (${(archived.records / Math.max(1, archived.batches)).toFixed(0)} per batch, ${(archived.writeMs / Math.max(1, archived.batches)).toFixed(1)} ms each), over every turn of the run`,
+          );
+      }
     }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
   }
-  for (const mode of ['embedded', 'redis']) {
-    const without = ackP95.get(mode);
-    const withRecords = ackP95.get(`${mode}+records`);
-    if (without === undefined || withRecords === undefined) continue;
-    const cost = withRecords - without;
+  console.log(
+    `\nsummary, ${CUSTOMERS} customers (load average ${load()}): mode | ack p95 ms | server CPU ms/turn (main thread) | event-loop delay p99 ms`,
+  );
+  for (const [label, f] of measured)
     console.log(
-      `${mode}: the system of record adds ${cost >= 0 ? '+' : ''}${cost.toFixed(2)} ms to ack p95 (${without.toFixed(2)} → ${withRecords.toFixed(2)}; goal ≤ +0.5 ms), load average ${loadavg()
-        .map((l) => l.toFixed(1))
-        .join(' ')}`,
+      `${label} | ${f.ackP95.toFixed(2)} | ${f.cpuPerTurn.toFixed(2)} (${f.mainCpuPerTurn.toFixed(2)}) | ${f.loopP99.toFixed(2)}`,
+    );
+  for (const mode of ['embedded', 'redis']) {
+    const without = measured.get(mode);
+    const withRecords = measured.get(`${mode}+records`);
+    if (without === undefined || withRecords === undefined) continue;
+    const sign = (n: number): string => `${n >= 0 ? '+' : ''}${n.toFixed(2)}`;
+    console.log(
+      `${mode}: the system of record adds ${sign(withRecords.ackP95 - without.ackP95)} ms to ack p95 (goal ≤ +0.5 ms), ${sign(withRecords.cpuPerTurn - without.cpuPerTurn)} ms server CPU per turn (main thread ${sign(withRecords.mainCpuPerTurn - without.mainCpuPerTurn)}), ${sign(withRecords.loopP99 - without.loopP99)} ms event-loop delay p99`,
     );
   }
   if (process.env.REDIS_URL) {
@@ -280,4 +335,4 @@ export async function run(): Promise<void> {
   }
 }
 
-if (process.argv.includes('--serve-echo')) serveEcho();
+if (process.env.BENCH_SERVE_ECHO === '1') serveEcho();

@@ -1,11 +1,13 @@
-import type { AgentIdentity, AgentListing, NewAgent } from './agent.js';
+import type { AgentChanges, AgentGroup, AgentIdentity, AgentListing, NewAgent } from './agent.js';
 
 /** An account as token checks see it: who, which role, and whether old tokens still count. */
 export type AgentAccount = AgentIdentity & {
   /** A disabled account cannot log in and its tokens are refused at once. */
   disabled: boolean;
-  /** Raised by every password reset; a token carries the version it was issued under. */
+  /** Raised by every password reset and every disable; a token carries the version it was issued under. */
   tokenVersion: number;
+  /** Most cases the agent may own at once; absent: no limit. */
+  capacity?: number;
 };
 
 /**
@@ -24,8 +26,18 @@ export interface AgentDirectory {
   list(): Promise<AgentListing[]>;
   /** Adds an account (zod-checked, password hashed); false when the username is taken. */
   create(agent: NewAgent): Promise<boolean>;
-  /** Disables or re-enables an account; false when unknown. */
+  /** Changes display name, role, groups (missing groups are created) or capacity; false when unknown. */
+  update(username: string, changes: AgentChanges): Promise<boolean>;
+  /** Disables (raising the token version) or re-enables an account; false when unknown. */
   setDisabled(username: string, disabled: boolean): Promise<boolean>;
   /** Sets a new password and raises the token version, so every earlier token is refused. */
   resetPassword(username: string, password: string): Promise<boolean>;
+  /** Every group by name, with its members. */
+  groups(): Promise<AgentGroup[]>;
+  /** Adds an empty group; false when the name is taken. */
+  createGroup(name: string, displayName?: string): Promise<boolean>;
+  /** Sets or clears a group's display name; false when unknown. */
+  renameGroup(name: string, displayName: string | null): Promise<boolean>;
+  /** Removes a group and its memberships (the accounts stay); false when unknown. */
+  deleteGroup(name: string): Promise<boolean>;
 }

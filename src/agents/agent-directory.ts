@@ -1,4 +1,11 @@
-import { AgentSeed, NewAgent, type AgentListing } from './agent.js';
+import {
+  AgentChanges,
+  AgentSeed,
+  GroupName,
+  NewAgent,
+  type AgentGroup,
+  type AgentListing,
+} from './agent.js';
 import type { AgentAccount, AgentDirectory } from './agent-directory.port.js';
 import { hashPassword, passwordMatches } from './passwords.js';
 
@@ -34,6 +41,8 @@ export function seededAgents(seed: string | undefined, admins: readonly string[]
  */
 export class SeededAgentDirectory implements AgentDirectory {
   private readonly accounts = new Map<string, StoredAccount>();
+  /** Every group by name, with its display name. */
+  private readonly groupNames = new Map<string, string | undefined>();
 
   /** Hashes the seeded passwords; names listed in `admins` get the admin role. */
   static async fromSeed(
@@ -64,35 +73,65 @@ export class SeededAgentDirectory implements AgentDirectory {
 
   list(): Promise<AgentListing[]> {
     const listed = [...this.accounts.values()].map(
-      ({ account: { username, role, disabled }, displayName, groups }) => ({
+      ({ account: { username, role, disabled, capacity }, displayName, groups }) => ({
         username,
         role,
         disabled,
         groups: [...groups].sort(),
         ...(displayName === undefined ? {} : { displayName }),
+        ...(capacity === undefined ? {} : { capacity }),
       }),
     );
     return Promise.resolve(listed.sort((a, b) => a.username.localeCompare(b.username)));
   }
 
   async create(agent: NewAgent): Promise<boolean> {
-    const { username, password, role, displayName, groups } = NewAgent.parse(agent);
+    const { username, password, role, displayName, groups, capacity } = NewAgent.parse(agent);
     if (this.accounts.has(username)) return false;
     const hash = await hashPassword(password);
     // Checked again: another create of the same name may have finished while this one hashed.
     if (this.accounts.has(username)) return false;
     this.accounts.set(username, {
-      account: { username, role, disabled: false, tokenVersion: 0 },
+      account: {
+        username,
+        role,
+        disabled: false,
+        tokenVersion: 0,
+        ...(capacity === undefined ? {} : { capacity }),
+      },
       hash,
-      groups: [...new Set(groups)],
+      groups: this.joined(groups),
       ...(displayName === undefined ? {} : { displayName }),
     });
     return true;
   }
 
+  update(username: string, changes: AgentChanges): Promise<boolean> {
+    const parsed = AgentChanges.safeParse(changes);
+    if (!parsed.success) return Promise.reject(parsed.error);
+    const { displayName, role, groups, capacity } = parsed.data;
+    const stored = this.accounts.get(username);
+    if (stored === undefined) return Promise.resolve(false);
+    const account = { ...stored.account, ...(role === undefined ? {} : { role }) };
+    if (capacity === null) delete account.capacity;
+    else if (capacity !== undefined) account.capacity = capacity;
+    stored.account = account;
+    if (groups !== undefined) stored.groups = this.joined(groups);
+    if (displayName === null) delete stored.displayName;
+    else if (displayName !== undefined) stored.displayName = displayName;
+    return Promise.resolve(true);
+  }
+
   setDisabled(username: string, disabled: boolean): Promise<boolean> {
     const stored = this.accounts.get(username);
-    if (stored !== undefined) stored.account = { ...stored.account, disabled };
+    if (stored !== undefined) {
+      const { tokenVersion } = stored.account;
+      stored.account = {
+        ...stored.account,
+        disabled,
+        tokenVersion: disabled ? tokenVersion + 1 : tokenVersion,
+      };
+    }
     return Promise.resolve(stored !== undefined);
   }
 
@@ -103,5 +142,47 @@ export class SeededAgentDirectory implements AgentDirectory {
     stored.hash = hash;
     stored.account = { ...stored.account, tokenVersion: stored.account.tokenVersion + 1 };
     return true;
+  }
+
+  groups(): Promise<AgentGroup[]> {
+    const members = (name: string) =>
+      [...this.accounts.values()]
+        .filter((stored) => stored.groups.includes(name))
+        .map((stored) => stored.account.username)
+        .sort();
+    const groups = [...this.groupNames.entries()].map(([name, displayName]) => ({
+      name,
+      members: members(name),
+      ...(displayName === undefined ? {} : { displayName }),
+    }));
+    return Promise.resolve(groups.sort((a, b) => a.name.localeCompare(b.name)));
+  }
+
+  createGroup(name: string, displayName?: string): Promise<boolean> {
+    GroupName.parse(name);
+    if (this.groupNames.has(name)) return Promise.resolve(false);
+    this.groupNames.set(name, displayName);
+    return Promise.resolve(true);
+  }
+
+  renameGroup(name: string, displayName: string | null): Promise<boolean> {
+    if (!this.groupNames.has(name)) return Promise.resolve(false);
+    this.groupNames.set(name, displayName ?? undefined);
+    return Promise.resolve(true);
+  }
+
+  deleteGroup(name: string): Promise<boolean> {
+    if (!this.groupNames.delete(name)) return Promise.resolve(false);
+    for (const stored of this.accounts.values())
+      stored.groups = stored.groups.filter((group) => group !== name);
+    return Promise.resolve(true);
+  }
+
+  /** The distinct groups of an account, each created when new. */
+  private joined(groups: readonly string[]): string[] {
+    const distinct = [...new Set(groups)];
+    for (const name of distinct)
+      if (!this.groupNames.has(name)) this.groupNames.set(name, undefined);
+    return distinct;
   }
 }

@@ -1,52 +1,28 @@
 import { sql, type RawBuilder } from 'kysely';
 import { z } from 'zod';
 import type { RecordsDb } from '../records/database.js';
-import type { Severity } from '../domain/ticket.js';
+import type { RollupSettings } from '../records/rollups.js';
 import type { AnalyticsReader } from './analytics-reader.port.js';
 import {
-  AnalyticsReport,
-  CategoryCount,
   Csat,
-  EmotionCount,
   EmotionShift,
   HeatCell,
   NamedCount,
   VolumeRow,
+  CategoryCount,
+  EmotionCount,
   type AnalyticsFilter,
+  type AnalyticsReport,
 } from './analytics-report.js';
-import { groupFaqGaps } from './faq-gaps.js';
+import { assembleReport } from './assemble-report.js';
+import type { AskedQuestion } from './faq-gaps.js';
+import { num, numOrNull, rows } from './sql-rows.js';
 
-export interface PgAnalyticsOptions {
-  /** Days, hours and weekdays are counted here (BUSINESS_TIME_ZONE). */
-  timeZone: string;
-  /** First-response target per severity, in seconds (HANDOFF_SLA_MINUTES). */
-  firstResponseSla: Readonly<Record<Severity, number>>;
-  /** Resolution target from enqueue to close, in seconds. */
-  resolutionSla: number;
-}
+/** Days, hours and weekdays in BUSINESS_TIME_ZONE; SLA targets in seconds. */
+export type PgAnalyticsOptions = RollupSettings;
 
 /** A change of distress smaller than this is "steady". */
 const SHIFT = 0.15;
-
-/** Numbers as PostgreSQL returns them (bigint and numeric arrive as strings from pg). */
-const num = z.coerce.number();
-const numOrNull = z
-  .union([z.number(), z.string(), z.null()])
-  .transform((value) => (value === null ? null : Number(value)));
-
-/**
- * Runs one dashboard query, labelled `/* analytics:<name> *\/` so that server logs,
- * pg_stat_statements and the scale bench (scripts/bench/analytics.ts) can tell the queries apart.
- */
-async function rows<T extends z.ZodType>(
-  db: RecordsDb,
-  name: string,
-  query: RawBuilder<unknown>,
-  row: T,
-): Promise<z.infer<T>[]> {
-  const result = await sql`/* analytics:${sql.raw(name)} */ ${query}`.execute(db);
-  return z.array(row).parse(result.rows);
-}
 
 /** The dashboard's queries over `tickets`, `handoffs` and `analytics_events` (src/analytics/README.md). */
 export class PgAnalyticsReader implements AnalyticsReader {
@@ -84,13 +60,43 @@ export class PgAnalyticsReader implements AnalyticsReader {
     return sql.join(parts, sql` AND `);
   }
 
+  /** The first-response target of a handoff (alias `h`) by its ticket's severity, in seconds. */
+  private firstResponseTarget(): RawBuilder<unknown> {
+    const sla = this.options.firstResponseSla;
+    return sql`CASE h.ticket_severity WHEN 'P1' THEN ${sla.P1}::float8 WHEN 'P2' THEN ${sla.P2}::float8 WHEN 'P3' THEN ${sla.P3}::float8 ELSE ${sla.P4}::float8 END`;
+  }
+
+  /** Unanswered FAQ questions in range by wording (the 500 most asked), for `groupFaqGaps`. */
+  faqMisses(filter: AnalyticsFilter): Promise<AskedQuestion[]> {
+    return rows(
+      this.db,
+      'faq-misses',
+      sql`SELECT e.label AS text, count(*)::int AS count FROM analytics_events e
+          WHERE e.kind = 'faq_missed' AND e.label IS NOT NULL AND ${this.inDays(sql.ref('e.at'), filter)}
+          GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 500`,
+      z.object({ text: z.string(), count: num }),
+    );
+  }
+
+  /** Handoffs still unclaimed past their first-response target now: breaches only the clock knows. */
+  async unclaimedPastTarget(filter: AnalyticsFilter): Promise<number> {
+    const [row] = await rows(
+      this.db,
+      'unclaimed',
+      sql`SELECT count(*)::int AS count FROM handoffs h
+          WHERE ${this.selects(filter, 'h')} AND h.assigned_at IS NULL
+            AND extract(epoch FROM now() - h.enqueued_at) > ${this.firstResponseTarget()}`,
+      z.object({ count: num }),
+    );
+    return row?.count ?? 0;
+  }
+
   async report(filter: AnalyticsFilter): Promise<AnalyticsReport> {
     const { db } = this;
     const tz = this.options.timeZone;
     const where = this.selects(filter, 't');
     const handed = this.selects(filter, 'h');
-    const sla = this.options.firstResponseSla;
-    const firstResponseTarget = sql`CASE h.ticket_severity WHEN 'P1' THEN ${sla.P1}::float8 WHEN 'P2' THEN ${sla.P2}::float8 WHEN 'P3' THEN ${sla.P3}::float8 ELSE ${sla.P4}::float8 END`;
+    const firstResponseTarget = this.firstResponseTarget();
     const seconds = (from: string, to: string): RawBuilder<unknown> =>
       sql`extract(epoch FROM ${sql.ref(to)} - ${sql.ref(from)})::float8`;
     const topSlot = (slot: 'place' | 'people'): Promise<z.infer<typeof NamedCount>[]> =>
@@ -230,46 +236,26 @@ export class PgAnalyticsReader implements AnalyticsReader {
             WHERE ${where} AND t.first_emotion IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1`,
         EmotionCount,
       ),
-      rows(
-        db,
-        'faq-misses',
-        sql`SELECT e.label AS text, count(*)::int AS count FROM analytics_events e
-            WHERE e.kind = 'faq_missed' AND e.label IS NOT NULL AND ${this.inDays(sql.ref('e.at'), filter)}
-            GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 500`,
-        z.object({ text: z.string(), count: num }),
-      ),
+      this.faqMisses(filter),
     ]);
 
-    const tickets = handoffTotals?.tickets ?? 0;
-    const handoffs = handoffTotals?.handoffs ?? 0;
-    const ratio = (part: number, whole: number): number | null =>
-      whole === 0 ? null : part / whole;
-    const faqAnswered = facts?.faqAnswered ?? 0;
-    const selfService = facts?.selfService ?? 0;
-    return AnalyticsReport.parse({
-      filter: {
-        from: filter.from,
-        to: filter.to,
-        ...(filter.channel === undefined ? {} : { channel: filter.channel }),
-        ...(filter.category === undefined ? {} : { category: filter.category }),
-        timeZone: tz,
-      },
-      totals: { tickets },
+    return assembleReport(filter, tz, {
+      tickets: handoffTotals?.tickets ?? 0,
+      handoffs: handoffTotals?.handoffs ?? 0,
       volume,
-      emotionShift: shift,
-      deflection: {
-        faqAnswered,
-        selfService,
-        ticketsFiled: tickets,
-        handedOff: handoffs,
-        rate: ratio(faqAnswered + selfService, faqAnswered + selfService + tickets),
-      },
-      handoffRules: rules.map((rule) => ({ ...rule, rate: ratio(rule.count, tickets) })),
-      queue: { handoffs, ...queue },
-      timeToClose: closing,
+      shift,
+      faqAnswered: facts?.faqAnswered ?? 0,
+      selfService: facts?.selfService ?? 0,
+      rules,
+      queue,
+      closing,
       csat,
-      dimensions: { heatmap, places, people, events, emotions },
-      faqGaps: groupFaqGaps(misses),
+      heatmap,
+      places,
+      people,
+      events,
+      emotions,
+      misses,
     });
   }
 }

@@ -20,6 +20,8 @@ export interface CustomerDelivery {
     message: { from: 'bot' | 'agent' | 'system'; text: string; meta?: MessageMeta },
   ): Promise<Message>;
   notifyHandoff(conversationId: string, status: HandoffStatus): Promise<void>;
+  /** Shows the customer that their agent is typing, where the channel can (the web widget). */
+  agentTyping?(conversationId: string): Promise<void>;
 }
 
 /**

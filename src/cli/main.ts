@@ -20,6 +20,11 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandMod
     summary: '{id, query} → {id, results: [{id, score}]} from the knowledge base [--kb FILE]',
     load: () => import('./commands/faq.js'),
   },
+  analytics: {
+    summary:
+      'rebuild --from YYYY-MM-DD --to YYYY-MM-DD: recount the dashboard rollups of those days (DATABASE_URL or DATA_DIR)',
+    load: () => import('./commands/analytics.js'),
+  },
   summarize: {
     summary: '{id, dialogue: [{role, text}]} → {id, summary}: the handoff summary schema',
     load: () => import('./commands/summarize.js'),

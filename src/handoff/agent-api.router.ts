@@ -5,6 +5,8 @@ import { DeliveryRefused } from '../channels/customer-delivery.port.js';
 import { agentOf, requireAgent } from '../agents/agent-auth.middleware.js';
 import type { AgentTokens } from '../agents/agent-tokens.js';
 import type { LoginLimiter } from '../agents/login-limiter.js';
+import { Language } from '../domain/taxonomy.js';
+import type { CannedResponses } from './canned-responses.port.js';
 import { Resolution } from './handoff.js';
 import type { ActionOutcome, HandoffService } from './handoff.service.js';
 
@@ -13,7 +15,10 @@ export type AgentRouterDeps = {
   directory: AgentDirectory;
   tokens: AgentTokens;
   limiter: LoginLimiter;
+  canned: CannedResponses;
   maxMessageChars: number;
+  /** The 回访 routes (`follow-ups.router.ts`), behind the same bearer check. */
+  followUps: Router;
 };
 
 const Login = z.object({
@@ -23,6 +28,8 @@ const Login = z.object({
 const Transfer = z.object({ to: z.string().trim().min(1).max(64) });
 const Close = z.object({ resolution: z.union([z.string().trim().min(1).max(64), Resolution]) });
 const HandoffId = z.uuid();
+/** `GET /canned-responses`: one language, optionally narrowed by words in shortcut, title or text. */
+const CannedQuery = z.object({ lang: Language, q: z.string().trim().max(64).optional() }).strict();
 
 const STATUS: Readonly<Record<Exclude<ActionOutcome, { ok: true }>['reason'], number>> = {
   not_found: 404,
@@ -31,6 +38,7 @@ const STATUS: Readonly<Record<Exclude<ActionOutcome, { ok: true }>['reason'], nu
   not_assigned: 409,
   not_owner: 403,
   unknown_target: 400,
+  at_capacity: 409,
 };
 const MESSAGE: Readonly<Record<keyof typeof STATUS, string>> = {
   not_found: 'no such handoff',
@@ -39,6 +47,7 @@ const MESSAGE: Readonly<Record<keyof typeof STATUS, string>> = {
   not_assigned: 'nobody owns this conversation yet; claim it first',
   not_owner: 'you do not own this conversation',
   unknown_target: 'transfer target is neither an agent nor group:<name>',
+  at_capacity: 'you already have as many conversations as your capacity allows',
 };
 
 function reply(res: Response, outcome: ActionOutcome): void {
@@ -52,7 +61,8 @@ function reply(res: Response, outcome: ActionOutcome): void {
     .json({ error: MESSAGE[outcome.reason], reason: outcome.reason });
 }
 
-function invalid(res: Response, error: z.ZodError): void {
+/** 400 naming the first field that failed. */
+export function invalid(res: Response, error: z.ZodError): void {
   const issue = error.issues[0];
   res
     .status(400)
@@ -96,6 +106,17 @@ export function createAgentRouter(deps: AgentRouterDeps): Router {
     res.json({ items: await service.queueItems() });
   });
 
+  router.get('/canned-responses', async (req, res) => {
+    const query = CannedQuery.safeParse(req.query);
+    if (!query.success) return invalid(res, query.error);
+    const words = (query.data.q ?? '').replace(/^\//, '').toLowerCase();
+    const all = await deps.canned.list({ lang: query.data.lang });
+    const items = all.filter((r) =>
+      [r.shortcut, r.title, r.text].some((field) => field.toLowerCase().includes(words)),
+    );
+    res.json({ items });
+  });
+
   router.param('id', (req, res, next, value) => {
     if (HandoffId.safeParse(value).success) return next();
     res.status(404).json({ error: 'no such handoff', reason: 'not_found' });
@@ -136,6 +157,7 @@ export function createAgentRouter(deps: AgentRouterDeps): Router {
     const parsed = typeof resolution === 'string' ? { code: resolution } : resolution;
     reply(res, await service.close(String(req.params['id']), agentOf(res), parsed));
   });
+  router.use(deps.followUps);
   router.use(jsonErrors);
   return router;
 }

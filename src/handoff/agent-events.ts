@@ -1,28 +1,31 @@
-import type { Message } from '../domain/message.js';
-import type { Handoff, HandoffNote, HandoffState, Survey } from './handoff.js';
-import type { HandoffSummary } from './summary/summary.schema.js';
+import { z } from 'zod';
+import { Message } from '../domain/message.js';
+import { HandoffNote, HandoffState, Survey, type Handoff } from './handoff.js';
+import { HandoffSummary } from './summary/summary.schema.js';
 
-/** One row of `GET /api/agent/queue` and of the live queue (DESIGN §6). */
-export type QueueItem = {
-  id: string;
-  ticketId: string;
-  priority: number;
-  waitingSeconds: number;
-  group?: string;
-  summary: HandoffSummary;
-};
+/** One row of `GET /api/agent/queue` and of the live queue (DESIGN §6); the console parses it. */
+export const QueueItem = z.object({
+  id: z.string(),
+  ticketId: z.string(),
+  priority: z.number(),
+  waitingSeconds: z.number(),
+  group: z.string().optional(),
+  summary: HandoffSummary,
+});
+export type QueueItem = z.infer<typeof QueueItem>;
 
 /** `GET /api/agent/handoffs/:id`: the case with its live transcript and internal notes. */
-export type HandoffDetail = {
-  id: string;
-  state: HandoffState;
-  agent?: string;
-  group?: string;
-  summary: HandoffSummary;
-  transcript: Message[];
-  notes: HandoffNote[];
-  survey?: Survey;
-};
+export const HandoffDetail = z.object({
+  id: z.string(),
+  state: HandoffState,
+  agent: z.string().optional(),
+  group: z.string().optional(),
+  summary: HandoffSummary,
+  transcript: z.array(Message),
+  notes: z.array(HandoffNote),
+  survey: Survey.optional(),
+});
+export type HandoffDetail = z.infer<typeof HandoffDetail>;
 
 export type HandoffAlert = {
   id: string;
@@ -48,8 +51,16 @@ export interface AgentServerEvents {
     message: Message;
   }) => void;
   'handoff:alert': (alert: HandoffAlert) => void;
+  /** The customer of a case you own is typing. */
+  'customer:typing': (event: { handoffId: string }) => void;
   /** The case's summary changed from what the customer wrote while waiting or talking (issue 11 §8). */
   'handoff:updated': (event: { id: string; changed: string[]; summary: HandoffSummary }) => void;
+}
+
+/** Agent → server events on socket.io `/agent`. */
+export interface AgentClientEvents {
+  /** The agent is typing a reply in a case they own: the customer's widget shows it. */
+  typing: (event: { handoffId: string }) => void;
 }
 
 /** Where the handoff service sends agent events; the socket.io namespace implements it. */

@@ -2,18 +2,16 @@ import type { Namespace, Server } from 'socket.io';
 import { z } from 'zod';
 import type { AgentIdentity } from '../agents/agent.js';
 import type { AgentTokens } from '../agents/agent-tokens.js';
-import type { AgentNotifier, AgentServerEvents } from './agent-events.js';
+import type { AgentClientEvents, AgentNotifier, AgentServerEvents } from './agent-events.js';
 import type { AgentPresence } from './agent-presence.port.js';
 
 type SocketData = { agent: AgentIdentity };
-type AgentNs = Namespace<
-  Record<string, never>,
-  AgentServerEvents,
-  Record<string, never>,
-  SocketData
->;
+type AgentNs = Namespace<AgentClientEvents, AgentServerEvents, Record<string, never>, SocketData>;
 
 const Handshake = z.object({ token: z.string().min(1).max(4096) });
+const Typing = z.object({ handoffId: z.uuid() });
+/** An agent's typing is passed on at most this often per console. */
+const TYPING_EVERY_MS = 1000;
 const ALL_AGENTS = 'agents';
 const roomOf = (agent: string): string => `agent:${agent}`;
 
@@ -43,6 +41,7 @@ export class AgentNamespace implements AgentNotifier {
   private readonly presence: AgentPresence;
   private readonly onError: (error: unknown, context: string) => void;
   private handlers: PresenceHandlers | undefined;
+  private typingHandler: ((agent: AgentIdentity, handoffId: string) => Promise<void>) | undefined;
   private readonly heartbeat: NodeJS.Timeout;
 
   constructor(io: Server, options: AgentNamespaceOptions) {
@@ -69,6 +68,15 @@ export class AgentNamespace implements AgentNotifier {
         .beat(username, socket.id)
         .then(() => this.handlers?.connected(username))
         .catch((e: unknown) => this.onError(e, 'agent connected'));
+      let typedAt = 0;
+      socket.on('typing', (payload: unknown) => {
+        const typing = Typing.safeParse(payload);
+        if (!typing.success || Date.now() - typedAt < TYPING_EVERY_MS) return;
+        typedAt = Date.now();
+        this.typingHandler?.(socket.data.agent, typing.data.handoffId).catch((e: unknown) =>
+          this.onError(e, 'agent typing'),
+        );
+      });
       socket.on('disconnect', () => {
         this.presence
           .leave(username, socket.id)
@@ -86,6 +94,11 @@ export class AgentNamespace implements AgentNotifier {
     this.handlers = handlers;
   }
 
+  /** Where an agent's typing goes (the handoff service checks they own the case). */
+  onTyping(handler: (agent: AgentIdentity, handoffId: string) => Promise<void>): void {
+    this.typingHandler = handler;
+  }
+
   toAll<E extends keyof AgentServerEvents>(
     event: E,
     ...args: Parameters<AgentServerEvents[E]>
@@ -99,6 +112,11 @@ export class AgentNamespace implements AgentNotifier {
     ...args: Parameters<AgentServerEvents[E]>
   ): void {
     this.ns.to(roomOf(agent)).emit(event, ...args);
+  }
+
+  /** Closes every console of the agent, on every instance (through the adapter). */
+  endSessions(agent: string): void {
+    this.ns.in(roomOf(agent)).disconnectSockets(true);
   }
 
   onlineAgents(): Promise<string[]> {

@@ -15,6 +15,11 @@ import { requireAgent } from '../agents/agent-auth.middleware.js';
 import { AgentTokens } from '../agents/agent-tokens.js';
 import { LoginLimiter } from '../agents/login-limiter.js';
 import { createAgentRouter } from './agent-api.router.js';
+import type { FollowUps } from './follow-ups.port.js';
+import { createFollowUpsRouter, type StaffAction } from './follow-ups.router.js';
+import { MemoryFollowUps } from './memory.follow-ups.js';
+import type { CannedResponses } from './canned-responses.port.js';
+import { MemoryCannedResponses } from './memory.canned-responses.js';
 import { AgentNamespace } from './agent.namespace.js';
 import { BullmqHandoffQueue } from './bullmq.handoff-queue.js';
 import { BusinessHours } from './business-hours.js';
@@ -62,6 +67,12 @@ export type HandoffDeps = {
   onError: (error: unknown, context: string) => void;
   /** Agent accounts (the system of record's when on); default: seeded from AGENT_SEED in this process. */
   directory?: AgentDirectory;
+  /** 回访 tasks (the system of record's when on); default: in process memory. */
+  followUps?: FollowUps;
+  /** Puts an agent's action in the audit log (the system of record's when on). */
+  audit?: (action: StaffAction) => Promise<void>;
+  /** Canned responses (the system of record's when on); default: in this process's memory. */
+  canned?: CannedResponses;
 };
 
 /** Everything the composition root wires: the trigger for the dialogs, the interceptor for the bot core, the routers. */
@@ -73,8 +84,16 @@ export type HandoffSubsystem = {
   interceptor: HandoffInterceptor;
   /** Mount with `app.use('/api/agent', agentRouter)`. */
   agentRouter: Router;
+  followUps: FollowUps;
+  /** The canned responses agents insert with `/` (admins manage them). */
+  canned: CannedResponses;
   /** Bearer-token check for other agent endpoints (e.g. `GET /api/tickets/:id`). */
   requireAgent: ReturnType<typeof requireAgent>;
+  /** The accounts and the tokens the login issues (the admin API and first-run setup use them). */
+  directory: AgentDirectory;
+  tokens: AgentTokens;
+  /** Closes every console of the agent, on every instance (a disabled or reset account). */
+  endSessions(username: string): void;
   /** Closes timers and workers (before sockets and Redis). */
   close(): Promise<void>;
 };
@@ -85,6 +104,7 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
   const directory =
     deps.directory ??
     (await SeededAgentDirectory.fromSeed(env.AGENT_SEED, adminNames(env.AGENT_ADMINS)));
+  const canned = deps.canned ?? new MemoryCannedResponses();
   const tokens = new AgentTokens(env.AGENT_TOKEN_SECRET, env.AGENT_TOKEN_TTL_SECONDS, directory);
   const limiter = new LoginLimiter(
     { attempts: env.AGENT_LOGIN_ATTEMPTS, windowSeconds: env.AGENT_LOGIN_WINDOW_SECONDS },
@@ -107,6 +127,7 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
     onError: deps.onError,
   });
   const slaMinutes = env.HANDOFF_SLA_MINUTES;
+  const followUps = deps.followUps ?? new MemoryFollowUps();
   const { llm } = deps;
   const prompts = new PromptLoader();
   const service = new HandoffService({
@@ -122,7 +143,9 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
     transcripts: deps.transcripts,
     delivery: deps.delivery,
     notifier: namespace,
+    followUps,
     isAgent: (username) => directory.has(username),
+    capacityOf: async (username) => (await directory.find(username))?.capacity,
     config: {
       slaMinutes,
       businessHours: new BusinessHours(env.BUSINESS_HOURS, env.BUSINESS_TIME_ZONE),
@@ -133,6 +156,7 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
     ...(deps.understanding ? { understanding: deps.understanding } : {}),
     ...(deps.escalation ? { escalation: deps.escalation } : {}),
   });
+  namespace.onTyping((agent, handoffId) => service.agentTyping(handoffId, agent));
   namespace.onPresence({
     connected: (agent) => service.agentConnected(agent),
     disconnected: (agent) => service.agentDisconnected(agent),
@@ -148,9 +172,20 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
       directory,
       tokens,
       limiter,
+      canned,
       maxMessageChars: env.MAX_MESSAGE_CHARS,
+      followUps: createFollowUpsRouter({
+        followUps,
+        timeZone: env.BUSINESS_TIME_ZONE,
+        ...(deps.audit ? { audit: deps.audit } : {}),
+      }),
     }),
+    followUps,
+    canned,
     requireAgent: requireAgent(tokens),
+    directory,
+    tokens,
+    endSessions: (username) => namespace.endSessions(username),
     close: async () => {
       namespace.stop();
       await service.stop();

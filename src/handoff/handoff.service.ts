@@ -10,6 +10,7 @@ import type { BusinessHours } from './business-hours.js';
 import { CUSTOMER_TEXT } from './customer-text.js';
 import type { Handoff, HandoffRefusal, HandoffTimer, Resolution } from './handoff.js';
 import type { HandoffQueue } from './handoff-queue.port.js';
+import type { FollowUps } from './follow-ups.port.js';
 import type {
   HandoffOutcome as TriggerOutcome,
   HandoffRequest,
@@ -39,8 +40,12 @@ export type HandoffServiceDeps = {
   transcripts: TranscriptStore;
   delivery: CustomerDelivery;
   notifier: AgentNotifier;
+  /** 回访 tasks created when a case closes (unless its resolution says none is needed). */
+  followUps: FollowUps;
   /** Whether a transfer target names a known agent. */
   isAgent: (username: string) => Promise<boolean>;
+  /** Most cases the agent may own at once (the directory's capacity); undefined: no limit. */
+  capacityOf?: (username: string) => Promise<number | undefined>;
   config: HandoffConfig;
   onError: (error: unknown, context: string) => void;
   /** LLM narrative (first reply, next steps) and prose abstract, applied after the case is queued. */
@@ -57,7 +62,8 @@ const CLEAR_COMPLAINT = 0.7;
 
 /** Refusals of agent actions, on top of the queue's own. */
 export type ActionOutcome =
-  { ok: true; handoff: Handoff } | { ok: false; reason: HandoffRefusal | 'unknown_target' };
+  | { ok: true; handoff: Handoff }
+  | { ok: false; reason: HandoffRefusal | 'unknown_target' | 'at_capacity' };
 
 /**
  * The handoff subsystem's use cases: the `HandoffTrigger` the dialogs call, the agent actions
@@ -149,6 +155,12 @@ export class HandoffService implements HandoffTrigger {
   }
 
   async claim(id: string, actor: AgentIdentity): Promise<ActionOutcome> {
+    const capacity = await this.deps.capacityOf?.(actor.username);
+    if (
+      capacity !== undefined &&
+      (await this.deps.queue.assignedTo(actor.username)).length >= capacity
+    )
+      return { ok: false, reason: 'at_capacity' };
     const outcome = await this.deps.queue.claim(id, actor.username, this.now().toISOString());
     if (!outcome.ok) return outcome;
     const handoff = outcome.handoff;
@@ -156,6 +168,20 @@ export class HandoffService implements HandoffTrigger {
     await this.positions.assigned(handoff, actor.username);
     await this.setTicketStatus(handoff.ticketId, 'in_progress');
     return outcome;
+  }
+
+  /** The owner is typing: the customer's channel shows it where it can; anyone else is ignored. */
+  async agentTyping(id: string, actor: AgentIdentity): Promise<void> {
+    const handoff = await this.deps.queue.get(id);
+    if (handoff === undefined || refusalFor(handoff, actor, false) !== undefined) return;
+    await this.deps.delivery.agentTyping?.(handoff.conversationId);
+  }
+
+  /** The customer is typing: the agent who owns their case sees it. */
+  async customerTyping(conversationId: string): Promise<void> {
+    const handoff = await this.deps.queue.latest(conversationId);
+    if (handoff?.state !== 'assigned' || handoff.agent === undefined) return;
+    this.deps.notifier.toAgent(handoff.agent, 'customer:typing', { handoffId: handoff.id });
   }
 
   /** Sends the agent's text to the customer on their channel; only the owner may. */
@@ -233,7 +259,14 @@ export class HandoffService implements HandoffTrigger {
       meta: { act: 'survey', ticketId: closed.ticketId, suggestions: ['1', '2', '3', '4', '5'] },
     });
     await this.setTicketStatus(closed.ticketId, 'resolved');
+    if (resolution.followUp === false) return outcome;
     const followUpAt = new Date(at.getTime() + this.deps.config.followUpHours * 3_600_000);
+    await this.deps.followUps.schedule({
+      ticketId: closed.ticketId,
+      handoffId: id,
+      dueAt: followUpAt.toISOString(),
+      assignee: owner,
+    });
     await this.deps.queue.schedule({ kind: 'follow_up', handoffId: id, agent: owner }, followUpAt);
     return outcome;
   }
@@ -378,8 +411,18 @@ export class HandoffService implements HandoffTrigger {
       await this.graceExpired(timer.agent, handoff);
   }
 
+  /** An account was disabled: each case it owns goes back to the queue now, its customer told. */
+  async requeueCasesOf(agent: string): Promise<void> {
+    for (const handoff of await this.deps.queue.assignedTo(agent))
+      await this.requeue(agent, handoff);
+  }
+
   private async graceExpired(agent: string, handoff: Handoff): Promise<void> {
     if ((await this.deps.notifier.onlineAgents()).includes(agent)) return;
+    await this.requeue(agent, handoff);
+  }
+
+  private async requeue(agent: string, handoff: Handoff): Promise<void> {
     const at = this.now().toISOString();
     const outcome = await this.deps.queue.update(handoff.id, { kind: 'release', agent, at });
     if (!outcome.ok) return;

@@ -19,6 +19,8 @@ export type HandoffNote = z.infer<typeof HandoffNote>;
 export const Resolution = z.object({
   code: z.string().min(1).max(64),
   note: z.string().max(2000).optional(),
+  /** `false`: the customer needs no 回访 (no follow-up task is created on close). */
+  followUp: z.boolean().optional(),
 });
 export type Resolution = z.infer<typeof Resolution>;
 

@@ -3,6 +3,7 @@ import { Message } from '../domain/message.js';
 import { Handoff } from '../handoff/handoff.js';
 import { AnalyticsEvent } from './analytics-event.js';
 import { AuditEntry } from './audit-entry.js';
+import type { ArchiveStats } from './archive-stats.js';
 
 /**
  * A write that follows a customer turn or an agent action and must not slow it down: it goes
@@ -23,6 +24,11 @@ export const ArchiveRecord = z.discriminatedUnion('kind', [
 ]);
 export type ArchiveRecord = z.infer<typeof ArchiveRecord>;
 
+/** Writes a batch of records in one transaction (`ArchiveWriter`, or the database worker's). */
+export interface ArchiveBatchWriter {
+  write(records: readonly ArchiveRecord[]): Promise<void>;
+}
+
 /** The durable path into the archive; `enqueue` returns once the record cannot be lost by this process. */
 export interface ArchiveSink {
   enqueue(record: ArchiveRecord): Promise<void>;
@@ -30,4 +36,5 @@ export interface ArchiveSink {
   drain(): Promise<void>;
   /** Stops consuming after writing what is pending (embedded) or acknowledged (Redis). */
   close(): Promise<void>;
+  readonly stats: ArchiveStats;
 }

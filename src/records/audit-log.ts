@@ -15,6 +15,22 @@ export function auditRow(entry: AuditEntry): Insertable<AuditLogTable> {
   };
 }
 
+export interface AuditFilter {
+  from?: Date;
+  to?: Date;
+  actor?: string;
+  action?: string;
+  target?: string;
+  /** The last entry of the previous page. */
+  before?: { at: Date; id: string };
+  limit: number;
+}
+
+/** `%`, `_` and `\` taken literally in a LIKE pattern. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
 /** The append-only audit log (the table refuses UPDATE and DELETE; see migration 0001). */
 export class AuditLog {
   constructor(private readonly db: RecordsDb) {}
@@ -24,15 +40,35 @@ export class AuditLog {
     await this.db.insertInto('audit_log').values(auditRow(entry)).execute();
   }
 
-  /** Newest first, within a time range. */
-  async list(range: { from: Date; to: Date; limit: number }): Promise<AuditEntry[]> {
-    const rows = await this.db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('at', '>=', range.from)
-      .where('at', '<', range.to)
+  /**
+   * Newest first (ties by id), filtered: `action` matches itself and its sub-actions (`agent`
+   * matches `agent.create`), `target` a target id or kind; `before` continues a page.
+   */
+  async list(filter: AuditFilter): Promise<AuditEntry[]> {
+    const { from, to, actor, action, target, before } = filter;
+    let query = this.db.selectFrom('audit_log').selectAll();
+    if (from !== undefined) query = query.where('at', '>=', from);
+    if (to !== undefined) query = query.where('at', '<', to);
+    if (actor !== undefined) query = query.where('actor', '=', actor);
+    if (action !== undefined)
+      query = query.where((eb) =>
+        eb.or([eb('action', '=', action), eb('action', 'like', `${escapeLike(action)}.%`)]),
+      );
+    if (target !== undefined)
+      query = query.where((eb) =>
+        eb.or([eb('target_id', '=', target), eb('target_kind', '=', target)]),
+      );
+    if (before !== undefined)
+      query = query.where((eb) =>
+        eb.or([
+          eb('at', '<', before.at),
+          eb.and([eb('at', '=', before.at), eb('id', '<', before.id)]),
+        ]),
+      );
+    const rows = await query
       .orderBy('at', 'desc')
-      .limit(range.limit)
+      .orderBy('id', 'desc')
+      .limit(filter.limit)
       .execute();
     return rows.map((row) =>
       AuditEntry.parse({

@@ -21,7 +21,6 @@ import type { TranscriptStore } from '../storage/transcript.port.js';
 import type { TicketStore } from '../tickets/ticket-store.port.js';
 import { analyticsEvent } from './analytics-event.js';
 import type { ArchiveSink } from './archive-record.js';
-import { ArchiveWriter } from './archive-writer.js';
 import { ArchivedTranscriptStore } from './archived.transcript-store.js';
 import { ArchivingHandoffQueue } from './archiving.handoff-queue.js';
 import { openDatabase, type RecordsDatabase } from './database.js';
@@ -33,6 +32,7 @@ import { PgFollowUps } from './pg.follow-ups.js';
 import { PgTicketStore } from './pg.ticket-store.js';
 import { PgTranscriptStore } from './pg.transcript-store.js';
 import { RedisStreamSink } from './redis-stream.sink.js';
+import { ensureRollups, rollupSettings } from './rollups.js';
 import { WriteBehindSink } from './write-behind.sink.js';
 import { AuditLog } from './audit-log.js';
 import { CustomerData } from './customer-data.js';
@@ -49,6 +49,7 @@ export type RecordsEnv = Pick<
   | 'RECORDS'
   | 'RETENTION_DAYS'
   | 'BUSINESS_TIME_ZONE'
+  | 'HANDOFF_SLA_MINUTES'
   | 'AGENT_SEED'
   | 'AGENT_ADMINS'
 >;
@@ -104,9 +105,12 @@ export async function openRecords(
       : { kind: 'postgres', url: env.DATABASE_URL },
   );
   const { db } = database;
+  // Rollups counted with another time zone or SLA (or never) are rebuilt before the first report.
+  if (await ensureRollups(db, rollupSettings(env)))
+    deps.logger.info({ timeZone: env.BUSINESS_TIME_ZONE }, 'analytics rollups rebuilt');
   const onError = (error: unknown): void =>
     deps.logger.error({ err: error }, 'archive write failed');
-  const writer = new ArchiveWriter(db);
+  const writer = database.archive;
   let sink: ArchiveSink;
   if (deps.redis === undefined) sink = new WriteBehindSink(writer, { onError });
   else {
@@ -174,6 +178,7 @@ export async function openRecords(
       await schedule.stop();
       await configNotices.close();
       await sink.close();
+      deps.logger.info({ archive: { ...sink.stats } }, 'archive closed');
       await database.close();
     },
   };

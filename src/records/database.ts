@@ -1,9 +1,11 @@
 import { mkdir } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect, type Dialect, type MigrationResultSet } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.js';
-import { pgliteDialect } from './pglite.dialect.js';
+import type { ArchiveBatchWriter, ArchiveRecord } from './archive-record.js';
+import { ArchiveWriter } from './archive-writer.js';
+import { pgliteDialect, type PgliteSession } from './pglite.dialect.js';
+import { PgliteWorkerClient } from './pglite-worker.client.js';
 import type { RecordsSchema } from './schema.js';
 
 export type RecordsDb = Kysely<RecordsSchema>;
@@ -11,14 +13,19 @@ export type RecordsDb = Kysely<RecordsSchema>;
 export type DatabaseLocation =
   /** A real PostgreSQL server (production: DATABASE_URL). */
   | { kind: 'postgres'; url: string; schema?: string; poolSize?: number }
-  /** Embedded PGlite in a directory (`DATA_DIR`), or `memory://` for a throwaway one. */
+  /**
+   * Embedded PGlite in a directory (`DATA_DIR`), or `memory://` for a throwaway one, run in its
+   * own worker thread so its work never holds the app's event loop.
+   */
   | { kind: 'pglite'; dataDir: string; schema?: string }
-  /** An already open PGlite shared by several databases (tests: one per file, a schema each). */
-  | { kind: 'pglite-client'; client: PGlite; schema: string };
+  /** An already open PGlite session shared by several databases (tests: one per file, a schema each). */
+  | { kind: 'pglite-client'; client: PgliteSession; schema: string };
 
 export interface RecordsDatabase {
   db: RecordsDb;
   kind: 'postgres' | 'pglite';
+  /** Where write-behind batches go: `ArchiveWriter` on this thread, or inside the PGlite worker. */
+  archive: ArchiveBatchWriter;
   /** Closes the pool or the embedded database (a shared PGlite client is left open). */
   close(): Promise<void>;
 }
@@ -29,7 +36,7 @@ export class MigrationError extends Error {
 
 /** Opens the system of record and brings its schema to the latest migration. */
 export async function openDatabase(location: DatabaseLocation): Promise<RecordsDatabase> {
-  const { dialect, kind } = await connect(location);
+  const { dialect, kind, worker } = await connect(location);
   const db = new Kysely<RecordsSchema>({ dialect });
   try {
     if (location.schema !== undefined)
@@ -42,6 +49,7 @@ export async function openDatabase(location: DatabaseLocation): Promise<RecordsD
   return {
     db,
     kind,
+    archive: worker === undefined ? new ArchiveWriter(db) : new WorkerArchiveWriter(db, worker),
     close: () => db.destroy(),
   };
 }
@@ -74,6 +82,24 @@ export async function migrate(
 interface Connection {
   dialect: Dialect;
   kind: 'postgres' | 'pglite';
+  worker?: PgliteWorkerClient;
+}
+
+/**
+ * The embedded archive path: a batch is posted to the PGlite worker as records (one message), not
+ * compiled and sent statement by statement from the app's thread. It holds the session like a query
+ * (Kysely's connection), so it never interleaves with a transaction of the app's.
+ */
+class WorkerArchiveWriter implements ArchiveBatchWriter {
+  constructor(
+    private readonly db: RecordsDb,
+    private readonly worker: PgliteWorkerClient,
+  ) {}
+
+  async write(records: readonly ArchiveRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    await this.db.connection().execute(() => this.worker.archive(records));
+  }
 }
 
 async function connect(location: DatabaseLocation): Promise<Connection> {
@@ -93,12 +119,13 @@ async function connect(location: DatabaseLocation): Promise<Connection> {
     case 'pglite': {
       if (!location.dataDir.startsWith('memory://'))
         await mkdir(location.dataDir, { recursive: true });
-      const client = await PGlite.create(location.dataDir);
+      const client = await PgliteWorkerClient.open(location.dataDir);
       await useSchema(client, location.schema);
       // Kysely's destroy() closes the client it owns.
       return {
         dialect: pgliteDialect(client, { owned: true }),
         kind: 'pglite',
+        worker: client,
       };
     }
     case 'pglite-client':
@@ -111,7 +138,7 @@ async function connect(location: DatabaseLocation): Promise<Connection> {
 }
 
 /** PGlite is one session, so its search path is set once for every later query. */
-async function useSchema(client: PGlite, schema: string | undefined): Promise<void> {
+async function useSchema(client: PgliteSession, schema: string | undefined): Promise<void> {
   if (schema === undefined) return;
   const ident = quoteIdent(schema);
   await client.exec(`CREATE SCHEMA IF NOT EXISTS ${ident}; SET search_path TO ${ident}`);

@@ -1,10 +1,17 @@
 import { sql } from 'kysely';
 import type { AgentAccount, AgentDirectory } from '../agents/agent-directory.port.js';
-import { AgentListing, AgentRole, NewAgent } from '../agents/agent.js';
+import {
+  AgentChanges,
+  AgentGroup,
+  AgentListing,
+  AgentRole,
+  GroupName,
+  NewAgent,
+} from '../agents/agent.js';
 import { hashPassword, passwordMatches } from '../agents/passwords.js';
 import type { RecordsDb } from './database.js';
 
-type Executor = Pick<RecordsDb, 'insertInto'>;
+type Executor = Pick<RecordsDb, 'insertInto' | 'deleteFrom'>;
 
 /**
  * Agent accounts and groups in PostgreSQL (`agents`, `agent_groups`, `agent_group_members`), so a
@@ -25,7 +32,7 @@ export class PgAgentDirectory implements AgentDirectory {
   async verify(username: string, password: string): Promise<AgentAccount | undefined> {
     const row = await this.db
       .selectFrom('agents')
-      .select(['username', 'role', 'disabled', 'token_version', 'password_hash'])
+      .select(['username', 'role', 'disabled', 'token_version', 'capacity', 'password_hash'])
       .where('username', '=', username)
       .executeTakeFirst();
     const valid = await passwordMatches(row?.password_hash, password);
@@ -35,7 +42,7 @@ export class PgAgentDirectory implements AgentDirectory {
   async find(username: string): Promise<AgentAccount | undefined> {
     const row = await this.db
       .selectFrom('agents')
-      .select(['username', 'role', 'disabled', 'token_version'])
+      .select(['username', 'role', 'disabled', 'token_version', 'capacity'])
       .where('username', '=', username)
       .executeTakeFirst();
     return row === undefined ? undefined : accountOf(row);
@@ -59,6 +66,7 @@ export class PgAgentDirectory implements AgentDirectory {
         'agents.role',
         'agents.disabled',
         'agents.display_name',
+        'agents.capacity',
         sql<
           string[]
         >`coalesce(array_agg(agent_group_members.group_name ORDER BY agent_group_members.group_name) FILTER (WHERE agent_group_members.group_name IS NOT NULL), '{}')`.as(
@@ -75,6 +83,7 @@ export class PgAgentDirectory implements AgentDirectory {
         disabled: row.disabled,
         groups: row.groups,
         ...(row.display_name === null ? {} : { displayName: row.display_name }),
+        ...(row.capacity === null ? {} : { capacity: row.capacity }),
       }),
     );
   }
@@ -85,10 +94,33 @@ export class PgAgentDirectory implements AgentDirectory {
     return this.db.transaction().execute((tx) => insertAgent(tx, parsed, hash));
   }
 
+  async update(username: string, changes: AgentChanges): Promise<boolean> {
+    const { displayName, role, groups, capacity } = AgentChanges.parse(changes);
+    return this.db.transaction().execute(async (tx) => {
+      const { numUpdatedRows } = await tx
+        .updateTable('agents')
+        .set({
+          // A no-op assignment keeps the statement valid when only the groups change.
+          username,
+          ...(displayName === undefined ? {} : { display_name: displayName }),
+          ...(role === undefined ? {} : { role }),
+          ...(capacity === undefined ? {} : { capacity }),
+        })
+        .where('username', '=', username)
+        .executeTakeFirst();
+      if (numUpdatedRows !== 1n) return false;
+      if (groups !== undefined) await setGroups(tx, username, groups);
+      return true;
+    });
+  }
+
   async setDisabled(username: string, disabled: boolean): Promise<boolean> {
     const { numUpdatedRows } = await this.db
       .updateTable('agents')
-      .set({ disabled })
+      .set((eb) => ({
+        disabled,
+        token_version: disabled ? eb('token_version', '+', 1) : eb.ref('token_version'),
+      }))
       .where('username', '=', username)
       .executeTakeFirst();
     return numUpdatedRows === 1n;
@@ -102,6 +134,57 @@ export class PgAgentDirectory implements AgentDirectory {
       .where('username', '=', username)
       .executeTakeFirst();
     return numUpdatedRows === 1n;
+  }
+
+  async groups(): Promise<AgentGroup[]> {
+    const rows = await this.db
+      .selectFrom('agent_groups')
+      .leftJoin('agent_group_members', 'agent_group_members.group_name', 'agent_groups.name')
+      .select([
+        'agent_groups.name',
+        'agent_groups.display_name',
+        sql<
+          string[]
+        >`coalesce(array_agg(agent_group_members.username ORDER BY agent_group_members.username) FILTER (WHERE agent_group_members.username IS NOT NULL), '{}')`.as(
+          'members',
+        ),
+      ])
+      .groupBy('agent_groups.name')
+      .orderBy('agent_groups.name')
+      .execute();
+    return rows.map((row) =>
+      AgentGroup.parse({
+        name: row.name,
+        members: row.members,
+        ...(row.display_name === null ? {} : { displayName: row.display_name }),
+      }),
+    );
+  }
+
+  async createGroup(name: string, displayName?: string): Promise<boolean> {
+    const { numInsertedOrUpdatedRows } = await this.db
+      .insertInto('agent_groups')
+      .values({ name: GroupName.parse(name), display_name: displayName ?? null })
+      .onConflict((oc) => oc.column('name').doNothing())
+      .executeTakeFirst();
+    return numInsertedOrUpdatedRows === 1n;
+  }
+
+  async renameGroup(name: string, displayName: string | null): Promise<boolean> {
+    const { numUpdatedRows } = await this.db
+      .updateTable('agent_groups')
+      .set({ display_name: displayName })
+      .where('name', '=', name)
+      .executeTakeFirst();
+    return numUpdatedRows === 1n;
+  }
+
+  async deleteGroup(name: string): Promise<boolean> {
+    const { numDeletedRows } = await this.db
+      .deleteFrom('agent_groups')
+      .where('name', '=', name)
+      .executeTakeFirst();
+    return numDeletedRows === 1n;
   }
 
   private async isEmpty(): Promise<boolean> {
@@ -135,24 +218,30 @@ async function insertAgent(
       display_name: agent.displayName ?? null,
       role: agent.role,
       password_hash: hash,
-      capacity: null,
+      capacity: agent.capacity ?? null,
       created_at: new Date(),
     })
     .onConflict((oc) => oc.column('username').doNothing())
     .executeTakeFirst();
   if (inserted.numInsertedOrUpdatedRows !== 1n) return false;
-  const groups = [...new Set(agent.groups)];
-  if (groups.length === 0) return true;
+  await setGroups(tx, agent.username, agent.groups);
+  return true;
+}
+
+/** Makes `groups` (created when new) exactly the account's memberships. */
+async function setGroups(tx: Executor, username: string, groups: readonly string[]): Promise<void> {
+  const distinct = [...new Set(groups)];
+  await tx.deleteFrom('agent_group_members').where('username', '=', username).execute();
+  if (distinct.length === 0) return;
   await tx
     .insertInto('agent_groups')
-    .values(groups.map((name) => ({ name, display_name: null })))
+    .values(distinct.map((name) => ({ name, display_name: null })))
     .onConflict((oc) => oc.column('name').doNothing())
     .execute();
   await tx
     .insertInto('agent_group_members')
-    .values(groups.map((group_name) => ({ group_name, username: agent.username })))
+    .values(distinct.map((group_name) => ({ group_name, username })))
     .execute();
-  return true;
 }
 
 function accountOf(row: {
@@ -160,11 +249,13 @@ function accountOf(row: {
   role: string;
   disabled: boolean;
   token_version: number;
+  capacity: number | null;
 }): AgentAccount {
   return {
     username: row.username,
     role: AgentRole.parse(row.role),
     disabled: row.disabled,
     tokenVersion: row.token_version,
+    ...(row.capacity === null ? {} : { capacity: row.capacity }),
   };
 }

@@ -1,4 +1,4 @@
-import { Mutex, type PGlite } from '@electric-sql/pglite';
+import { Mutex } from '@electric-sql/pglite';
 import {
   CompiledQuery,
   PostgresAdapter,
@@ -10,13 +10,20 @@ import {
   type QueryResult,
 } from 'kysely';
 
+/** One PostgreSQL session: a PGlite on this thread, or the one in its worker (`pglite-worker.client.ts`). */
+export interface PgliteSession {
+  query<R>(sql: string, params: unknown[]): Promise<{ rows: R[]; affectedRows?: number }>;
+  exec(sql: string): Promise<unknown>;
+  close(): Promise<void>;
+}
+
 /**
  * Kysely over one PGlite session, used like a pool of one: a connection is held exclusively from
  * acquire to release, so two concurrent transactions never interleave on the single session.
  * (kysely-pglite 0.6 hands every caller the same session at once, and reports no affected-row
  * counts, which optimistic `UPDATE … WHERE version = $n` needs.)
  */
-export function pgliteDialect(client: PGlite, options: { owned: boolean }): Dialect {
+export function pgliteDialect(client: PgliteSession, options: { owned: boolean }): Dialect {
   return {
     createAdapter: () => new PostgresAdapter(),
     createDriver: () => new SerialPgliteDriver(client, options.owned),
@@ -30,7 +37,7 @@ class SerialPgliteDriver implements Driver {
   private readonly releasers = new WeakMap<DatabaseConnection, () => void>();
 
   constructor(
-    private readonly client: PGlite,
+    private readonly client: PgliteSession,
     private readonly owned: boolean,
   ) {}
 
@@ -69,7 +76,7 @@ class SerialPgliteDriver implements Driver {
 }
 
 class PgliteConnection implements DatabaseConnection {
-  constructor(private readonly client: PGlite) {}
+  constructor(private readonly client: PgliteSession) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     const result = await this.client.query<R>(compiled.sql, [...compiled.parameters]);

@@ -13,10 +13,24 @@ export interface RecordsRouterDeps {
   auth: RequestHandler;
 }
 
+const Filter = z.string().trim().min(1).max(200).optional();
+/** `next` of a page: the last entry's time and id. */
+const Cursor = z
+  .string()
+  .regex(/^[^_]+_[0-9a-f-]{36}$/, 'a `next` value of an earlier page')
+  .transform((cursor) => {
+    const [at = '', id = ''] = cursor.split('_');
+    return { at, id };
+  })
+  .pipe(z.object({ at: z.iso.datetime({ offset: true }), id: z.uuid() }));
 const AuditQuery = z
   .object({
-    from: z.iso.datetime({ offset: true }),
-    to: z.iso.datetime({ offset: true }),
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+    actor: Filter,
+    action: Filter,
+    target: Filter,
+    before: Cursor.optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(200),
   })
   .strict();
@@ -81,8 +95,17 @@ export function createRecordsRouter(deps: RecordsRouterDeps): Router {
   router.get('/api/admin/audit', auth, requireAdmin, async (req, res) => {
     const query = AuditQuery.safeParse(req.query);
     if (!query.success) return invalid(res, query.error);
-    const { from, to, limit } = query.data;
-    res.json({ items: await deps.audit.list({ from: new Date(from), to: new Date(to), limit }) });
+    const { from, to, before, limit, ...filters } = query.data;
+    const page = await deps.audit.list({
+      ...filters,
+      ...(from === undefined ? {} : { from: new Date(from) }),
+      ...(to === undefined ? {} : { to: new Date(to) }),
+      ...(before === undefined ? {} : { before: { at: new Date(before.at), id: before.id } }),
+      limit: limit + 1,
+    });
+    const items = page.slice(0, limit);
+    const last = items.at(-1);
+    res.json({ items, ...(page.length > limit && last ? { next: `${last.at}_${last.id}` } : {}) });
   });
   return router;
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { RedisClient } from '../storage/redis-client.js';
-import { ArchiveRecord, type ArchiveSink } from './archive-record.js';
-import type { ArchiveWriter } from './archive-writer.js';
+import { ArchiveRecord, type ArchiveBatchWriter, type ArchiveSink } from './archive-record.js';
+import { ArchiveStats } from './archive-stats.js';
 
 const GROUP = 'archive';
 const FIELD = 'record';
@@ -10,13 +10,18 @@ const FIELD = 'record';
 export interface RedisStreamSinkOptions {
   client: RedisClient;
   prefix: string;
-  writer: ArchiveWriter;
+  writer: ArchiveBatchWriter;
   /** Entries read per batch (one database transaction). */
   batchSize?: number;
   /** How long an entry may sit unacknowledged with a consumer before another instance takes it. */
   reclaimAfterMs?: number;
   /** How long one blocking read waits, which also bounds how long `close()` takes. */
   blockMs?: number;
+  /**
+   * After a batch smaller than `batchSize`, how long to let the stream fill before reading again:
+   * the entries of a few turns then share one transaction instead of one each.
+   */
+  lingerMs?: number;
   onError: (error: unknown) => void;
 }
 
@@ -28,6 +33,7 @@ export interface RedisStreamSinkOptions {
  * XAUTOCLAIM. An entry that does not parse goes to `<prefix>archive:dead` instead of blocking the rest.
  */
 export class RedisStreamSink implements ArchiveSink {
+  readonly stats = new ArchiveStats();
   private readonly key: string;
   private readonly deadKey: string;
   private readonly consumer = `consumer-${randomUUID()}`;
@@ -90,6 +96,8 @@ export class RedisStreamSink implements ArchiveSink {
         if (entries.length === 0) continue;
         await this.write(entries);
         delay = 100;
+        if (entries.length < (this.options.batchSize ?? 500) && !this.stopping)
+          await sleep(this.options.lingerMs ?? 20);
       } catch (error) {
         if (this.stopping) break;
         this.options.onError(error);
@@ -132,7 +140,7 @@ export class RedisStreamSink implements ArchiveSink {
         );
       } else good.push({ id: entry.id, record });
     }
-    await this.options.writer.write(good.map((g) => g.record));
+    await this.stats.count(good.length, () => this.options.writer.write(good.map((g) => g.record)));
     const ids = entries.map((e) => e.id);
     await this.options.client.multi().xAck(this.key, GROUP, ids).xDel(this.key, ids).exec();
   }

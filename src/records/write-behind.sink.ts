@@ -1,9 +1,14 @@
-import type { ArchiveRecord, ArchiveSink } from './archive-record.js';
-import type { ArchiveWriter } from './archive-writer.js';
+import type { ArchiveBatchWriter, ArchiveRecord, ArchiveSink } from './archive-record.js';
+import { ArchiveStats } from './archive-stats.js';
 
 export interface WriteBehindOptions {
   /** Most records per database transaction. */
   batchSize?: number;
+  /**
+   * How long the first record waits for others before a batch is written: the turns of those
+   * milliseconds share one transaction (fewer statements compiled and posted on the app's thread).
+   */
+  lingerMs?: number;
   /** First retry delay after a failed write; doubles up to `maxRetryMs`. */
   retryMs?: number;
   maxRetryMs?: number;
@@ -18,19 +23,22 @@ export interface WriteBehindOptions {
  * (A crash loses what is still pending; Redis mode's stream sink is the one that survives SIGKILL.)
  */
 export class WriteBehindSink implements ArchiveSink {
+  readonly stats = new ArchiveStats();
   private pending: ArchiveRecord[] = [];
   private running: Promise<void> | undefined;
   private closed = false;
   private readonly batchSize: number;
+  private readonly lingerMs: number;
   private readonly retryMs: number;
   private readonly maxRetryMs: number;
   private readonly closeDeadlineMs: number;
 
   constructor(
-    private readonly writer: ArchiveWriter,
+    private readonly writer: ArchiveBatchWriter,
     private readonly options: WriteBehindOptions,
   ) {
     this.batchSize = options.batchSize ?? 500;
+    this.lingerMs = options.lingerMs ?? 20;
     this.retryMs = options.retryMs ?? 100;
     this.maxRetryMs = options.maxRetryMs ?? 5000;
     this.closeDeadlineMs = options.closeDeadlineMs ?? 10_000;
@@ -54,15 +62,15 @@ export class WriteBehindSink implements ArchiveSink {
 
   /** Writes until nothing is pending; after close, stops retrying at the deadline. */
   private async run(): Promise<void> {
-    // Let the turn that enqueued finish first: the write starts after the current I/O callbacks.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    // Let the turn that enqueued finish first, and the next few turns join the batch.
+    await new Promise<void>((resolve) => setTimeout(resolve, this.closed ? 0 : this.lingerMs));
     let delay = this.retryMs;
     let closedAt: number | undefined;
     try {
       while (this.pending.length > 0) {
         const batch = this.pending.slice(0, this.batchSize);
         try {
-          await this.writer.write(batch);
+          await this.stats.count(batch.length, () => this.writer.write(batch));
           this.pending.splice(0, batch.length);
           delay = this.retryMs;
         } catch (error) {

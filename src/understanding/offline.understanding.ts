@@ -1,5 +1,6 @@
 import type { Analysis, SlotValues, Urgency } from '../domain/analysis.js';
 import type { Emotion, Intent, Language, RiskFlag } from '../domain/taxonomy.js';
+import { CueIndex } from './cue-index.js';
 import { detectLanguage, normalizeText } from './language.js';
 import { LexiconEmotion, type LexiconReading } from './emotion/lexicon-emotion.js';
 import { trajectory } from './emotion/trajectory.js';
@@ -75,16 +76,22 @@ export class OfflineUnderstanding implements Understanding {
     config: UnderstandingConfig,
     private readonly options: Omit<OfflineUnderstandingOptions, 'configDir' | 'modelDir'> = {},
   ) {
+    // Every cue list in one trie: a turn walks its text once for all of them.
+    const cues = new CueIndex();
     this.lexicon = new LexiconEmotion(config.lexicon, config.emotion);
-    this.intents = new IntentClassifier(config.intents);
-    this.categories = new CategoryClassifier(config.categories);
-    this.flags = new FlagDetector(config.flags);
-    this.slots = new SlotExtractorSet(config.slots, {
-      phoneRegions: config.slots.phoneRegions,
-      timeZoneRegions: config.slots.timeZoneRegions,
-    });
-    this.acts = new DialogueActReader(config.acts, config.slots.defaultCurrency);
-    this.urgency = new UrgencyDetector(config.urgency);
+    this.intents = new IntentClassifier(config.intents, cues);
+    this.categories = new CategoryClassifier(config.categories, cues);
+    this.flags = new FlagDetector(config.flags, cues);
+    this.slots = new SlotExtractorSet(
+      config.slots,
+      {
+        phoneRegions: config.slots.phoneRegions,
+        timeZoneRegions: config.slots.timeZoneRegions,
+      },
+      cues,
+    );
+    this.acts = new DialogueActReader(config.acts, config.slots.defaultCurrency, cues);
+    this.urgency = new UrgencyDetector(config.urgency, cues);
     this.flagAnger = config.emotion.flagAnger;
   }
 

@@ -171,6 +171,10 @@ export const ActCues = z.object({
   notPraise: BiCues,
   /** Asking how an existing case stands ("有人跟进吗", "where is my refund"), whatever else is said. */
   status: BiCues,
+  /** Chasing ("帮我催一下", "chase it up"): a status request only when a case of ours exists or is named. */
+  chase: BiCues,
+  /** Naming a case filed with us ("我的投诉", "工单", "the fault I reported"). */
+  ourCase: BiCues,
   /** Asking for something to be done ("麻烦安排", "could you"): a pleased tone then is courtesy, not praise. */
   request: BiCues,
   /** The problem went away ("钱已经退回来了", "the parcel turned up"): a "no need" is a withdrawal. */

@@ -84,6 +84,8 @@ export function agentDirectoryContract(
 
     it('disables and re-enables an account; unknown names answer false', async () => {
       expect(await directory.setDisabled('amy', true)).toBe(true);
+      // Disabling raises the token version, so a re-enable does not revive old tokens.
+      expect(await directory.find('amy')).toMatchObject({ tokenVersion: 1 });
       expect(await directory.verify('amy', 'secret-amy')).toBeUndefined();
       expect(await directory.find('amy')).toMatchObject({ disabled: true });
       expect((await directory.list()).find((a) => a.username === 'amy')?.disabled).toBe(true);
@@ -100,6 +102,57 @@ export function agentDirectoryContract(
       expect(await directory.find('amy')).toMatchObject({ tokenVersion: 2 });
       await expect(directory.resetPassword('amy', 'short')).rejects.toThrow(/8 characters/);
       expect(await directory.resetPassword('nobody', 'long-enough')).toBe(false);
+    });
+
+    it('changes display name, role, groups and capacity; null clears; unknown answers false', async () => {
+      expect(
+        await directory.update('amy', {
+          displayName: '艾米',
+          role: 'admin',
+          groups: ['billing', 'network'],
+          capacity: 3,
+        }),
+      ).toBe(true);
+      expect(await directory.find('amy')).toMatchObject({ role: 'admin', capacity: 3 });
+      expect((await directory.list())[0]).toEqual({
+        username: 'amy',
+        role: 'admin',
+        disabled: false,
+        displayName: '艾米',
+        groups: ['billing', 'network'],
+        capacity: 3,
+      });
+      expect(await directory.update('amy', { groups: ['network'] })).toBe(true);
+      expect(await directory.update('amy', { displayName: null, capacity: null })).toBe(true);
+      expect((await directory.list())[0]).toEqual({
+        username: 'amy',
+        role: 'admin',
+        disabled: false,
+        groups: ['network'],
+      });
+      expect((await directory.find('amy'))?.capacity).toBeUndefined();
+      expect(await directory.update('nobody', { role: 'admin' })).toBe(false);
+      await expect(directory.update('amy', { capacity: 0 })).rejects.toThrow();
+    });
+
+    it('keeps groups with members; deleting a group keeps its accounts', async () => {
+      expect(await directory.createGroup('vip', '贵宾组')).toBe(true);
+      expect(await directory.createGroup('vip')).toBe(false);
+      await directory.update('amy', { groups: ['vip', 'billing'] });
+      expect(await directory.groups()).toEqual([
+        { name: 'billing', members: ['amy'] },
+        { name: 'vip', displayName: '贵宾组', members: ['amy'] },
+      ]);
+      expect(await directory.renameGroup('billing', '账务组')).toBe(true);
+      expect(await directory.renameGroup('vip', null)).toBe(true);
+      expect(await directory.renameGroup('nope', 'x')).toBe(false);
+      expect(await directory.deleteGroup('vip')).toBe(true);
+      expect(await directory.deleteGroup('vip')).toBe(false);
+      expect(await directory.groups()).toEqual([
+        { name: 'billing', displayName: '账务组', members: ['amy'] },
+      ]);
+      expect((await directory.list())[0]?.groups).toEqual(['billing']);
+      expect(await directory.has('amy')).toBe(true);
     });
 
     // A process-memory directory has no second instance to ask.

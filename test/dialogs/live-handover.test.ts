@@ -3,6 +3,7 @@ import type { AgentNotifier, AgentServerEvents } from '../../src/handoff/agent-e
 import { BusinessHours } from '../../src/handoff/business-hours.js';
 import { HandoffService } from '../../src/handoff/handoff.service.js';
 import { MemoryHandoffQueue } from '../../src/handoff/memory.handoff-queue.js';
+import { MemoryFollowUps } from '../../src/handoff/memory.follow-ups.js';
 import { MemoryTicketStore } from '../../src/tickets/memory.ticket-store.js';
 import { draft, RecordingDelivery } from '../handoff/harness.js';
 import { offlineUnderstanding } from '../support/intake-harness.js';
@@ -42,6 +43,7 @@ describe('live handover (issue 11 §8–9)', () => {
       transcripts: delivery,
       delivery,
       notifier,
+      followUps: new MemoryFollowUps(),
       isAgent: () => Promise.resolve(true),
       understanding: await offlineUnderstanding(),
       config: {

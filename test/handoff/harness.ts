@@ -9,10 +9,13 @@ import type { CustomerDelivery, HandoffStatus } from '../../src/channels/custome
 import { loadEnv } from '../../src/config/env.js';
 import type { Message, MessageMeta } from '../../src/domain/message.js';
 import type { TicketDraft } from '../../src/domain/ticket.js';
-import type { AgentServerEvents } from '../../src/handoff/agent-events.js';
+import type { AgentClientEvents, AgentServerEvents } from '../../src/handoff/agent-events.js';
 import { createHandoff, type HandoffSubsystem } from '../../src/handoff/create-handoff.js';
 import type { TranscriptStore } from '../../src/storage/transcript.port.js';
 import { MemoryTicketStore } from '../../src/tickets/memory.ticket-store.js';
+import type { TicketStore } from '../../src/tickets/ticket-store.port.js';
+import type { FollowUps } from '../../src/handoff/follow-ups.port.js';
+import type { StaffAction } from '../../src/handoff/follow-ups.router.js';
 import { createLlmClient } from '../../src/llm/create-llm-client.js';
 
 /** A customer channel that records what the handoff subsystem sends, appending to the transcript like the real ones. */
@@ -50,7 +53,7 @@ export class RecordingDelivery implements CustomerDelivery, TranscriptStore {
 export type Harness = {
   url: string;
   handoff: HandoffSubsystem;
-  tickets: MemoryTicketStore;
+  tickets: TicketStore;
   delivery: RecordingDelivery;
   close(): Promise<void>;
 };
@@ -59,6 +62,12 @@ export type Harness = {
 export async function startHarness(
   overrides: Record<string, string> = {},
   redis?: { client: RedisClientType; prefix: string },
+  /** The system of record's stores instead of memory ones (tickets, 回访, audit). */
+  records?: {
+    tickets: TicketStore;
+    followUps: FollowUps;
+    audit: (action: StaffAction) => Promise<void>;
+  },
 ): Promise<Harness> {
   const env = loadEnv({
     AGENT_SEED: 'amy:secret-amy,bob:secret-bob,root:secret-root',
@@ -68,7 +77,7 @@ export async function startHarness(
   const app = express();
   const httpServer: HttpServer = createServer(app);
   const io = new Server(httpServer);
-  const tickets = new MemoryTicketStore();
+  const tickets = records?.tickets ?? new MemoryTicketStore();
   const delivery = new RecordingDelivery();
   const handoff = await createHandoff({
     env,
@@ -78,6 +87,7 @@ export async function startHarness(
     transcripts: delivery,
     delivery,
     redis,
+    ...(records ? { followUps: records.followUps, audit: records.audit } : {}),
     onError: (error) => {
       throw error;
     },
@@ -141,7 +151,7 @@ export async function login(url: string, username: string): Promise<string> {
   return body['token'];
 }
 
-export type AgentSocket = Socket<AgentServerEvents, Record<string, never>>;
+export type AgentSocket = Socket<AgentServerEvents, AgentClientEvents>;
 
 export async function agentSocket(url: string, token: string): Promise<AgentSocket> {
   const socket: AgentSocket = connect(`${url}/agent`, {

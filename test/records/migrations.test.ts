@@ -104,7 +104,10 @@ for (const backend of await testBackends()) {
       expect((await facts.execute(db)).rows).toMatchObject([
         { ticket_category: 'network', ticket_severity: 'P1' },
       ]);
-      await migrate(db, 'down', test.schema);
+      // Down through the later migrations to 0003.
+      let undone: string | undefined;
+      while (undone !== '0003-analytics-indexes')
+        undone = (await migrate(db, 'down', test.schema)).results?.[0]?.migrationName;
       const columns = await sql<{
         column_name: string;
       }>`SELECT column_name FROM information_schema.columns

@@ -39,6 +39,18 @@ describe('WriteBehindSink', () => {
     expect(written.flat()).toEqual(records);
   });
 
+  it('lets the records of the next few milliseconds join one batch', async () => {
+    const { writer, written } = flakyWriter(0);
+    const sink = new WriteBehindSink(writer, { lingerMs: 200, onError: () => undefined });
+    await sink.enqueue(record('first turn'));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await sink.enqueue(record('next turn'));
+    await sink.drain();
+    expect(
+      written.map((batch) => batch.map((r) => r.kind === 'message' && r.message.text)),
+    ).toEqual([['first turn', 'next turn']]);
+  });
+
   it('retries a refused batch with back-off and loses nothing', async () => {
     const { writer, written, refusals } = flakyWriter(3);
     const errors: unknown[] = [];

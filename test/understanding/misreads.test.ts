@@ -139,3 +139,174 @@ describe('sadness', () => {
     expect(read('气死我了,好难过,热水器坏了还没人管').emotion).toBe('angry');
   });
 });
+
+describe('chasing ("帮我催一下") is a status request only when a case of ours exists', () => {
+  it.each([
+    ['帮我催一下 订单号E20261118776 买了一个礼拜了还没发货', 'complaint'],
+    ['快递三天没动静了 帮忙催催', 'complaint'],
+    ['Can you chase my parcel up please, it has been a week', 'complaint'],
+    ['帮我催一下我上周提的那个投诉', 'check_status'],
+    ['Could you chase up the complaint I made last week?', 'check_status'],
+  ])('%s → %s (nothing filed yet)', (text, kind) => {
+    expect(read(text).act.kind).toBe(kind);
+  });
+
+  it('once a ticket is filed, a bare 催一下 asks about it', () => {
+    expect(offline.analyzeSync('帮我催一下吧', ctx({ stage: 'filed' })).act.kind).toBe(
+      'check_status',
+    );
+  });
+
+  it('催收 and 催费单 are no chasing', () => {
+    expect(read('物业别再往我门上贴催费单了 我上个月就交了').act.kind).not.toBe('check_status');
+  });
+});
+
+describe('references and contact numbers', () => {
+  it.each([
+    ['booking QX9901 was cancelled and nobody told me', 'QX9901'],
+    ['预订号HT20261101 酒店说没有房', 'HT20261101'],
+    ['订单号E20261118776 收到的外套袖子是破的', 'E20261118776'],
+  ])('%s → account %s (DESIGN §3: account, phone or order number)', (text, id) => {
+    expect(read(text).slots.account?.value).toBe(id);
+  });
+
+  it('"the booking was for 2 nights" names no reference', () => {
+    expect(read('the booking was for 2 nights').slots.account).toBeUndefined();
+  });
+
+  it.each([
+    ['打我手机13812345678就行', '13812345678'],
+    ['just call me on 07700 900123', '+447700900123'],
+  ])('asked for the account, "%s" is how to reach them', (text, phone) => {
+    const a = offline.analyzeSync(text, ctx({ pending: ['account'], stage: 'collecting' }));
+    expect(a.slots.contact_phone?.value).toBe(phone);
+    expect(a.slots.account).toBeUndefined();
+    expect(a.act).toMatchObject({ kind: 'answer_other', slot: 'contact_phone' });
+  });
+
+  it('a bare number asked for the account is still the account', () => {
+    const a = offline.analyzeSync(
+      '13812345678',
+      ctx({ pending: ['account'], stage: 'collecting' }),
+    );
+    expect(a.slots.account?.value).toBe('13812345678');
+  });
+
+  it.each(['我要解冻', 'I want it unfrozen'])('%s → demand fix', (text) => {
+    const a = offline.analyzeSync(text, ctx({ pending: ['demand'], stage: 'collecting' }));
+    expect(a.slots.demand?.value).toBe('fix');
+  });
+});
+
+describe('anxiety and anger said plainly', () => {
+  it.each([
+    '工资卡被冻结了，下个月房贷怎么办',
+    '账户被冻了 我人在外地 钱取不出来 吃饭都成问题',
+    '我可不想得罪人',
+  ])('%s → reassure', (text) => {
+    expect(read(text).empathy.family).toBe('reassure_anxiety');
+  });
+
+  it.each([
+    '我已经很生气了',
+    '我真的火了 修了两回还是漏水',
+    '气死我了',
+    '真是谢谢你们了啊',
+    'I am furious',
+    "I'm absolutely livid",
+    'Oh brilliant, another bill with charges I never agreed to.',
+  ])('%s → angry', (text) => {
+    expect(read(text).emotion).toBe('angry');
+  });
+
+  it.each(['真是太谢谢你们了', '谢谢你们', 'Thanks a lot, that was really helpful'])(
+    'sincere thanks stays calm: %s',
+    (text) => {
+      expect(read(text).emotion).not.toBe('angry');
+    },
+  );
+});
+
+describe('causes found in the dialogue transcripts', () => {
+  it('asked for the account, a phone next to the account given is the contact', () => {
+    const a = offline.analyzeSync(
+      '保单号PAB-2025-220011 上个月15号续的 电话13800000024',
+      ctx({ pending: ['account', 'time'], stage: 'collecting' }),
+    );
+    expect(a.slots.account?.value).toBe('PAB-2025-220011');
+    expect(a.slots.contact_phone?.value).toBe('13800000024');
+  });
+
+  it('a month gone by is when it happened, even with "有事打这个号" in the message', () => {
+    const a = read('我13900000053这个号11月份被开了个什么校信通 每月扣8块 有事打这个号');
+    expect(a.slots.time?.value).toBe('2026-11');
+    expect(a.slots.contact_time).toBeUndefined();
+  });
+
+  it('the 555 inside a phone number is no crying', () => {
+    expect(
+      read('你好 我11月的账单里有一笔19.9的信息费 号码是13344445555 麻烦帮我退掉').emotion,
+    ).toBe('neutral');
+  });
+
+  it('幸福里 is a place, not happiness', () => {
+    expect(read('就是宽带老掉线 幸福里小区4栋701').emotion).not.toBe('positive');
+  });
+
+  it('"骑手还让我给好评" after bad service is a complaint, not praise', () => {
+    const a = read('外卖送了一个半小时 汤全洒了 骑手还让我给好评');
+    expect(a.act.kind).toBe('complaint');
+    expect(a.emotion).not.toBe('positive');
+  });
+
+  it('打了你们客服五六次了 → repeat_complaint', () => {
+    expect(read('打了你们客服五六次了 都说给我回电 一次都没有').flags).toContain(
+      'repeat_complaint',
+    );
+  });
+
+  it.each([
+    ['I want to praise your driver Sam, who carried my shopping upstairs', 'Sam'],
+    ['The engineer, Marcus, fixed the boiler in twenty minutes', 'Marcus'],
+  ])('%s → people %s', (text, name) => {
+    expect(read(text).slots.people?.value).toBe(name);
+  });
+
+  it('"I think you should know" about mould is a complaint, not a suggestion', () => {
+    const a = read(
+      'the room had mould around the window. Not a huge drama, but I think you should know.',
+    );
+    expect(a.act.kind).toBe('complaint');
+  });
+
+  it.each([
+    ["I'd like it refunded.", 'refund'],
+    ['Please send an engineer.', 'fix'],
+  ])('%s → demand %s', (text, demand) => {
+    expect(read(text).slots.demand?.value).toBe(demand);
+  });
+
+  it.each([
+    ['我要你们公示收费依据 电话13600000073', 'explanation'],
+    ['给俺整好就行 电话13600000075', 'fix'],
+  ])('%s → demand %s', (text, demand) => {
+    const a = offline.analyzeSync(text, ctx({ pending: ['demand', 'contact_phone'] }));
+    expect(a.slots.demand?.value).toBe(demand);
+  });
+
+  it.each(['I want it fixed.', '我要个道歉 再把我的问题解决了', 'best number is +61 412 345 678'])(
+    'a demand or a contact is no praise: %s',
+    (text) => {
+      expect(read(text).emotion).toBe('neutral');
+    },
+  );
+
+  it('a filed case: "cancel that complaint please" withdraws it', () => {
+    const a = offline.analyzeSync(
+      'cancel that complaint please, the engineer just turned up',
+      ctx({ stage: 'filed' }),
+    );
+    expect(a.act.kind).toBe('withdraw');
+  });
+});

@@ -5,6 +5,7 @@ import type { App } from '../../src/app.js';
 import { buildBundle } from '../../scripts/build-browser-bundles.js';
 import { startIntakeApp } from '../handoff/round-trip.support.js';
 import { connectChat, type ChatClient } from '../support/test-app.js';
+import { consoleWords, rawWordsIn } from './agent-console.support.js';
 
 const HOSTILE =
   '你们乱扣我话费整整三个月!气死我了!!我要投诉,马上给我转人工!<img src=x onerror="window.__pwned=1">';
@@ -19,6 +20,15 @@ describe.skipIf(!hasChromium)('agent console in Chromium', () => {
   beforeAll(async () => {
     await buildBundle('agentConsole');
     ({ app, url } = await startIntakeApp({}));
+    await app.context.handoff.canned.create(
+      {
+        lang: 'zh',
+        shortcut: '/refund',
+        title: '退款进度',
+        text: '{name}您好，工单 {ticketId} 的退款已提交。',
+      },
+      'admin',
+    );
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -45,7 +55,7 @@ describe.skipIf(!hasChromium)('agent console in Chromium', () => {
 
     await page.waitForSelector('.queue .case');
     expect(await page.title()).toMatch(/^\(1\) /);
-    expect(await page.locator('.case .emotion').textContent()).toMatch(/angry/);
+    expect(await page.locator('.case .emotion').textContent()).toMatch(/愤怒（(弱|中|强)）/);
     await page.click('.case .claim');
     await page.waitForSelector('.conversation .summary');
     expect(await page.locator('.summary h3').textContent()).toMatch(/Q\d{8}-[0-9A-Z]{6}/);
@@ -77,5 +87,53 @@ describe.skipIf(!hasChromium)('agent console in Chromium', () => {
     await page.click('.close');
     await page.waitForSelector('.hint');
     expect(customerSees).toEqual(['草稿:先核实扣费记录']);
+  }, 60_000);
+
+  it('speaks Chinese with no raw code, and clears each error once it no longer applies', async () => {
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 860 } });
+    await page.goto(`${url}/agent`);
+    await page.fill('input[name=username]', 'amy');
+    await page.fill('input[name=password]', 'wrong-password');
+    await page.click('button[type=submit]');
+    await expect
+      .poll(() => page.locator('.login-error').textContent())
+      .toBe('登录失败：用户名或密码错误。');
+    await page.fill('input[name=password]', 'secret-amy');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('.queue-panel');
+    expect(await page.locator('.login-error').count()).toBe(0);
+
+    const { client } = await connectChat(url);
+    customers.push(client);
+    client.emit('message', { text: HOSTILE, clientMessageId: 'w-1' }, () => undefined);
+    await page.waitForSelector('.queue .case');
+    expect(rawWordsIn(await consoleWords(page))).toEqual([]);
+    await page.click('.case .claim');
+    await page.waitForSelector('.conversation .summary');
+    expect(await page.locator('.summary').textContent()).toMatch(/情绪愤怒（(弱|中|强)）/);
+    expect(rawWordsIn(await consoleWords(page))).toEqual([]);
+    expect(await page.locator('.resolution option').allTextContents()).toContain('已退款');
+
+    await page.fill('.reply', '/退');
+    await page.waitForSelector('.canned [role=option][aria-selected=true]');
+    expect(rawWordsIn(await consoleWords(page))).toEqual([]);
+    await page.screenshot({ path: 'test-results/agent-console-canned.png', fullPage: true });
+    await page.press('.reply', 'Enter');
+    const ticketId = (await page.locator('.tab.active').textContent()) ?? '';
+    expect(await page.inputValue('.reply')).toBe(`客户您好，工单 ${ticketId} 的退款已提交。`);
+    expect(await page.locator('.canned').count()).toBe(0);
+
+    await page.fill('.transfer-input', 'nobody-here');
+    await page.click('.transfer');
+    await expect
+      .poll(() => page.locator('.transfer-error').textContent())
+      .toBe('没有这个坐席或组，请检查名称（组写作 group:组名）。');
+    expect(rawWordsIn(await consoleWords(page))).toEqual([]);
+    await page.screenshot({ path: 'test-results/agent-console-error.png', fullPage: true });
+    await page.fill('.transfer-input', 'bob');
+    await page.click('.transfer');
+    await page.waitForSelector('.hint');
+    expect(await page.locator('.error').count()).toBe(0);
+    await page.close();
   }, 60_000);
 });

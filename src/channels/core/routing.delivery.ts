@@ -25,4 +25,10 @@ export class RoutingDelivery implements CustomerDelivery {
     if (entry) await this.channels.notifyHandoff(entry, status);
     else await this.webChat.notifyHandoff(conversationId, status);
   }
+
+  /** Platform channels show no agent typing; the widget does. */
+  async agentTyping(conversationId: string): Promise<void> {
+    if (await this.channels.conversation(conversationId)) return;
+    await this.webChat.agentTyping?.(conversationId);
+  }
 }

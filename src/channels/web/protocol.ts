@@ -34,6 +34,8 @@ export interface ServerToClientEvents {
 
 export interface ClientToServerEvents {
   message: (payload: ChatMessageIn, ack: (result: MessageAck) => void) => void;
+  /** The customer is typing (the widget sends it at most every few seconds): shown in the agent console. */
+  typing: () => void;
 }
 
 /** What the server keeps on each socket after the handshake. */

@@ -36,6 +36,11 @@ export class WebChatDelivery implements CustomerDelivery {
     return last;
   }
 
+  agentTyping(conversationId: string): Promise<void> {
+    this.outbox.typing(conversationId, 'agent');
+    return Promise.resolve();
+  }
+
   notifyHandoff(conversationId: string, status: HandoffStatus): Promise<void> {
     this.outbox.handoff(conversationId, status);
     return Promise.resolve();

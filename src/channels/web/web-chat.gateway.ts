@@ -21,7 +21,12 @@ export interface WebChatGatewayOptions extends MessageTurnOptions {
   /** New sessions per client address (SESSIONS_PER_ADDRESS per 10 minutes). */
   sessionLimiter: RateLimiterAbstract;
   clientAddress: (request: IncomingMessage) => string;
+  /** The customer is typing: the agent console shows it (handoff service). */
+  onCustomerTyping?: (conversationId: string) => void;
 }
+
+/** Customer typing is passed on at most this often per socket. */
+const TYPING_EVERY_MS = 1000;
 
 /** Rate-limited messages a socket may send within FLOOD_WINDOW_MS before it is disconnected. */
 const FLOOD_REFUSALS = 50;
@@ -85,7 +90,9 @@ export function attachWebChat(options: WebChatGatewayOptions): void {
       socket.disconnect(true);
     };
 
+    let typedAt = 0;
     socket.on('message', (payload: unknown, ack?: unknown) => {
+      typedAt = 0; // typing after a message is a new burst
       if (typeof ack !== 'function') return;
       const answer = ack as (result: MessageAck) => void;
       handleCustomerMessage(options, socket.data, payload, {
@@ -97,6 +104,12 @@ export function attachWebChat(options: WebChatGatewayOptions): void {
         logger.error({ err: error, conversationId }, 'web chat message failed');
         answer({ ok: false, error: 'unavailable' });
       });
+    });
+
+    socket.on('typing', () => {
+      if (Date.now() - typedAt < TYPING_EVERY_MS) return;
+      typedAt = Date.now();
+      options.onCustomerTyping?.(conversationId);
     });
 
     socket.on('disconnect', () => {

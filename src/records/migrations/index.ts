@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { records0001 } from './0001-records.js';
 import { records0002 } from './0002-staff-stores.js';
 import { analytics0003 } from './0003-analytics-indexes.js';
+import { analytics0004 } from './0004-analytics-rollups.js';
 
 /** Migrations in code, numbered; a new one is appended here and never edited once released. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-records': records0001,
   '0002-staff-stores': records0002,
   '0003-analytics-indexes': analytics0003,
+  '0004-analytics-rollups': analytics0004,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,5 +1,7 @@
 import type { CustomerAct, SlotIssue, SlotValue, SlotValues } from '../../domain/analysis.js';
 import type { Category, Emotion, Intent, Language, SlotName } from '../../domain/taxonomy.js';
+import type { CueIndex } from '../cue-index.js';
+import { coreLength, countMatches } from '../text-length.js';
 import { CueMatcher } from '../cue-matcher.js';
 import type { ActCues } from '../understanding-config.js';
 import type { AnalysisContext } from '../understanding.port.js';
@@ -40,6 +42,8 @@ interface Decision {
 const SHORT_CHARS: Readonly<Record<Language, number>> = { zh: 12, en: 40 };
 /** Length (characters zh, words en) from which an unclassified opening message is read as a complaint. */
 const LONG_CHARS: Readonly<Record<Language, number>> = { zh: 10, en: 7 };
+const HAN = /\p{Script=Han}/gu;
+const LATIN_WORD = /[a-z]{2,}/g;
 const NEGATIVE: ReadonlySet<Emotion> = new Set(['angry', 'sad', 'anxious']);
 /** Values a FAQ question does not carry: a specific amount, date or account means it happened. */
 const SPECIFIC: readonly SlotName[] = ['amount', 'time', 'account'];
@@ -69,6 +73,9 @@ const INTENT_OF: Partial<Record<Kind, Intent>> = {
   goodbye: 'goodbye',
 };
 
+/** Stages at which the customer has a ticket with us. */
+const TICKETED: ReadonlySet<string> = new Set(['filed', 'queued', 'assigned', 'survey']);
+
 /** A case is under way (being collected, confirmed or filed): a further problem is a second complaint. */
 function caseOpen(context: AnalysisContext): boolean {
   return context.stage !== undefined && context.stage !== 'idle';
@@ -91,9 +98,10 @@ export class DialogueActReader {
   constructor(
     config: ActCues,
     private readonly currency: DefaultCurrency,
+    index?: CueIndex,
   ) {
     this.cues = Object.fromEntries(
-      Object.entries(config).map(([k, v]) => [k, new CueMatcher(v)]),
+      Object.entries(config).map(([k, v]) => [k, new CueMatcher(v, index)]),
     ) as Record<keyof ActCues, CueMatcher>;
   }
 
@@ -115,7 +123,7 @@ export class DialogueActReader {
   }
 
   private decide(input: ActInput): Decision {
-    const core = [...input.lower.replace(/[\s\p{P}\p{S}]/gu, '')].length;
+    const core = coreLength(input.lower);
     if (core === 0) return { kind: 'other' };
     return this.goal(input) ?? this.reply(input, core) ?? this.telling(input, core);
   }
@@ -127,6 +135,13 @@ export class DialogueActReader {
     if (intent === 'withdraw' && this.has('resolved', input)) return { kind: 'withdraw' };
     if (this.has('venting', input)) return { kind: 'venting' };
     if (intent === 'withdraw') return { kind: 'withdraw' };
+    // "帮我催一下" asks about a ticket only when there is one; before that it is the complaint itself
+    // (slow delivery or service), or a part of the one being told.
+    if (this.has('chase', input) && intent !== 'check_status') {
+      if (TICKETED.has(input.context.stage ?? '') || this.has('ourCase', input))
+        return { kind: 'check_status' };
+      if (!caseOpen(input.context)) return { kind: 'complaint' };
+    }
     if (intent === 'check_status' || (this.has('status', input) && intent !== 'inquiry'))
       return { kind: 'check_status' };
     if (this.has('questionBack', input)) {
@@ -223,8 +238,8 @@ export class DialogueActReader {
     // Words, not digits: a bare phone number is an answer, however long.
     const long =
       input.lang === 'zh'
-        ? (input.lower.match(/\p{Script=Han}/gu)?.length ?? 0) >= LONG_CHARS.zh
-        : (input.lower.match(/[a-z]{2,}/g)?.length ?? 0) >= LONG_CHARS.en;
+        ? countMatches(HAN, input.lower) >= LONG_CHARS.zh
+        : countMatches(LATIN_WORD, input.lower) >= LONG_CHARS.en;
     // "物业费多算了一个月,能帮忙核对下吗": a question that names a problem and asks for action.
     const reportsProblem = input.category !== 'other' && this.has('request', input);
     const complaintLike =

@@ -10,9 +10,18 @@ export type LexEntry =
   | { kind: 'degree'; factor: number }
   | { kind: 'contrast' };
 
+/** A lexicon entry under its key; `words` is the key split on spaces (English phrases). */
+export interface LexCandidate {
+  key: string;
+  words: readonly string[];
+  entry: LexEntry;
+}
+
 /** Entries keyed by their first character (zh) or first token (en), longest first, for a greedy scan. */
 export class LexiconIndex {
-  private readonly byHead = new Map<string, Array<{ key: string; entry: LexEntry }>>();
+  private readonly byHead = new Map<string, LexCandidate[]>();
+  /** The same lists keyed by the code point of a one-character head: a scan looks up without a string. */
+  private readonly byCodePoint = new Map<number, LexCandidate[]>();
 
   constructor(
     lexicon: EmotionLexicon,
@@ -31,7 +40,12 @@ export class LexiconIndex {
         this.add(w, { kind: 'emotion', emotion, weight });
       }
     }
-    for (const list of this.byHead.values()) list.sort((a, b) => b.key.length - a.key.length);
+    for (const [head, list] of this.byHead) {
+      list.sort((a, b) => b.key.length - a.key.length);
+      const code = head.codePointAt(0);
+      if (code !== undefined && String.fromCodePoint(code) === head)
+        this.byCodePoint.set(code, list);
+    }
   }
 
   private add(raw: string, entry: LexEntry): void {
@@ -39,12 +53,18 @@ export class LexiconIndex {
     const h = this.head(key);
     const list = this.byHead.get(h) ?? [];
     const same = list.findIndex((e) => e.key === key);
-    if (same >= 0) list[same] = { key, entry };
-    else list.push({ key, entry });
+    const candidate = { key, words: key.split(' '), entry };
+    if (same >= 0) list[same] = candidate;
+    else list.push(candidate);
     this.byHead.set(h, list);
   }
 
-  candidates(head: string): ReadonlyArray<{ key: string; entry: LexEntry }> | undefined {
+  candidates(head: string): readonly LexCandidate[] | undefined {
     return this.byHead.get(head);
+  }
+
+  /** Entries whose head is the character with this code point. */
+  candidatesOf(codePoint: number): readonly LexCandidate[] | undefined {
+    return this.byCodePoint.get(codePoint);
   }
 }

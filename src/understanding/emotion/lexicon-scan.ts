@@ -1,4 +1,4 @@
-import type { LexiconIndex, ScoredEmotion } from './lexicon-index.js';
+import type { LexCandidate, LexiconIndex, ScoredEmotion } from './lexicon-index.js';
 
 /** One emotion entry found in the text, with the modifiers that reach it. */
 export interface LexHit {
@@ -8,8 +8,19 @@ export interface LexHit {
   negated: boolean;
 }
 
-const ZH_CLAUSE_BREAK = /[,，。.!！?？;；~、\s]/;
+/** What ends a Chinese clause: , ， 。 . ! ！ ? ？ ; ； ~ 、 and whitespace (the `\s` of a regex). */
+const ZH_CLAUSE_BREAK = new Set(
+  [...',，。.!！?？;；~、', ...'\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff'].map(
+    (c) => c.charCodeAt(0),
+  ),
+);
+
+/** Whether a UTF-16 code unit ends a clause; tested on the code, without making a string of it. */
+export function isZhClauseBreak(code: number): boolean {
+  return ZH_CLAUSE_BREAK.has(code) || (code >= 0x2000 && code <= 0x200a);
+}
 /** How far back (in characters / tokens) a negation or degree word still applies. */
+const NONE: readonly LexCandidate[] = [];
 const ZH_REACH = 3;
 const EN_REACH = 3;
 const CONTRAST_BOOST = 1.3;
@@ -54,13 +65,17 @@ export function scanChinese(lower: string, index: LexiconIndex): LexHit[] {
   const p: Pending = { negatedAt: -Infinity, degree: 1, degreeAt: -Infinity, afterContrast: false };
   let i = 0;
   while (i < lower.length) {
-    const ch = lower[i] ?? '';
-    if (ZH_CLAUSE_BREAK.test(ch)) reset(p);
+    if (isZhClauseBreak(lower.charCodeAt(i))) reset(p);
     const cps = lower.codePointAt(i) ?? 0;
-    const head = String.fromCodePoint(cps);
-    const found = index.candidates(head)?.find((c) => lower.startsWith(c.key, i));
+    let found: LexCandidate | undefined;
+    for (const c of index.candidatesOf(cps) ?? NONE) {
+      if (lower.startsWith(c.key, i)) {
+        found = c;
+        break;
+      }
+    }
     if (found === undefined) {
-      i += head.length;
+      i += cps > 0xffff ? 2 : 1;
       continue;
     }
     const e = found.entry;
@@ -85,6 +100,11 @@ export function scanChinese(lower: string, index: LexiconIndex): LexHit[] {
 const EN_TOKEN = /[a-z0-9]+(?:['’][a-z]+)*|[:;][-']?[()dp]|<3|[?!.,;]/g;
 const EN_BREAK = new Set(['?', '!', '.', ',', ';']);
 
+function wordsAt(tokens: readonly string[], at: number, words: readonly string[]): boolean {
+  for (let k = 0; k < words.length; k++) if (tokens[at + k] !== words[k]) return false;
+  return true;
+}
+
 /** Greedy longest-phrase scan over English tokens (words, contractions, emoticons). */
 export function scanEnglish(lower: string, index: LexiconIndex): LexHit[] {
   const tokens = lower.replace(/’/g, "'").match(EN_TOKEN) ?? [];
@@ -98,20 +118,19 @@ export function scanEnglish(lower: string, index: LexiconIndex): LexHit[] {
       i += 1;
       continue;
     }
-    let matched: { key: string; length: number } | undefined;
-    const list = index.candidates(tok);
-    const entry = list?.find((c) => {
-      const n = c.key.split(' ').length;
-      if (tokens.slice(i, i + n).join(' ') !== c.key) return false;
-      matched = { key: c.key, length: n };
-      return true;
-    });
-    if (entry === undefined || matched === undefined) {
+    let entry: LexCandidate | undefined;
+    for (const c of index.candidates(tok) ?? NONE) {
+      if (wordsAt(tokens, i, c.words)) {
+        entry = c;
+        break;
+      }
+    }
+    if (entry === undefined) {
       i += 1;
       continue;
     }
     const e = entry.entry;
-    const end = i + matched.length;
+    const end = i + entry.words.length;
     if (e.kind === 'negation') p.negatedAt = end;
     else if (e.kind === 'degree') {
       p.degree = e.factor;

@@ -1,4 +1,5 @@
 import type { Category, Intent, Language, Nature } from '../../domain/taxonomy.js';
+import type { CueIndex } from '../cue-index.js';
 import { CueMatcher } from '../cue-matcher.js';
 import type { CategoryRules } from '../understanding-config.js';
 
@@ -7,11 +8,11 @@ export class CategoryClassifier {
   private readonly rules: Array<{ category: Category; weight: number; matcher: CueMatcher }>;
   private readonly effective: ReadonlySet<Category>;
 
-  constructor(config: CategoryRules) {
+  constructor(config: CategoryRules, index?: CueIndex) {
     this.rules = config.rules.map((r) => ({
       category: r.category,
       weight: r.weight,
-      matcher: new CueMatcher(r.cues),
+      matcher: new CueMatcher(r.cues, index),
     }));
     this.effective = new Set(config.effective);
   }
@@ -20,7 +21,7 @@ export class CategoryClassifier {
     let category: Category = 'other';
     let best = 0;
     for (const rule of this.rules) {
-      const hits = rule.matcher.find(lower, lang).length;
+      const hits = rule.matcher.count(lower, lang);
       const score = hits === 0 ? 0 : rule.weight * (1 + Math.log(hits));
       if (score > best) {
         best = score;

@@ -1,4 +1,5 @@
 import { RISK_FLAGS, type RiskFlag } from '../../domain/taxonomy.js';
+import type { CueIndex } from '../cue-index.js';
 import { CueMatcher, type CueHit } from '../cue-matcher.js';
 import type { FlagRules } from '../understanding-config.js';
 
@@ -39,10 +40,13 @@ export class FlagDetector {
   private readonly window: number;
   private readonly patterns: Array<{ flag: RiskFlag; re: RegExp }>;
 
-  constructor(config: FlagRules) {
-    this.rules = config.rules.map((r) => ({ flag: r.flag, matcher: new CueMatcher(r.cues) }));
-    this.platforms = new CueMatcher(config.platformThreats.platforms);
-    this.verbs = new CueMatcher(config.platformThreats.verbs);
+  constructor(config: FlagRules, index?: CueIndex) {
+    this.rules = config.rules.map((r) => ({
+      flag: r.flag,
+      matcher: new CueMatcher(r.cues, index),
+    }));
+    this.platforms = new CueMatcher(config.platformThreats.platforms, index);
+    this.verbs = new CueMatcher(config.platformThreats.verbs, index);
     this.window = config.platformThreats.window;
     this.patterns = config.patterns.flatMap((p) =>
       [...p.zh, ...p.en].map((source) => ({ flag: p.flag, re: new RegExp(source, 'iu') })),

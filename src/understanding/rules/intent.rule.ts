@@ -1,6 +1,8 @@
 import type { Emotion, Intent, Language } from '../../domain/taxonomy.js';
+import type { CueIndex } from '../cue-index.js';
 import { CueMatcher, escapeRegExp } from '../cue-matcher.js';
 import type { IntentRules } from '../understanding-config.js';
+import { codePointLength, coreLength } from '../text-length.js';
 
 export interface IntentReading {
   intent: Intent;
@@ -29,19 +31,19 @@ export class IntentClassifier {
   private readonly negators: Record<Language, RegExp>;
   private readonly correctionOpeners: CueMatcher;
 
-  constructor(config: IntentRules) {
+  constructor(config: IntentRules, index?: CueIndex) {
     this.rules = config.rules.map((r) => ({
       intent: r.intent,
       weight: r.weight,
       maxChars: r.maxChars,
       negatable: r.negatable,
-      matcher: new CueMatcher(r.cues),
+      matcher: new CueMatcher(r.cues, index),
     }));
     this.negators = {
       zh: negatorBefore(config.negators.zh, '\\s*'),
       en: negatorBefore(config.negators.en, '\\s+'),
     };
-    this.correctionOpeners = new CueMatcher(config.correctionOpeners);
+    this.correctionOpeners = new CueMatcher(config.correctionOpeners, index);
   }
 
   /** Whether the message opens by rejecting something ("不对,…", "no, …"), as a correction does. */
@@ -57,14 +59,14 @@ export class IntentClassifier {
   }
 
   classify(lower: string, lang: Language, emotion: Emotion): IntentReading {
-    const length = [...lower.trim()].length;
-    const core = [...lower.replace(/[\s\p{P}\p{S}]/gu, '')].length;
+    const length = codePointLength(lower.trim());
+    const core = coreLength(lower);
     const found: Array<{ rule: CompiledRule; index: number; end: number }> = [];
     for (const rule of this.rules) {
       if (rule.maxChars !== undefined && length > rule.maxChars) continue;
       for (const h of rule.matcher.find(lower, lang)) {
         // A short-message cue must be most of the message: "好" is assent, "好开心" is not.
-        if (rule.maxChars !== undefined && [...h.cue].length * 2 < core) continue;
+        if (rule.maxChars !== undefined && codePointLength(h.cue) * 2 < core) continue;
         found.push({ rule, index: h.index, end: h.index + h.cue.length });
       }
     }

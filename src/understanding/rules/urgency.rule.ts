@@ -1,5 +1,6 @@
 import type { Urgency } from '../../domain/analysis.js';
 import type { Language, UrgencyCause } from '../../domain/taxonomy.js';
+import type { CueIndex } from '../cue-index.js';
 import { CueMatcher, escapeRegExp, type CueHit } from '../cue-matcher.js';
 import type { UrgencyCues } from './urgency-config.js';
 
@@ -51,17 +52,17 @@ export class UrgencyDetector {
   private readonly causes: CompiledCause[];
   private readonly negators: Record<Language, RegExp>;
 
-  constructor(config: UrgencyCues) {
+  constructor(config: UrgencyCues, index?: CueIndex) {
     this.causes = GRAVITY.map((cause) => {
       const cues = config.causes[cause] ?? { zh: [], en: [] };
       return {
         cause,
-        cues: new CueMatcher(cues),
-        requires: cues.requires === undefined ? undefined : new CueMatcher(cues.requires),
-        unless: cues.unless === undefined ? undefined : new CueMatcher(cues.unless),
+        cues: new CueMatcher(cues, index),
+        requires: cues.requires === undefined ? undefined : new CueMatcher(cues.requires, index),
+        unless: cues.unless === undefined ? undefined : new CueMatcher(cues.unless, index),
         pairs: (config.pairs[cause] ?? []).map((p) => ({
-          a: new CueMatcher(p.a),
-          b: new CueMatcher(p.b),
+          a: new CueMatcher(p.a, index),
+          b: new CueMatcher(p.b, index),
         })),
       };
     });

@@ -1,10 +1,10 @@
 import type { SlotExtractor, SlotHit } from './slot-types.js';
 
-/** A labelled number: 订单号 / 单号 / 保单号 / 账号 / order number / policy no. followed by the id. */
+/** A labelled number: 订单号 / 单号 / 保单号 / 账号 / 预订号 / order number / booking QX9901 / policy no. followed by the id. */
 const LABELLED = new RegExp(
   [
-    '(卡号尾号|手机尾号|尾号|末四位|后四位|订单号|订单编号|订单|运单号|快递单号|物流单号|单号|保单号|保单|合同号|工单号|账号|帐号|账户|帐户|户号|卡号|会员号|客户号|宽带账号|证件号|流水号|交易号',
-    '|order\\s*(?:number|no\\.?|id|#)|order|policy\\s*(?:number|no\\.?)|policy|account\\s*(?:number|no\\.?|id)|account|(?:complaint\\s+)?reference(?:\\s*(?:number|no\\.?))?|ref\\.?|tracking\\s*(?:number|no\\.?)|case(?:\\s*(?:number|no\\.?))?|ticket(?:\\s*(?:number|no\\.?))?|invoice\\s*(?:number|no\\.?)|membership\\s*(?:number|no\\.?)|card\\s*number|card\\s*ending(?:\\s*in)?|ending\\s*in)',
+    '(卡号尾号|手机尾号|尾号|末四位|后四位|订单号|订单编号|订单|运单号|快递单号|物流单号|单号|保单号|保单|合同号|工单号|账号|帐号|账户|帐户|户号|卡号|会员号|客户号|宽带账号|证件号|流水号|交易号|预订号|预定号|订票号|预约号|确认号|取票号',
+    '|order\\s*(?:number|no\\.?|id|#)|order|(?:booking|reservation|confirmation)\\s*(?:reference|ref\\.?|number|no\\.?|code|id)?|policy\\s*(?:number|no\\.?)|policy|account\\s*(?:number|no\\.?|id)|account|(?:complaint\\s+)?reference(?:\\s*(?:number|no\\.?))?|ref\\.?|tracking\\s*(?:number|no\\.?)|case(?:\\s*(?:number|no\\.?))?|ticket(?:\\s*(?:number|no\\.?))?|invoice\\s*(?:number|no\\.?)|membership\\s*(?:number|no\\.?)|card\\s*number|card\\s*ending(?:\\s*in)?|ending\\s*in)',
     '\\s*(?:是|为|:|：|#|no\\.?|number|is)?\\s*(?:是|为|:|#)?\\s*',
     '(\\d{4}(?: \\d{4}){2,3}(?: \\d{1,4})?|[A-Za-z]{0,6}[-_]?\\d[A-Za-z0-9-]{3,29})(?![A-Za-z0-9])',
   ].join(''),

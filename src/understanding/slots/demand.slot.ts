@@ -1,3 +1,4 @@
+import type { CueIndex } from '../cue-index.js';
 import { CueMatcher } from '../cue-matcher.js';
 import type { SlotVocabulary } from '../understanding-config.js';
 import type { SlotExtractor } from './slot-types.js';
@@ -9,10 +10,10 @@ const NEGATED_BEFORE =
 const NOUN_AFTER = /^(?:费|基金|工|员|师傅|点|中心|单|记录|进度|流程|政策|电话|热线)/u;
 
 /** What the customer wants — refund, apology, compensation, fix, explanation, cancellation — in the order said. */
-export function createDemandExtractor(vocab: SlotVocabulary): SlotExtractor {
+export function createDemandExtractor(vocab: SlotVocabulary, index?: CueIndex): SlotExtractor {
   const matchers = Object.entries(vocab.demands).map(([demand, cues]) => ({
     demand,
-    matcher: new CueMatcher(cues),
+    matcher: new CueMatcher(cues, index),
   }));
   return ({ text, lower }) => {
     const found: Array<{ demand: string; index: number; raw: string }> = [];

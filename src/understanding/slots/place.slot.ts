@@ -1,3 +1,4 @@
+import type { CueIndex } from '../cue-index.js';
 import { CueMatcher } from '../cue-matcher.js';
 import type { SlotVocabulary } from '../understanding-config.js';
 import type { SlotExtractor, SlotHit } from './slot-types.js';
@@ -70,7 +71,7 @@ const NOT_STREET_WORD =
   /^\d+[a-z]?,?\s+(?:days?|weeks?|months?|years?|times?|hours?|pounds?|quid|dollars?|items?|of|in|on|at|and|the|a)\b/i;
 
 /** Places: a named store or hall (…营业厅, …店), a city, an online channel (APP, 官网, website). */
-export function createPlaceExtractor(vocab: SlotVocabulary): SlotExtractor {
+export function createPlaceExtractor(vocab: SlotVocabulary, index?: CueIndex): SlotExtractor {
   const zhSuffixes = [...vocab.placeSuffixes.zh].sort((a, b) => b.length - a.length).map(escape);
   const zhStore = new RegExp(`(?:${zhSuffixes.join('|')})(?![员长铺主里面内家])`, 'g');
   const enSuffixes = [...vocab.placeSuffixes.en].sort((a, b) => b.length - a.length).map(escape);
@@ -78,8 +79,8 @@ export function createPlaceExtractor(vocab: SlotVocabulary): SlotExtractor {
     `\\b(?:[Tt]he|[Yy]our|a)\\s+((?:[A-Z][\\w'&-]*\\s+){1,4}(?:${enSuffixes.join('|')}))\\b`,
     'g',
   );
-  const cities = new CueMatcher(vocab.cities);
-  const channels = new CueMatcher(vocab.channels);
+  const cities = new CueMatcher(vocab.cities, index);
+  const channels = new CueMatcher(vocab.channels, index);
   return ({ text, lower }) => {
     const hits: SlotHit[] = [];
     for (const m of text.matchAll(ZH_BUILDING)) {

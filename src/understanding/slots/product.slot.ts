@@ -1,3 +1,4 @@
+import type { CueIndex } from '../cue-index.js';
 import { CueMatcher } from '../cue-matcher.js';
 import type { SlotVocabulary } from '../understanding-config.js';
 import type { SlotExtractor, SlotHit } from './slot-types.js';
@@ -21,8 +22,8 @@ const NOT_A_SERVICE = /^(?:什么|这个|那个|增值|相关|其他|别的|一�
  * Products named in the flow's vocabulary (`context.products`, preferred) or the default one.
  * Flow vocabularies change per conversation, so their matcher is cached per list.
  */
-export function createProductExtractor(vocab: SlotVocabulary): SlotExtractor {
-  const defaults = new CueMatcher(vocab.products);
+export function createProductExtractor(vocab: SlotVocabulary, index?: CueIndex): SlotExtractor {
+  const defaults = new CueMatcher(vocab.products, index);
   const cache = new Map<string, CueMatcher>();
   const flowMatcher = (products: readonly string[]): CueMatcher => {
     const key = products.join('\u0000');

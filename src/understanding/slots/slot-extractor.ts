@@ -1,6 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js';
 import type { AmountReading, SlotIssue, SlotValue, SlotValues } from '../../domain/analysis.js';
 import type { SlotName } from '../../domain/taxonomy.js';
+import type { CueIndex } from '../cue-index.js';
 import { CueMatcher } from '../cue-matcher.js';
 import type { SlotVocabulary } from '../understanding-config.js';
 import { extractAccount } from './account.slot.js';
@@ -29,6 +30,7 @@ const OWNER_REACH = 16;
 const CLAUSE_REACH = 60;
 const CONTACT_VERB =
   /联系我|联系本人|打给我|打我|回电|回我电话|找我|\b(?:call|ring|text|reach|contact|phone) (?:me|us)\b|\bcall(?:ing)? back\b|\bget back to me\b/i;
+const MONTH_ONLY = /^\d{4}-\d{2}$/;
 /** A value right after 不是/not is the one being rejected. */
 const REJECTED_BEFORE = /(?:不是|并非|而不是|not|isn't|wasn't|instead of)\s*(?:the\s|a\s)?$/i;
 /** An amount turned down outright ("9.9不是19.9", "not £54"); "instead of" only names the expected price. */
@@ -72,27 +74,35 @@ export class SlotExtractorSet {
   constructor(
     vocab: SlotVocabulary,
     private readonly options: SlotExtractorOptions,
+    index?: CueIndex,
   ) {
-    this.contact = new CueMatcher(vocab.contact);
-    this.correction = new CueMatcher({
-      zh: vocab.correction.zh.filter((c) => !WEAK_CORRECTION.has(c)),
-      en: vocab.correction.en.filter((c) => !WEAK_CORRECTION.has(c)),
-    });
+    this.contact = new CueMatcher(vocab.contact, index);
+    this.correction = new CueMatcher(
+      {
+        zh: vocab.correction.zh.filter((c) => !WEAK_CORRECTION.has(c)),
+        en: vocab.correction.en.filter((c) => !WEAK_CORRECTION.has(c)),
+      },
+      index,
+    );
     this.extractors = [
       createMoneyExtractor(vocab.defaultCurrency),
       extractAccount,
       createStaffExtractor(vocab),
-      createPlaceExtractor(vocab),
-      createProductExtractor(vocab),
-      createDemandExtractor(vocab),
+      createPlaceExtractor(vocab, index),
+      createProductExtractor(vocab, index),
+      createDemandExtractor(vocab, index),
       extractContact,
       (input) => this.times(input),
     ];
   }
 
   extract(input: SlotInput): SlotReading {
-    const phones = this.phones(input);
-    const hits = [...this.extractors.flatMap((x) => x(input)), ...phones.hits];
+    const found = this.extractors.flatMap((x) => x(input));
+    const phones = this.phones(
+      input,
+      found.some((h) => h.slot === 'account'),
+    );
+    const hits = [...found, ...phones.hits];
     const amounts = amountReadings(
       input.text,
       hits.filter((h) => h.slot === 'amount'),
@@ -170,7 +180,10 @@ export class SlotExtractorSet {
   }
 
   /** A phone goes to contact_phone when said as a contact or asked for; else, near charge words, to account. */
-  private phones(input: SlotInput): { hits: SlotHit[]; issues: SlotIssue[] } {
+  private phones(
+    input: SlotInput,
+    accountGiven: boolean,
+  ): { hits: SlotHit[]; issues: SlotIssue[] } {
     const found = findPhones(input, this.regionOf(input));
     const pending = input.context.pending ?? [];
     const issues = found.issues.filter(
@@ -180,8 +193,13 @@ export class SlotExtractorSet {
     );
     // The question just asked decides first: a number given to "your contact number?" is that.
     if (pending.includes('contact_phone')) return { hits: found.hits, issues };
-    if (pending.includes('account')) {
-      return { hits: found.hits.map((h) => ({ ...h, slot: 'account' as const })), issues };
+    // Asked for the account, "打我手机138…" / "call me on 07…" is still how to reach them, and so is
+    // any phone next to the account given ("保单号PAB-2025-220011 … 电话138…").
+    if (pending.includes('account') && !accountGiven) {
+      const hits = found.hits.map((h): SlotHit =>
+        CONTACT_VERB.test(clauseAround(input.text, h.index)) ? h : { ...h, slot: 'account' },
+      );
+      return { hits, issues };
     }
     const lastBot =
       [...input.context.history]
@@ -211,6 +229,8 @@ export class SlotExtractorSet {
   private times(input: SlotInput): SlotHit[] {
     return findTimes(input).flatMap(({ future, ...h }): SlotHit[] => {
       if (!this.isContactClause(input, h.index)) return future ? [] : [h];
+      // "11月份被开了…有事打这个号": a month gone by is when it happened, never when to call.
+      if (!future && MONTH_ONLY.test(h.value)) return [h];
       const after = input.text.slice(h.index + h.raw.length, h.index + h.raw.length + 3);
       const before = input.text.slice(Math.max(0, h.index - 7), h.index);
       const qualifier = /^(以后|之后|后|以前|之前|前)/.exec(after)?.[0];

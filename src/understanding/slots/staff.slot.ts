@@ -22,9 +22,9 @@ const EN_NAMED = new RegExp(
   `\\b(?:${EN_ROLES})(?:\\s+(?:on|at|in)\\s+the\\s+\\w+)?(?:\\s*(?:called|named|,)\\s*|'s\\s+name\\s+(?:was|is)\\s+)([A-Z][a-z]+(?:\\s[A-Z][a-z]+)?)`,
   'g',
 );
-/** "the technician Sam", "Dave the engineer": a name right next to its role. */
+/** "the technician Sam", "your driver Sam", "Dave the engineer": a name right next to its role. */
 const EN_ROLE_NAME = new RegExp(
-  `\\bthe\\s+(?:${EN_ROLES})\\s+([A-Z][a-z]+)\\b|\\b([A-Z][a-z]+),?\\s+the\\s+(?:${EN_ROLES})\\b`,
+  `\\b(?:the|your)\\s+(?:${EN_ROLES})\\s+([A-Z][a-z]+)\\b|\\b([A-Z][a-z]+),?\\s+the\\s+(?:${EN_ROLES})\\b`,
   'g',
 );
 /** "thank you to Priya", "compliment Ahmed", "Daniel was brilliant", "Luis at the Bondi store". */

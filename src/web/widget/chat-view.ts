@@ -32,6 +32,7 @@ export class ChatView {
     host: HTMLElement,
     private readonly t: Strings,
     private readonly onSend: (text: string) => void,
+    onTyping: () => void = () => undefined,
   ) {
     const shadow = host.attachShadow({ mode: 'open' });
     const style = el('style');
@@ -67,6 +68,7 @@ export class ChatView {
     this.input.placeholder = t.placeholder;
     this.input.setAttribute('aria-label', t.placeholder);
     this.input.rows = 1;
+    this.input.addEventListener('input', onTyping);
     const send = el('button', undefined, t.send);
     send.type = 'submit';
     form.append(this.input, send);
@@ -142,8 +144,8 @@ export class ChatView {
     };
   }
 
-  showTyping(): void {
-    this.typing.textContent = this.t.typing;
+  showTyping(from: 'bot' | 'agent' = 'bot'): void {
+    this.typing.textContent = from === 'agent' ? this.t.agentTyping : this.t.typing;
     this.typing.hidden = false;
     window.clearTimeout(this.typingTimer);
     this.typingTimer = window.setTimeout(() => this.hideTyping(), 8000);

@@ -30,7 +30,19 @@ const unacknowledged = new Map<string, Outgoing>();
 
 const host = document.createElement('div');
 host.id = 'qingting-chat';
-const view = new ChatView(host, t, (text) => send(text));
+/** The agent console shows the customer typing; once every few seconds is enough. */
+const TYPING_EVERY_MS = 2000;
+let typedAt = 0;
+const view = new ChatView(
+  host,
+  t,
+  (text) => send(text),
+  () => {
+    if (!socket.connected || Date.now() - typedAt < TYPING_EVERY_MS) return;
+    typedAt = Date.now();
+    socket.emit('typing');
+  },
+);
 
 const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(`${origin}/chat`, {
   auth: (give) => give({ sessionId: readSession(), lang }),
@@ -48,7 +60,7 @@ socket.on('session', ({ sessionId, history }) => {
   }
 });
 socket.on('message', (message) => view.show(message));
-socket.on('typing', () => view.showTyping());
+socket.on('typing', ({ from }) => view.showTyping(from));
 socket.on('handoff', (status) => view.setStatus(describeHandoff(status, lang)));
 socket.on('disconnect', (reason) => {
   view.setStatus(t.reconnecting);
@@ -59,6 +71,7 @@ socket.on('disconnect', (reason) => {
 socket.on('connect_error', () => view.setStatus(t.reconnecting));
 
 function send(text: string): void {
+  typedAt = 0; // what is typed next is a new burst, shown at once
   const outgoing: Outgoing = { text, clientMessageId: newId(), view: view.pending(text) };
   unacknowledged.set(outgoing.clientMessageId, outgoing);
   if (socket.connected) transmit(outgoing);
