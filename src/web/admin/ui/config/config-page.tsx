@@ -55,6 +55,7 @@ export function ConfigPage({ api, labels, rest, navigate }: PageProps) {
   const act = async (work: () => Promise<string>) => {
     setBusy(true);
     setRefused(undefined);
+    setNotice(undefined);
     try {
       setNotice({ ok: true, text: await work() });
       await refresh();
@@ -132,7 +133,7 @@ export function ConfigPage({ api, labels, rest, navigate }: PageProps) {
                     if (!(error instanceof ApiError) || error.message !== 'tests_failed')
                       throw error;
                     setRefused({ version, report: await config.runTests(drafts()) });
-                    return t.refused;
+                    throw new Error(t.refused, { cause: error });
                   }
                 })
               }
