@@ -181,7 +181,9 @@ const withdrawDuringIntake: Route = async (dc, turn) => {
  * the commendation keeps what was collected (the person, the day) and the customer is thanked.
  */
 const praiseDuringIntake: Route = async (dc, turn) => {
-  const collected = turn.memory.complaint.slots;
+  // What they wanted done was the complaint's reading, not part of the praise.
+  const collected = { ...turn.memory.complaint.slots };
+  delete collected.demand;
   turn.analysis = { ...turn.analysis, slots: { ...collected, ...turn.analysis.slots } };
   await dc.cancelAllDialogs();
   turn.memory.complaint = freshComplaint();

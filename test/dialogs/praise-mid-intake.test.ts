@@ -16,5 +16,6 @@ describe('praise said mid-collection', () => {
     const filed = await tickets.listByConversation('praise-mid');
     expect(filed.map((t) => t.kind ?? 'complaint')).toEqual(['commendation']);
     expect(filed[0]?.slots.people?.value).toBe('李师傅');
+    expect(filed[0]?.slots.demand).toBeUndefined();
   });
 });
