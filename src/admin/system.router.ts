@@ -2,6 +2,7 @@ import { Router, type RequestHandler } from 'express';
 import { requireAdmin } from '../records/records.router.js';
 import { runChecks, type ReadinessCheck } from '../server/health.js';
 import type { InstanceRegistry } from './instance.js';
+import type { SystemView } from './system-view.js';
 
 export interface SystemRouterDeps {
   auth: RequestHandler;
@@ -29,7 +30,7 @@ export function createSystemRouter(deps: SystemRouterDeps): Router {
     const channels = checks
       .filter(({ name }) => name.startsWith(CHANNEL))
       .map(({ name, ok }) => ({ id: name.slice(CHANNEL.length), ok }));
-    res.json({
+    const view: SystemView = {
       // The web chat is served by this process itself: up whenever this answers.
       channels: [{ id: 'webchat', ok: true }, ...channels],
       dependencies: checks.filter(({ name }) => !name.startsWith(CHANNEL)),
@@ -38,7 +39,8 @@ export function createSystemRouter(deps: SystemRouterDeps): Router {
         queued: queued.length,
         longestWaitSeconds: Math.max(0, ...queued.map((item) => item.waitingSeconds)),
       },
-    });
+    };
+    res.json(view);
   });
   return router;
 }

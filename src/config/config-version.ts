@@ -9,6 +9,7 @@ export const CONFIG_KINDS = [
   'business_hours',
   'canned',
   'prompts',
+  'tests',
 ] as const;
 export const ConfigKind = z.enum(CONFIG_KINDS);
 export type ConfigKind = z.infer<typeof ConfigKind>;

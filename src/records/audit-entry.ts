@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 
 /** One staff action: who did what to which record (DESIGN §9, §10: every admin action is audited). */
@@ -18,7 +17,8 @@ export function auditEntry(
   fields: Omit<AuditEntry, 'id' | 'at' | 'detail'> & Partial<Pick<AuditEntry, 'at' | 'detail'>>,
 ): AuditEntry {
   return AuditEntry.parse({
-    id: randomUUID(),
+    // The global Web Crypto, so the schema also loads in the admin console's bundle.
+    id: crypto.randomUUID(),
     at: new Date().toISOString(),
     detail: {},
     ...fields,

@@ -1,6 +1,9 @@
 import express, { Router, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import { validateBody } from '../admin/config/config-kinds.js';
+import { DraftRunner, DraftUnusable } from '../admin/config/draft-runner.js';
+import { createOfflineUnderstanding } from '../understanding/offline.understanding.js';
+import type { Understanding } from '../understanding/understanding.port.js';
 import { agentOf } from '../agents/agent-auth.middleware.js';
 import { ConfigBody, ConfigKind, type PublishOutcome } from '../config/config-version.js';
 import type { ConfigVersions } from '../config/config-versions.port.js';
@@ -13,12 +16,32 @@ export interface ConfigRouterDeps {
   audit: Pick<AuditLog, 'record'>;
   /** Agent authentication (bearer token); answers 401 itself. */
   auth: RequestHandler;
+  /** What drafts are tried and tested with; default the offline understanding (made on first use). */
+  understanding?: () => Understanding;
 }
+
+/** Kinds whose publish first runs the conversation tests against the version to publish. */
+const TESTED_KINDS: readonly ConfigKind[] = ['flows', 'scripts', 'knowledge', 'tests'];
+const Drafts = z.partialRecord(ConfigKind, ConfigBody);
 
 const Draft = z.object({ body: ConfigBody }).strict();
 /** What the editor sends as the admin types: may be empty, still bounded. */
 const Candidate = z.object({ body: z.string().max(5_000_000) }).strict();
-const Publish = z.object({ version: z.number().int().min(1) }).strict();
+const Publish = z
+  .object({
+    version: z.number().int().min(1),
+    /** Publish although a conversation test fails (audited with the failing tests). */
+    override: z.boolean().optional(),
+  })
+  .strict();
+const RunTests = z.object({ drafts: Drafts.optional() }).strict();
+const TryTurn = z
+  .object({
+    session: z.string().trim().min(1).max(100),
+    text: z.string().trim().min(1).max(2000),
+    drafts: Drafts.optional(),
+  })
+  .strict();
 const Version = z.coerce.number().int().min(1);
 
 /**
@@ -26,10 +49,20 @@ const Version = z.coerce.number().int().min(1);
  * and every version's summary), `PUT` a draft, `POST …/publish` `{ version }`, `POST …/rollback`,
  * `GET …/versions/:version` (one version with its body), `POST …/validate` `{ body }` (the problems,
  * each at its body line), `GET …/export` (the live body as text). A draft with problems is refused
- * (422 with them): nothing invalid becomes a version. Each change is audited before it answers.
+ * (422 with them): nothing invalid becomes a version. `POST /api/admin/config/run-tests`
+ * `{ drafts? }` runs the conversation tests against the draft; `POST /api/admin/config/try`
+ * `{ session, text, drafts? }` is one turn of the try-it chat (isolated state, test tickets in
+ * memory). Publishing flows, scripts, knowledge or tests is refused (409 `tests_failed` with the
+ * report) while a test fails on that version, unless `override: true` (audited with the failing
+ * tests). Each change is audited before it answers.
  */
 export function createConfigRouter(deps: ConfigRouterDeps): Router {
   const { configs } = deps;
+  let offline: Understanding | undefined;
+  const runner = new DraftRunner(
+    configs,
+    deps.understanding ?? (() => (offline ??= createOfflineUnderstanding({}))),
+  );
   const router = Router();
   router.use('/api/admin/config', deps.auth, requireAdmin, express.json({ limit: '6mb' }));
 
@@ -69,6 +102,32 @@ export function createConfigRouter(deps: ConfigRouterDeps): Router {
     res.json(found);
   });
 
+  /** A body that cannot run is the admin's to fix: 422 with why. */
+  const running = async (res: Response, work: () => Promise<object>): Promise<void> => {
+    try {
+      res.json(await work());
+    } catch (error) {
+      if (!(error instanceof DraftUnusable)) throw error;
+      res.status(422).json({ error: error.message });
+    }
+  };
+
+  router.post('/api/admin/config/run-tests', async (req, res) => {
+    const run = RunTests.safeParse(req.body);
+    if (!run.success) return invalid(res, run.error);
+    await running(res, () => runner.runTests(run.data.drafts));
+  });
+
+  router.post('/api/admin/config/try', async (req, res) => {
+    const turn = TryTurn.safeParse(req.body);
+    if (!turn.success) return invalid(res, turn.error);
+    const { session, text, drafts } = turn.data;
+    await running(res, async () => {
+      const done = await runner.tryTurn(`${agentOf(res).username}:${session}`, text, drafts);
+      return { ...done, test: true };
+    });
+  });
+
   router.post('/api/admin/config/:kind/validate', (req, res) => {
     const candidate = Candidate.safeParse(req.body);
     if (!candidate.success) return invalid(res, candidate.error);
@@ -101,8 +160,28 @@ export function createConfigRouter(deps: ConfigRouterDeps): Router {
     const publish = Publish.safeParse(req.body);
     if (!publish.success) return invalid(res, publish.error);
     const kind = kindOf(req);
-    const outcome = await configs.publish(kind, publish.data.version, agentOf(res).username);
-    await answer(res, outcome, () => audited(res, 'config.publish', kind, detailOf(outcome)));
+    const { version, override = false } = publish.data;
+    let failing: string[] = [];
+    const target = await configs.get(kind, version);
+    if (target && TESTED_KINDS.includes(kind)) {
+      let report;
+      try {
+        report = await runner.runTests({ [kind]: target.body });
+      } catch (error) {
+        if (!(error instanceof DraftUnusable)) throw error;
+        return void res.status(422).json({ error: error.message });
+      }
+      failing = report.results.filter((r) => !r.passed).map((r) => r.name);
+      if (failing.length > 0 && !override)
+        return void res.status(409).json({ error: 'tests_failed', reason: 'tests_failed', report });
+    }
+    const outcome = await configs.publish(kind, version, agentOf(res).username);
+    await answer(res, outcome, () =>
+      audited(res, 'config.publish', kind, {
+        ...detailOf(outcome),
+        ...(failing.length > 0 ? { override: true, failing } : {}),
+      }),
+    );
   });
 
   router.post('/api/admin/config/:kind/rollback', async (req, res) => {

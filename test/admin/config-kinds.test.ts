@@ -118,7 +118,10 @@ describe('configuration bodies per kind', () => {
   it('seeds an empty store with the shipped files as live version 1, once', async () => {
     const configs = new MemoryConfigVersions();
     const first = await seedConfigVersions(configs, roots);
-    expect(first).toEqual({ seeded: ['flows', 'scripts', 'knowledge', 'prompts'], refused: [] });
+    expect(first).toEqual({
+      seeded: ['flows', 'scripts', 'knowledge', 'prompts', 'tests'],
+      refused: [],
+    });
     expect(await configs.live('flows')).toMatchObject({ version: 1, publishedBy: 'seed' });
     expect((await configs.live('knowledge'))?.body).toBe(await shipped('knowledge'));
     expect(await seedConfigVersions(configs, roots)).toEqual({ seeded: [], refused: [] });

@@ -18,7 +18,7 @@ import { connectChat, startTestApp } from '../support/test-app.js';
 
 const roots = { configDir: 'config', promptsDir: 'prompts' };
 const QUESTION = '怎么查询我的账单';
-const NEW_ANSWER = '新的账单答案：请打开App首页的“账单”卡片查看。';
+const NEW_ANSWER = '新的账单答案：请打开App首页的“我的账单”卡片查看。';
 
 async function knowledgeBody(): Promise<string> {
   const body = await readSeedBody('knowledge', roots);

@@ -14,6 +14,7 @@ import { BusinessHours } from '../../handoff/business-hours.js';
 import { CannedDraft } from '../../handoff/canned-response.js';
 import { knowledgeFromFiles, type KnowledgeFiles } from '../../knowledge/jsonl.knowledge-loader.js';
 import { KnowledgeFileError } from '../../knowledge/knowledge-error.js';
+import { TestsFile } from './conversation-test.js';
 
 /** Where a kind's shipped files are, relative to CONFIG_DIR (`config`) or the prompts folder. */
 export interface SeedSource {
@@ -39,6 +40,7 @@ export interface KindValues {
   rules: RulesFile;
   business_hours: BusinessHoursFile;
   canned: CannedFile;
+  tests: TestsFile;
 }
 
 /** Handoff thresholds laid over every flow's own (`rules.yaml`). */
@@ -146,6 +148,10 @@ export const KIND_SPECS: { [K in ConfigKind]: KindSpec<KindValues[K]> } = {
   rules: singleYaml('rules.yaml', RulesFile),
   business_hours: singleYaml('business-hours.yaml', BusinessHoursFile),
   canned: singleYaml('canned.yaml', CannedFile),
+  tests: {
+    ...singleYaml('tests.yaml', TestsFile),
+    seed: { root: 'config', folders: ['tests'], files: /^tests\.yaml$/ },
+  },
 };
 
 export type BodyResult<T> = { ok: true; value: T } | { ok: false; problems: LocatedProblem[] };

@@ -45,6 +45,29 @@ export function adminPage(): string {
   td:nth-child(2) { font-variant-numeric: tabular-nums; }
   .empty, .loading { color: #829ab1; }
   .error { color: #d64545; }
+  .page { display: grid; gap: 1rem; }
+  .two-columns { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 1rem; align-items: start; }
+  .form-grid { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: .6rem .75rem; align-content: start; }
+  .form-grid h2, .form-grid .form-actions { grid-column: 1 / -1; }
+  .form-grid label, .inline-form label { display: grid; gap: .15rem; font-size: .85rem; color: #486581; }
+  .inline-form { display: flex; flex-wrap: wrap; gap: .5rem .75rem; align-items: end; margin-top: .75rem; }
+  .form-actions { display: flex; gap: .5rem; align-items: center; flex-wrap: wrap; }
+  .form-actions p { margin: 0; }
+  button.primary { background: #2680c2; border-color: #2680c2; color: #fff; }
+  small { color: #829ab1; font-size: .75rem; }
+  .sub { color: #627d98; font-size: .85rem; }
+  .pill { display: inline-block; padding: 0 .5rem; border-radius: 999px; font-size: .8rem; white-space: nowrap; }
+  .pill.on { background: #e3f9e5; color: #207227; } .pill.off { background: #ffe3e3; color: #a61b1b; }
+  tr.muted td { color: #829ab1; }
+  .row-actions { white-space: nowrap; } .row-actions button { margin: 0 .25rem .25rem 0; }
+  .row-actions p { white-space: normal; margin: .25rem 0 0; font-size: .8rem; }
+  .scroll { overflow-x: auto; }
+  .toolbar { display: flex; justify-content: flex-end; }
+  .nowrap { white-space: nowrap; }
+  td.detail { font-family: ui-monospace, monospace; font-size: .8rem; color: #486581; max-width: 28rem; }
+  code { font-family: ui-monospace, monospace; font-size: .85rem; }
+  .done { color: #207227; }
+  .more { margin-top: .75rem; }
   .login { max-width: 22rem; margin: 3rem auto; display: grid; gap: .75rem; }
   .login h2 { margin: 0; font-size: 1.1rem; }
   .config-grid { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1rem; }
@@ -69,7 +92,11 @@ export function adminPage(): string {
     .grid { grid-template-columns: repeat(2, minmax(0, 1fr)); }
     .card.wide { grid-column: span 2; }
   }
+  @media (max-width: 900px) {
+    .two-columns { grid-template-columns: 1fr; }
+  }
   @media (max-width: 640px) {
+    .form-grid { grid-template-columns: 1fr; }
     .kpis { grid-template-columns: repeat(2, minmax(0, 1fr)); }
     .grid { grid-template-columns: 1fr; }
     .card.wide { grid-column: auto; }

@@ -6,6 +6,7 @@ import { AdminApi } from './api.js';
 import { LoginForm } from './login.js';
 import type { AdminPage, Session } from './page.js';
 import { PAGES } from './pages.js';
+import { SetupPage } from './setup.js';
 
 const SESSION = 'qingting.admin';
 const BASE = '/admin';
@@ -74,6 +75,10 @@ function Console() {
   );
   const [first = '', ...rest] = segmentsOf(pathname);
   const page = pageFor(first);
+  const login = (value: Session) => {
+    sessionStorage.setItem(SESSION, JSON.stringify(value));
+    setSession(value);
+  };
   return (
     <>
       <header class="top">
@@ -105,14 +110,17 @@ function Console() {
         )}
       </header>
       <main>
-        {session === undefined || api === undefined ? (
-          <LoginForm
+        {first === 'setup' ? (
+          // First run: the page outside the login, which leads home once the admin exists.
+          <SetupPage
             labels={labels}
             onLogin={(value) => {
-              sessionStorage.setItem(SESSION, JSON.stringify(value));
-              setSession(value);
+              login(value);
+              navigate(BASE);
             }}
           />
+        ) : session === undefined || api === undefined ? (
+          <LoginForm labels={labels} onLogin={login} />
         ) : page === undefined ? (
           <p class="error" role="alert">
             {t.nav.notFound}
