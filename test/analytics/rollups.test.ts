@@ -242,6 +242,18 @@ for (const backend of await testBackends()) {
         expectSameReport(await rollups.fromRollups(filter), exact);
         expectSameReport(await rollups.report(filter), exact);
       }
+      // An erased or reclassified ticket leaves no label (a place, a person named) behind.
+      const stale = sql<{
+        n: number;
+      }>`SELECT count(*)::int AS n FROM rollup_ticket_labels WHERE count <= 0`;
+      expect((await stale.execute(db)).rows).toEqual([{ n: 0 }]);
+      const named = sql<{
+        value: string;
+      }>`SELECT value FROM rollup_ticket_labels WHERE kind = 'people'`;
+      await db.deleteFrom('tickets').where('people', 'is not', null).execute();
+      expect((await named.execute(db)).rows).toEqual([]);
+      expect((await stale.execute(db)).rows).toEqual([{ n: 0 }]);
+      expectSameReport(await rollups.fromRollups(WHOLE), await raw.report(WHOLE));
     });
 
     it('rebuild a range of days from the raw rows, and all of them for new settings', async () => {
@@ -279,16 +291,20 @@ for (const backend of await testBackends()) {
       expectSameReport(await inNewYork.fromRollups(WHOLE), exact);
     });
 
-    it('migration 0004 goes down and up again, leaving the facts alone', async () => {
+    it('migrations 0004–0006 go down and up again, leaving the facts alone', async () => {
       const test = await openTestDatabase(backend);
       opened.push(test);
       const { db } = test.database;
       await ensureRollups(db, SETTINGS);
       await seedRandomFacts(db, 5);
-      const down = await migrate(db, 'down', test.schema);
-      expect(down.results?.map((r) => [r.migrationName, r.status])).toEqual([
-        ['0004-analytics-rollups', 'Success'],
-      ]);
+      const downs = [];
+      for (const step of [
+        '0006-rollup-labels-pruned',
+        '0005-rollups-without-jit',
+        '0004-analytics-rollups',
+      ])
+        downs.push([(await migrate(db, 'down', test.schema)).results?.[0]?.migrationName, step]);
+      expect(downs.map(([undone]) => undone)).toEqual(downs.map(([, step]) => step));
       const left = await sql<{
         name: string;
       }>`SELECT table_name AS name FROM information_schema.tables

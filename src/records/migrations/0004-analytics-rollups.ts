@@ -9,8 +9,6 @@ import { statements } from './statements.js';
  * changes no rollup. Days, hours and SLA hits follow the one `analytics_rollup_settings` row (time
  * zone and targets, kept by `src/records/rollups.ts`); without it the triggers count nothing, and
  * `analytics_rollup_rebuild(from, to)` recomputes a range of days (both null: everything).
- * The functions run without JIT: compiling their hundred-odd aggregates took the server half a
- * minute per statement, for statements that run in milliseconds.
  */
 
 /** Histogram buckets of seconds: 0 is [0, 1); k ≥ 1 is [2^((k−1)/4), 2^(k/4)); the last is open-ended. */
@@ -216,7 +214,7 @@ const MAINTAINED: Maintained[] = [
  * matters (a replay, the ticket trigger's zero-row handoff update) or no settings exist yet.
  */
 const plpgsql = (name: string, skip: string, body: readonly string[]): string =>
-  `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql SET jit = off AS $$
+  `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN
     IF ${skip} OR NOT EXISTS (SELECT 1 FROM analytics_rollup_settings) THEN RETURN NULL; END IF;
     ${body.map((statement) => `${statement};`).join('\n    ')}
@@ -254,7 +252,7 @@ const inRange = (column: string): string =>
   `(from_day IS NULL OR ${column} >= from_day::timestamp AT TIME ZONE tz)
     AND (to_day IS NULL OR ${column} < (to_day + 1)::timestamp AT TIME ZONE tz)`;
 
-const REBUILD = `CREATE FUNCTION analytics_rollup_rebuild(from_day date, to_day date) RETURNS void LANGUAGE plpgsql SET jit = off AS $$
+const REBUILD = `CREATE FUNCTION analytics_rollup_rebuild(from_day date, to_day date) RETURNS void LANGUAGE plpgsql AS $$
   DECLARE tz text;
   BEGIN
     SELECT time_zone INTO tz FROM analytics_rollup_settings;

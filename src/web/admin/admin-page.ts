@@ -47,7 +47,7 @@ export function adminPage(): string {
   .error { color: #d64545; }
   .page { display: grid; gap: 1rem; }
   .two-columns { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 1rem; align-items: start; }
-  .form-grid { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: .6rem .75rem; align-content: start; }
+  .form-grid { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: .6rem .75rem; align-content: start; align-items: end; }
   .form-grid h2, .form-grid .form-actions { grid-column: 1 / -1; }
   .form-grid label, .inline-form label { display: grid; gap: .15rem; font-size: .85rem; color: #486581; }
   .inline-form { display: flex; flex-wrap: wrap; gap: .5rem .75rem; align-items: end; margin-top: .75rem; }

@@ -88,6 +88,8 @@ export interface Dictionary {
     seenAt: string;
     mode: string;
     refresh: string;
+    /** Readiness checks other than channels, by name. */
+    dependencyNames: Record<string, string>;
   };
   setup: {
     heading: string;
