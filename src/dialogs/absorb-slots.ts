@@ -1,4 +1,4 @@
-import type { Analysis, SlotValue } from '../domain/analysis.js';
+import type { Analysis, SlotValue, SlotValues } from '../domain/analysis.js';
 import { TICKET_ID_PATTERN } from '../domain/ticket.js';
 import type { Language, SlotName } from '../domain/taxonomy.js';
 import type { ComplaintMemory } from './intake-memory.js';
@@ -114,17 +114,25 @@ const MOBILE = /^(?:1\d{10}|\+\d{8,15})$/;
  * customer to correct ("号码 138… 的话费…,处理结果我们会打 138… 告诉您").
  */
 function reuseMobileAsContact(complaint: ComplaintMemory, taken: SlotName[]): void {
+  const given = Object.fromEntries(taken.map((slot) => [slot, complaint.slots[slot]]));
+  const standIns = mobileStandIns(given, complaint.slots);
+  Object.assign(complaint.slots, standIns);
+  taken.push(...(Object.keys(standIns) as SlotName[]));
+}
+
+/** For a mobile number just given as account or contact phone, the other one where `known` has none. */
+export function mobileStandIns(given: SlotValues, known: SlotValues): SlotValues {
   const pairs: ReadonlyArray<[SlotName, SlotName]> = [
     ['account', 'contact_phone'],
     ['contact_phone', 'account'],
   ];
-  for (const [given, other] of pairs) {
-    const value = complaint.slots[given];
-    if (!taken.includes(given) || complaint.slots[other] || !value) continue;
-    if (!MOBILE.test(value.value)) continue;
-    complaint.slots[other] = { ...value, confidence: Math.min(value.confidence, 0.5) };
-    taken.push(other);
+  const standIns: SlotValues = {};
+  for (const [slot, other] of pairs) {
+    const value = given[slot];
+    if (!value || known[other] || given[other] || !MOBILE.test(value.value)) continue;
+    standIns[other] = { ...value, confidence: Math.min(value.confidence, 0.5) };
   }
+  return standIns;
 }
 
 /** Acts that talk about the question rather than answer it ("我前面说过了", "你要我号码干嘛"). */

@@ -195,7 +195,7 @@ class IntakeDialog extends ComponentDialog {
         ? { verifiedCustomerId: turn.sender.verifiedCustomerId }
         : {}),
     });
-    const rule = heldForEssentials(turn, fired);
+    const rule = heldForEssentials(turn, fired, active === STAGES.confirm && act === 'affirm');
     if (rule) {
       // An opener that escalates at once is a new complaint; an escalation about the open ticket
       // (or a bare "转人工") updates that ticket instead.
@@ -327,13 +327,20 @@ function stageOf(active: string | undefined, memory: IntakeMemory): AnalysisCont
 /**
  * Anger alone does not hand over at once (seeds: calm first, then collect): for up to
  * `angerCollectTurns` turns the essentials an agent needs are collected first; then, if the
- * customer is still angry, the case goes to a person. Every other rule fires at once.
+ * customer is still angry, the case goes to a person — unless they have just confirmed the
+ * read-back, which files the ticket. Every other rule fires at once.
  */
-function heldForEssentials(turn: IntakeTurn, fired: string | undefined): string | undefined {
+function heldForEssentials(
+  turn: IntakeTurn,
+  fired: string | undefined,
+  confirmed: boolean,
+): string | undefined {
   const { complaint } = turn.memory;
   if (fired !== undefined && fired !== 'anger') return fired;
   // "…马上给我转人工!" inside an angry complaint is an explicit request: over at once.
   if (asksForPerson(turn)) return fired ?? (complaint.angerTurns > 0 ? 'request_human' : undefined);
+  // "对 赶紧的" to the read-back: the filed ticket and its time limits are what they are waiting for.
+  if (confirmed) return undefined;
   if (fired === undefined && complaint.angerTurns === 0) return undefined;
   const rules = flowOf(turn).handoff;
   const known = { ...complaint.slots, ...turn.analysis.slots };

@@ -1,6 +1,7 @@
 import type { SlotValues } from '../domain/analysis.js';
 import { isActive, type Ticket } from '../domain/ticket.js';
 import { typedTicketNumber } from '../tickets/ticket-id.js';
+import { mobileStandIns } from './absorb-slots.js';
 import type { IntakeTurn } from './intake-turn.js';
 import { displayValue } from './restatement.js';
 
@@ -19,16 +20,19 @@ export async function answerStatus(turn: IntakeTurn, ticket: Ticket): Promise<vo
 
 /**
  * Adds the message (or the request kept while ownership was proven) and its slots to an open ticket;
- * false when the ticket is not open. The
- * story already on the ticket stays: the supplement's own words are kept with the supplement.
+ * false when the ticket is not open. The story already on the ticket stays: the supplement's own
+ * words are kept with the supplement. A mobile number fills the missing account or contact phone
+ * too, as it does during the intake.
  */
 export async function supplementTicket(
   turn: IntakeTurn,
   ticketId: string,
   content: { text: string; slots: SlotValues } = { text: turn.text, slots: turn.analysis.slots },
 ): Promise<boolean> {
-  const slots = { ...content.slots };
-  delete slots.event;
+  const given = { ...content.slots };
+  delete given.event;
+  const known = (await turn.deps.tickets.get(ticketId))?.slots ?? {};
+  const slots = { ...given, ...mobileStandIns(given, known) };
   const result = await turn.deps.tickets.update(ticketId, {
     kind: 'supplement',
     at: turn.now.toISOString(),

@@ -4,7 +4,8 @@ import { activeTicketId } from './ticket-self-service.js';
 
 /**
  * "到底要等多久?" answered from the policy and the case (issue 11 §5): the ticket on file and the
- * time by which someone calls, where a collection stands, or the policy when there is no case yet.
+ * time by which someone calls, where a collection stands (a repeat complaint with its escalated
+ * call-back time), or the policy when there is no case yet.
  */
 export async function answerTimeQuestion(turn: IntakeTurn, collecting: boolean): Promise<void> {
   const { policy } = flowOf(turn);
@@ -24,5 +25,8 @@ export async function answerTimeQuestion(turn: IntakeTurn, collecting: boolean):
     );
     return;
   }
-  await turn.say.say(collecting ? 'time_collecting' : 'time_policy', { act: 'inform' }, policy);
+  // A repeat complaint under way will be escalated when filed: its first call comes sooner.
+  const repeat = collecting && turn.memory.complaint.flags.includes('repeat_complaint');
+  const limits = repeat ? { ...policy, firstResponseHours: policy.escalatedResponseHours } : policy;
+  await turn.say.say(collecting ? 'time_collecting' : 'time_policy', { act: 'inform' }, limits);
 }
