@@ -152,7 +152,8 @@ const load = (): string =>
 async function loopDelay(server: AppProcess, file: string): Promise<LoopDelay | undefined> {
   const last = readLoopDelay(file)?.seq ?? 0;
   server.child.kill('SIGUSR2');
-  for (let i = 0; i < 100; i += 1) {
+  // A saturated server answers the signal late: wait up to 15 s.
+  for (let i = 0; i < 750; i += 1) {
     const report = readLoopDelay(file);
     if (report !== undefined && report.seq > last) return report;
     await new Promise((resolve) => setTimeout(resolve, 20));

@@ -177,6 +177,18 @@ const withdrawDuringIntake: Route = async (dc, turn) => {
 };
 
 /**
+ * "不是投诉哈，就是夸夸他" mid-collection: the story was praise read as a complaint. Nothing is filed;
+ * the commendation keeps what was collected (the person, the day) and the customer is thanked.
+ */
+const praiseDuringIntake: Route = async (dc, turn) => {
+  const collected = turn.memory.complaint.slots;
+  turn.analysis = { ...turn.analysis, slots: { ...collected, ...turn.analysis.slots } };
+  await dc.cancelAllDialogs();
+  turn.memory.complaint = freshComplaint();
+  return praise(dc, turn);
+};
+
+/**
  * A question answered mid-collection (FAQ, "how long?"): answered, then the collection resumes where
  * it was — the pending question is asked again, never dropped.
  */
@@ -255,4 +267,5 @@ export const INTERRUPTS: Partial<Readonly<Record<CustomerActKind, Route>>> = {
   already_said: alreadySaid,
   withdraw: withdrawDuringIntake,
   goodbye: goodbyeDuringIntake,
+  praise: praiseDuringIntake,
 };

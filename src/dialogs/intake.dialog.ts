@@ -49,6 +49,7 @@ const ASIDES: readonly string[] = [
   'check_status',
   'withdraw',
   'goodbye',
+  'praise',
 ];
 
 /** Stages during which the message belongs to the complaint being collected. */
@@ -167,6 +168,9 @@ class IntakeDialog extends ComponentDialog {
       const progressed = turn.absorbed.taken.length + turn.absorbed.unknown.length > 0;
       memory.complaint.stalled = progressed || answered ? 0 : memory.complaint.stalled + 1;
     }
+    // A risk flag is never an aside: "I'll post this on Google" said as a question still counts.
+    if (active && COLLECTING.includes(active))
+      memory.complaint.flags = [...new Set([...memory.complaint.flags, ...analysis.flags])];
     if (active === STAGES.faqFeedback) {
       const [yes, no] = turn.say.choices().faq_choices;
       if (saidNo(turn, { yes, no })) memory.faqFailures += 1;

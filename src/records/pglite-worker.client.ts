@@ -70,7 +70,7 @@ export class PgliteWorkerClient implements PgliteSession {
    * the session meanwhile (`WorkerArchiveWriter`), so the batch never lands inside its transaction.
    */
   async archive(records: readonly ArchiveRecord[]): Promise<void> {
-    await this.call({ op: 'archive', records: [...records] });
+    await this.call({ op: 'archive', json: JSON.stringify(records) });
   }
 
   /** Closes the database (its last writes reach the disk), then ends the thread. */

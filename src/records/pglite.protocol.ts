@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { ArchiveRecord } from './archive-record.js';
 
 /**
  * What the app's thread and the embedded database's worker (`pglite.worker.ts`) say to each other.
@@ -15,8 +14,12 @@ export const WorkerRequest = z.discriminatedUnion('op', [
     params: z.array(z.unknown()),
   }),
   z.object({ id: z.number().int(), op: z.literal('exec'), sql: z.string().min(1) }),
-  /** A write-behind batch, written by `ArchiveWriter` inside the worker in one transaction. */
-  z.object({ id: z.number().int(), op: z.literal('archive'), records: z.array(ArchiveRecord) }),
+  /**
+   * A write-behind batch as one JSON string (a string crosses threads as a copy of its bytes, far
+   * cheaper than cloning the records' object graph), parsed and checked in the worker, written by
+   * its `ArchiveWriter` in one transaction.
+   */
+  z.object({ id: z.number().int(), op: z.literal('archive'), json: z.string().min(2) }),
   z.object({ id: z.number().int(), op: z.literal('close') }),
 ]);
 export type WorkerRequest = z.infer<typeof WorkerRequest>;

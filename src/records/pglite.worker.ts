@@ -6,6 +6,8 @@
 import { parentPort } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely } from 'kysely';
+import { z } from 'zod';
+import { ArchiveRecord } from './archive-record.js';
 import { ArchiveWriter } from './archive-writer.js';
 import { pgliteDialect } from './pglite.dialect.js';
 import { failureOf, WorkerRequest, type WorkerReply } from './pglite.protocol.js';
@@ -13,6 +15,7 @@ import type { RecordsSchema } from './schema.js';
 
 const port = parentPort;
 if (port === null) throw new Error('pglite.worker.ts runs as a worker thread');
+const ArchiveBatch = z.array(ArchiveRecord);
 let client: PGlite | undefined;
 /** The archive's own Kysely over the same session; the app holds the session while a batch runs. */
 let archive: ArchiveWriter | undefined;
@@ -57,7 +60,7 @@ async function run(
       await client.exec(request.sql);
       return { rows: [] };
     case 'archive':
-      await archive?.write(request.records);
+      await archive?.write(ArchiveBatch.parse(JSON.parse(request.json)));
       return { rows: [] };
     case 'close':
       await client.close();

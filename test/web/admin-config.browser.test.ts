@@ -103,6 +103,16 @@ describe.skipIf(!hasChromium)('configuration editor in Chromium', { timeout: 180
     await expect.poll(() => page.locator('.diff-add').textContent()).toContain(NEW_ANSWER);
     expect(await page.locator('.diff-del').textContent()).toContain(shippedAnswer);
 
+    // Try it: the unsaved draft already answers with the new text, in its own session.
+    await page.fill('.try-it input[name=say]', QUESTION);
+    await page.click('.try-it button[type=submit]');
+    await expect
+      .poll(() => page.locator('.try-log .bot').allTextContents())
+      .toContainEqual(expect.stringContaining(NEW_ANSWER));
+    // The conversation tests pass on the draft.
+    await page.click('.run-tests');
+    await page.locator('.tests-card .report[data-passed=true]').waitFor();
+
     await page.click('.actions button.primary');
     await expect.poll(() => page.locator('.live-line').textContent()).toContain('第 2 版');
     await page.screenshot({ path: `${SHOTS}/config-published-1280.png`, fullPage: true });

@@ -47,7 +47,7 @@ export function adminPage(): string {
   .error { color: #d64545; }
   .page { display: grid; gap: 1rem; }
   .two-columns { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 1rem; align-items: start; }
-  .form-grid { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: .6rem .75rem; align-content: start; }
+  .form-grid { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: .6rem .75rem; align-content: start; align-items: end; }
   .form-grid h2, .form-grid .form-actions { grid-column: 1 / -1; }
   .form-grid label, .inline-form label { display: grid; gap: .15rem; font-size: .85rem; color: #486581; }
   .inline-form { display: flex; flex-wrap: wrap; gap: .5rem .75rem; align-items: end; margin-top: .75rem; }
@@ -84,6 +84,12 @@ export function adminPage(): string {
   .diff-add { color: #0e7c66; background: #e3f9e5; display: block; } .diff-del { color: #a61b1b; background: #ffe3e3; display: block; } .diff-same { color: #9fb3c8; display: block; }
   .faq-form { display: grid; gap: .5rem; } .faq-form label { display: grid; gap: .15rem; font-size: .85rem; color: #486581; }
   .faq-form textarea { font: inherit; padding: .3rem; border: 1px solid #9fb3c8; border-radius: 4px; }
+  .report ul { margin: .25rem 0; padding-left: 0; list-style: none; } .failure { margin-left: 1.2rem; font-size: .85rem; }
+  .try-log { list-style: none; padding: 0; margin: 0 0 .5rem; max-height: 14rem; overflow: auto; display: grid; gap: .3rem; }
+  .try-log li { padding: .3rem .5rem; border-radius: 6px; max-width: 90%; white-space: pre-wrap; }
+  .try-log .bot { background: #f0f4f8; } .try-log .customer { background: #dceefb; justify-self: end; }
+  .try-it form { display: flex; gap: .4rem; flex-wrap: wrap; } .try-it input { flex: 1; min-width: 10rem; }
+  .override { margin-top: .5rem; border-color: #d64545; color: #d64545; }
   @media (max-width: 1100px) {
     .config-grid { grid-template-columns: 1fr; }
     .top { flex-wrap: wrap; }

@@ -88,6 +88,8 @@ export interface Dictionary {
     seenAt: string;
     mode: string;
     refresh: string;
+    /** Readiness checks other than channels, by name. */
+    dependencyNames: Record<string, string>;
   };
   setup: {
     heading: string;
@@ -184,5 +186,17 @@ export interface Dictionary {
     faqQuestions: string;
     faqAnswer: string;
     faqApply: string;
+    testsHeading: string;
+    runTests: string;
+    testsPassed: (count: number) => string;
+    testsFailed: string;
+    turn: (turn: number) => string;
+    refused: string;
+    override: string;
+    tryHeading: string;
+    trySay: string;
+    trySend: string;
+    tryRestart: string;
+    testTicket: (id: string) => string;
   };
 }

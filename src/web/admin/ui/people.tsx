@@ -77,7 +77,7 @@ function CreateAgent(props: PageProps & { onCreated: () => void }) {
         <input name="displayName" autocomplete="off" />
       </label>
       <label>
-        {t.password} <small>({t.passwordRule})</small>
+        {t.password} <small>{t.passwordRule}</small>
         <input name="password" type="password" required minLength={8} autocomplete="new-password" />
       </label>
       <label>
@@ -88,11 +88,11 @@ function CreateAgent(props: PageProps & { onCreated: () => void }) {
         </select>
       </label>
       <label>
-        {t.groupList} <small>({t.groupListHint})</small>
+        {t.groupList} <small>{t.groupListHint}</small>
         <input name="groups" autocomplete="off" />
       </label>
       <label>
-        {t.capacity} <small>({t.capacityHint})</small>
+        {t.capacity} <small>{t.capacityHint}</small>
         <input name="capacity" type="number" min={1} max={50} />
       </label>
       <div class="form-actions">
@@ -174,7 +174,7 @@ function AgentRow(props: PageProps & { agent: AgentListing; onChanged: () => voi
               <input name="capacity" type="number" min={1} max={50} value={agent.capacity ?? ''} />
             </label>
             <label>
-              {t.resetPassword} <small>({t.passwordRule})</small>
+              {t.resetPassword} <small>{t.passwordRule}</small>
               <input name="password" type="password" minLength={8} autocomplete="new-password" />
             </label>
             <div class="form-actions">
@@ -205,9 +205,12 @@ function AgentRow(props: PageProps & { agent: AgentListing; onChanged: () => voi
             <button type="button" data-action="edit" onClick={() => setEditing(true)}>
               {t.edit}
             </button>
-            <button type="button" data-action="toggle" onClick={toggle}>
-              {agent.disabled ? t.enable : t.disable}
-            </button>
+            {agent.username === props.session.username ? null : (
+              // An admin cannot disable themselves (the API refuses it too).
+              <button type="button" data-action="toggle" onClick={toggle}>
+                {agent.disabled ? t.enable : t.disable}
+              </button>
+            )}
           </>
         )}
         <Notice {...notice} />

@@ -69,7 +69,7 @@ export function SetupPage(props: { labels: Labels; onLogin: (session: Session) =
             <input name="displayName" autocomplete="name" />
           </label>
           <label>
-            {t.login.password} <small>({t.people.passwordRule})</small>
+            {t.login.password} <small>{t.people.passwordRule}</small>
             <input
               name="password"
               type="password"

@@ -62,7 +62,7 @@ export function SystemPage(props: PageProps) {
             <dl class="figures">
               {view.dependencies.map((dependency) => (
                 <div>
-                  <dt>{dependency.name}</dt>
+                  <dt>{t.dependencyNames[dependency.name] ?? dependency.name}</dt>
                   <dd>
                     <Status ok={dependency.ok} labels={labels} />
                   </dd>

@@ -21,6 +21,25 @@ const Listing = z.object({
 export type Listing = z.infer<typeof Listing>;
 const Problems = z.object({ problems: z.array(Problem) });
 const Outcome = z.object({ ok: z.literal(true), live: ConfigVersion });
+const Report = z.object({
+  passed: z.boolean(),
+  results: z.array(
+    z.object({
+      name: z.string(),
+      passed: z.boolean(),
+      failures: z.array(z.object({ turn: z.number(), message: z.string() })),
+    }),
+  ),
+});
+export type Report = z.infer<typeof Report>;
+const TryReply = z.object({
+  greeting: z.array(z.string()),
+  replies: z.array(z.object({ text: z.string() })),
+  tickets: z.array(z.object({ id: z.string() })),
+  handoffs: z.array(z.object({ rule: z.string() })),
+});
+export type TryReply = z.infer<typeof TryReply>;
+type Drafts = Partial<Record<ConfigKind, string>>;
 
 /** The configuration versions API (`/api/admin/config/:kind`, src/records/config.router.ts). */
 export class ConfigApi {
@@ -50,11 +69,27 @@ export class ConfigApi {
     return this.api.json(ConfigVersion, this.path(kind), { method: 'PUT', body: { body } });
   }
 
-  async publish(kind: ConfigKind, version: number): Promise<ConfigVersion> {
+  /** Refused with 409 `tests_failed` while a conversation test fails, unless `override`. */
+  async publish(kind: ConfigKind, version: number, override = false): Promise<ConfigVersion> {
     const reply = await this.api.json(Outcome, this.path(kind, '/publish'), {
       method: 'POST',
-      body: { version },
+      body: override ? { version, override } : { version },
     });
     return reply.live;
+  }
+
+  runTests(drafts: Drafts): Promise<Report> {
+    return this.api.json(Report, '/api/admin/config/run-tests', {
+      method: 'POST',
+      body: { drafts },
+    });
+  }
+
+  /** One turn of the try-it chat on the draft (isolated state, test tickets only). */
+  tryTurn(session: string, text: string, drafts: Drafts): Promise<TryReply> {
+    return this.api.json(TryReply, '/api/admin/config/try', {
+      method: 'POST',
+      body: { session, text, drafts },
+    });
   }
 }

@@ -4,7 +4,9 @@ import { messageOf } from '../form.js';
 import type { PageProps } from '../page.js';
 import { BodyDiff } from './body-diff.js';
 import { CodeEditor } from './code-editor.js';
-import { ConfigApi, type Listing, type Problem } from './config-api.js';
+import { ApiError } from '../api.js';
+import { ConfigApi, type Listing, type Problem, type Report } from './config-api.js';
+import { TestReport, TestsCard, TryItCard } from './draft-check.js';
 import { FaqForm } from './faq-form.js';
 
 /**
@@ -24,6 +26,9 @@ export function ConfigPage({ api, labels, rest, navigate }: PageProps) {
   const [problems, setProblems] = useState<Problem[]>([]);
   const [notice, setNotice] = useState<{ ok: boolean; text: string }>();
   const [busy, setBusy] = useState(false);
+  /** The failing report of a refused publish, with the version an override would publish. */
+  const [refused, setRefused] = useState<{ version: number; report: Report }>();
+  const drafts = () => ({ [kind]: text });
 
   const refresh = useCallback(async () => {
     const next = await config.list(kind);
@@ -49,6 +54,8 @@ export function ConfigPage({ api, labels, rest, navigate }: PageProps) {
 
   const act = async (work: () => Promise<string>) => {
     setBusy(true);
+    setRefused(undefined);
+    setNotice(undefined);
     try {
       setNotice({ ok: true, text: await work() });
       await refresh();
@@ -118,15 +125,40 @@ export function ConfigPage({ api, labels, rest, navigate }: PageProps) {
               class="primary"
               disabled={busy || invalid || text.trim() === ''}
               onClick={() =>
-                void act(async () =>
-                  t.published((await config.publish(kind, await saved())).version),
-                )
+                void act(async () => {
+                  const version = await saved();
+                  try {
+                    return t.published((await config.publish(kind, version)).version);
+                  } catch (error) {
+                    if (!(error instanceof ApiError) || error.message !== 'tests_failed')
+                      throw error;
+                    setRefused({ version, report: await config.runTests(drafts()) });
+                    throw new Error(t.refused, { cause: error });
+                  }
+                })
               }
             >
               {t.publish}
             </button>
           </div>
           {notice && <p class={notice.ok ? 'ok' : 'error'}>{notice.text}</p>}
+          {refused && (
+            <div class="refused">
+              <TestReport report={refused.report} t={t} />
+              <button
+                type="button"
+                class="override"
+                disabled={busy}
+                onClick={() =>
+                  void act(async () =>
+                    t.published((await config.publish(kind, refused.version, true)).version),
+                  )
+                }
+              >
+                {t.override}
+              </button>
+            </div>
+          )}
         </div>
         <div class="side">
           {kind === 'knowledge' && (
@@ -134,6 +166,8 @@ export function ConfigPage({ api, labels, rest, navigate }: PageProps) {
               <FaqForm body={text} onBody={(body) => setLoaded(body)} t={t} />
             </div>
           )}
+          <TestsCard config={config} drafts={drafts} t={t} />
+          <TryItCard key={kind} config={config} drafts={drafts} t={t} />
           <div class="card">
             <h3>{t.diffHeading}</h3>
             <BodyDiff from={live?.body ?? ''} to={text} same={t.noChange} />
