@@ -106,6 +106,10 @@ export function createAgentRouter(deps: AgentRouterDeps): Router {
     res.json({ items: await service.queueItems() });
   });
 
+  router.get('/agents/online', async (_req, res) => {
+    res.json({ items: await service.onlineAgents() });
+  });
+
   router.get('/canned-responses', async (req, res) => {
     const query = CannedQuery.safeParse(req.query);
     if (!query.success) return invalid(res, query.error);

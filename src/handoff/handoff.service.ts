@@ -170,6 +170,11 @@ export class HandoffService implements HandoffTrigger {
     return outcome;
   }
 
+  /** Agents with a console open now, on any instance, for the transfer picker. */
+  async onlineAgents(): Promise<string[]> {
+    return (await this.deps.notifier.onlineAgents()).sort();
+  }
+
   /** The owner is typing: the customer's channel shows it where it can; anyone else is ignored. */
   async agentTyping(id: string, actor: AgentIdentity): Promise<void> {
     const handoff = await this.deps.queue.get(id);

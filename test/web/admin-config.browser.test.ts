@@ -125,6 +125,20 @@ describe.skipIf(!hasChromium)('configuration editor in Chromium', { timeout: 180
     expect(answer).toContain(shippedAnswer);
     expect(answer).not.toContain(NEW_ANSWER);
 
+    // An answer that breaks a starter test is refused until the admin overrides it.
+    await page.selectOption('select[name=pick]', 'bill-query-zh');
+    await page.fill('textarea[name=answer]', '请到营业厅查询。');
+    await page.click('.faq-form button[type=submit]');
+    await expect.poll(() => page.locator('.diff-add').textContent()).toContain('请到营业厅查询。');
+    await page.click('.actions button.primary');
+    await page.locator('.refused .report[data-passed=false]').waitFor();
+    expect(await page.locator('.refused .report li.error').first().textContent()).toContain(
+      '账单查询由知识库回答',
+    );
+    expect(await page.locator('.live-line').textContent()).toContain('第 1 版');
+    await page.click('.refused .override');
+    await expect.poll(() => page.locator('.live-line').textContent()).toContain('第 3 版');
+
     await page.setViewportSize({ width: 820, height: 1100 });
     await page.screenshot({ path: `${SHOTS}/config-tablet.png`, fullPage: true });
     const overflow = await page.evaluate(

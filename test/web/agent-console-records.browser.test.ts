@@ -66,7 +66,7 @@ describe.skipIf(!hasChromium)('agent console with the system of record', () => {
     customers.push(second.client);
     second.client.emit(
       'message',
-      { text: complaint('断我网'), clientMessageId: 'h-2' },
+      { text: complaint('乱扣我流量费'), clientMessageId: 'h-2' },
       () => undefined,
     );
     await page.waitForSelector('.queue .case');

@@ -31,7 +31,7 @@ describe.skipIf(!hasChromium)('agent console with a customer on the widget', () 
     await app?.close();
   });
 
-  it("shows the customer typing in the console and the agent typing in the widget; bob gets amy's transfer", async () => {
+  it('shows the customer typing in the console and the agent typing in the widget; bob gets the case amy transfers by picker, with her note', async () => {
     const amy = await agentPage(browser, url, 'amy');
     const bob = await agentPage(browser, url, 'bob');
     const customer = await browser.newPage({ locale: 'zh-CN' });
@@ -59,10 +59,21 @@ describe.skipIf(!hasChromium)('agent console with a customer on the widget', () 
     await amy.screenshot({ path: 'test-results/agent-console-typing.png', fullPage: true });
     await customer.screenshot({ path: 'test-results/widget-agent-typing.png' });
 
-    await amy.fill('.transfer-input', 'bob');
+    expect(await amy.locator('.transfer-target option').allTextContents()).toEqual([
+      'bob（在线）',
+      '输入坐席名或组…',
+    ]);
+    await amy.selectOption('.transfer-target', 'bob');
     await amy.click('.transfer');
+    expect(await amy.locator('.transfer-confirm-box p').textContent()).toBe(
+      '确认把这个会话转给 bob？',
+    );
+    await amy.fill('.transfer-note', '客户要求退三个月话费');
+    await amy.screenshot({ path: 'test-results/agent-console-transfer.png', fullPage: true });
+    await amy.click('.transfer-confirm');
     await amy.waitForSelector('.hint');
     await bob.waitForSelector('.conversation .summary');
+    expect(await bob.locator('.notes li').allTextContents()).toEqual(['amy：客户要求退三个月话费']);
     await bob.locator('.reply').pressSequentially('我是 bob', { delay: 30 });
     await bob.press('.reply', 'Enter');
     await expect

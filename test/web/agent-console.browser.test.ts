@@ -125,6 +125,7 @@ describe.skipIf(!hasChromium)('agent console in Chromium', () => {
 
     await page.fill('.transfer-input', 'nobody-here');
     await page.click('.transfer');
+    await page.click('.transfer-confirm');
     await expect
       .poll(() => page.locator('.transfer-error').textContent())
       .toBe('没有这个坐席或组，请检查名称（组写作 group:组名）。');
@@ -132,6 +133,7 @@ describe.skipIf(!hasChromium)('agent console in Chromium', () => {
     await page.screenshot({ path: 'test-results/agent-console-error.png', fullPage: true });
     await page.fill('.transfer-input', 'bob');
     await page.click('.transfer');
+    await page.click('.transfer-confirm');
     await page.waitForSelector('.hint');
     expect(await page.locator('.error').count()).toBe(0);
     await page.close();

@@ -39,6 +39,9 @@ export function consolePage(): string {
   .canned li.selected { background: #dceefb; } .canned-shortcut { color: #2680c2; font-family: monospace; } .canned-title { font-weight: 600; }
   .canned-text { grid-column: 1 / -1; color: #486581; font-size: .85em; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
   .customer-typing { min-height: 1.3em; margin: .25rem 0 0; font-size: .85em; color: #627d98; }
+  .transfer-box .row { display: flex; gap: .5rem; margin-top: .5rem; } .transfer-box .row input { flex: 1; min-width: 0; }
+  .transfer-confirm-box { margin-top: .5rem; padding: .5rem; background: #fffbea; border-left: 3px solid #f0b429; }
+  .transfer-confirm-box p { margin: 0 0 .25rem; } .transfer-note { width: 100%; }
   .composer-options { display: flex; gap: 1rem; align-items: center; font-size: .85em; color: #627d98; margin-top: .25rem; flex-wrap: wrap; }
   .actions .row { display: flex; gap: .5rem; margin-top: .5rem; } .actions input { flex: 1; }
   .notes { color: #8d2b0b; font-size: .9em; }

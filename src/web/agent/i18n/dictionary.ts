@@ -82,6 +82,14 @@ export interface ConsoleDictionary {
   addNote: string;
   transfer: string;
   doTransfer: string;
+  transferTo: string;
+  onlineMark: string;
+  typeTarget: string;
+  /** `{to}`: who gets the case. */
+  confirmTransfer: string;
+  transferNote: string;
+  confirm: string;
+  cancel: string;
   close: string;
   resolution: string;
   /** Message authors in the transcript. */

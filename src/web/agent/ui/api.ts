@@ -58,6 +58,7 @@ const MeReply = z.object({
   assigned: z.array(z.object({ id: z.string(), ticketId: z.string() })),
 });
 const QueueReply = z.object({ items: z.array(QueueItem) });
+const OnlineReply = z.object({ items: z.array(z.string()) });
 const CannedReply = z.object({ items: z.array(CannedResponse) });
 /** What every case action answers: the case's new state. */
 const ActionReply = z.object({
@@ -120,6 +121,10 @@ export class ConsoleApi {
   }
   async queue(): Promise<QueueItem[]> {
     return QueueReply.parse(await this.call('GET', '/queue')).items;
+  }
+  /** Usernames with a console open, for the transfer picker. */
+  async onlineAgents(): Promise<string[]> {
+    return OnlineReply.parse(await this.call('GET', '/agents/online')).items;
   }
   async canned(lang: Language): Promise<CannedResponse[]> {
     return CannedReply.parse(await this.call('GET', `/canned-responses?lang=${lang}`)).items;

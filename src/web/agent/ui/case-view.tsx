@@ -10,6 +10,7 @@ import { fillPlaceholders, matchCanned, shortcutTyped } from './canned.js';
 import { CannedPicker } from './canned-picker.js';
 import { CustomerPanel } from './customer-panel.js';
 import { SummaryPanel } from './summary-panel.js';
+import { TransferBox } from './transfer-box.js';
 import { ErrorLine, Isolated } from './text.js';
 
 const DRAFT_KEY = (id: string): string => `qingting.agent.draft.${id}`;
@@ -71,7 +72,6 @@ export function CaseView(props: {
   );
   const [notes, setNotes] = useState<HandoffNote[]>(detail.notes);
   const [note, setNote] = useState('');
-  const [target, setTarget] = useState('');
   const [resolution, setResolution] = useState<string>(RESOLUTION_CODES[0]);
   const [errors, setErrors] = useState<Partial<Record<Action, Failure>>>({});
   const box = useRef<HTMLTextAreaElement>(null);
@@ -130,10 +130,9 @@ export function CaseView(props: {
       ]);
       setNote('');
     });
-  const transfer = () =>
+  const transfer = (to: string, handover: string) =>
     run('transfer', async () => {
-      const to = target.trim();
-      if (to === '') return;
+      if (handover !== '') await api.note(id, handover);
       await api.transfer(id, to);
       props.onGone(id);
     });
@@ -263,18 +262,7 @@ export function CaseView(props: {
               </li>
             ))}
           </ul>
-          <div class="row">
-            <input
-              class="transfer-input"
-              aria-label={t.transfer}
-              placeholder={t.transfer}
-              value={target}
-              onInput={(event) => setTarget(event.currentTarget.value)}
-            />
-            <button type="button" class="transfer" onClick={() => void transfer()}>
-              {t.doTransfer}
-            </button>
-          </div>
+          <TransferBox api={api} me={props.me} labels={labels} onTransfer={transfer} />
           <ErrorLine class="transfer-error" message={failure('transfer')} />
           <div class="row">
             <select

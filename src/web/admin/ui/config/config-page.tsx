@@ -166,7 +166,7 @@ export function ConfigPage({ api, labels, rest, navigate }: PageProps) {
               <FaqForm body={text} onBody={(body) => setLoaded(body)} t={t} />
             </div>
           )}
-          <TestsCard config={config} drafts={drafts} t={t} />
+          <TestsCard config={config} drafts={drafts} text={text} t={t} />
           <TryItCard key={kind} config={config} drafts={drafts} t={t} />
           <div class="card">
             <h3>{t.diffHeading}</h3>

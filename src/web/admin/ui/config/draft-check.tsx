@@ -32,10 +32,12 @@ export function TestReport({ report, t }: { report: Report; t: Dictionary['confi
 export function TestsCard(props: {
   config: ConfigApi;
   drafts: () => Drafts;
+  /** The text the tests run on; a report of other text is not shown. */
+  text: string;
   t: Dictionary['configEditor'];
 }) {
   const { t } = props;
-  const [report, setReport] = useState<Report>();
+  const [run, setRun] = useState<{ text: string; report: Report }>();
   const [error, setError] = useState('');
   return (
     <div class="card tests-card">
@@ -45,15 +47,17 @@ export function TestsCard(props: {
         class="run-tests"
         onClick={() => {
           setError('');
-          props.config
-            .runTests(props.drafts())
-            .then(setReport, (e: unknown) => setError(messageOf(e)));
+          const text = props.text;
+          props.config.runTests(props.drafts()).then(
+            (report) => setRun({ text, report }),
+            (e: unknown) => setError(messageOf(e)),
+          );
         }}
       >
         {t.runTests}
       </button>
       {error && <p class="error">{error}</p>}
-      {report && <TestReport report={report} t={t} />}
+      {run?.text === props.text && <TestReport report={run.report} t={t} />}
     </div>
   );
 }
