@@ -16,6 +16,20 @@ export const AnalyticsFilter = z
   });
 export type AnalyticsFilter = z.infer<typeof AnalyticsFilter>;
 
+/**
+ * Volume is counted per day up to a quarter and per week (starting Monday) beyond: a year of days
+ * × channel × category × nature × severity is ~80,000 rows, more than a chart can show or a
+ * dashboard can fetch in 300 ms.
+ */
+export const VolumeBucket = z.enum(['day', 'week']);
+export type VolumeBucket = z.infer<typeof VolumeBucket>;
+const DAILY_VOLUME_MAX_DAYS = 92;
+
+export function volumeBucketOf(filter: Pick<AnalyticsFilter, 'from' | 'to'>): VolumeBucket {
+  const days = (Date.parse(filter.to) - Date.parse(filter.from)) / 86_400_000 + 1;
+  return days > DAILY_VOLUME_MAX_DAYS ? 'week' : 'day';
+}
+
 const Count = z.number().int().min(0);
 /** A share in [0, 1]; null when there is nothing to divide by. */
 const Rate = z.number().min(0).max(1).nullable();
@@ -92,6 +106,8 @@ export const AnalyticsReport = z.object({
     timeZone: z.string(),
   }),
   totals: z.object({ tickets: Count }),
+  /** `day` of a volume row is the first day of its bucket (a week's may fall before `from`). */
+  volumeBucket: VolumeBucket,
   volume: z.array(VolumeRow),
   emotionShift: EmotionShift,
   deflection: Deflection,

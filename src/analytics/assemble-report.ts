@@ -11,6 +11,7 @@ import {
   type QueueFigures,
   type TimeToClose,
   type VolumeRow,
+  volumeBucketOf,
 } from './analytics-report.js';
 import { groupFaqGaps, type AskedQuestion } from './faq-gaps.js';
 
@@ -50,6 +51,7 @@ export function assembleReport(
       timeZone,
     },
     totals: { tickets },
+    volumeBucket: volumeBucketOf(filter),
     volume: figures.volume,
     emotionShift: figures.shift,
     deflection: {

@@ -13,6 +13,7 @@ import {
   EmotionCount,
   type AnalyticsFilter,
   type AnalyticsReport,
+  volumeBucketOf,
 } from './analytics-report.js';
 import { assembleReport } from './assemble-report.js';
 import type { AskedQuestion } from './faq-gaps.js';
@@ -129,7 +130,7 @@ export class PgAnalyticsReader implements AnalyticsReader {
         db,
         'volume',
         sql`SELECT to_char(v.day, 'YYYY-MM-DD') AS day, v.channel, v.category, v.nature, v.severity, v.count
-            FROM (SELECT (t.created_at AT TIME ZONE ${tz})::date AS day, t.channel, t.category, t.nature,
+            FROM (SELECT ${volumeBucketOf(filter) === 'day' ? sql`(t.created_at AT TIME ZONE ${tz})::date` : sql`date_trunc('week', (t.created_at AT TIME ZONE ${tz})::date)`} AS day, t.channel, t.category, t.nature,
               t.severity, count(*)::int AS count FROM tickets t WHERE ${where} GROUP BY 1, 2, 3, 4, 5) v
             ORDER BY 1, 2, 3, 4, 5`,
         VolumeRow,

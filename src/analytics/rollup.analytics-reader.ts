@@ -15,6 +15,7 @@ import {
   VolumeRow,
   type AnalyticsFilter,
   type AnalyticsReport,
+  volumeBucketOf,
 } from './analytics-report.js';
 import { assembleReport } from './assemble-report.js';
 import { histogramPercentile } from './histogram.js';
@@ -87,11 +88,16 @@ export class RollupAnalyticsReader implements AnalyticsReader {
       rows(
         db,
         'volume',
-        // One row per key (the primary key), read in its order: no grouping, no sort.
-        // (Qualified: a bare `day` would sort by the text of the output column.)
-        sql`SELECT to_char(v.day, 'YYYY-MM-DD') AS day, v.channel, v.category, v.nature, v.severity, v.count
-            FROM rollup_ticket_volume v WHERE ${where} AND v.count > 0
-            ORDER BY v.day, v.channel, v.category, v.nature, v.severity`,
+        volumeBucketOf(filter) === 'day'
+          ? // One row per key (the primary key), read in its order: no grouping, no sort.
+            // (Qualified: a bare `day` would sort by the text of the output column.)
+            sql`SELECT to_char(v.day, 'YYYY-MM-DD') AS day, v.channel, v.category, v.nature, v.severity, v.count
+                FROM rollup_ticket_volume v WHERE ${where} AND v.count > 0
+                ORDER BY v.day, v.channel, v.category, v.nature, v.severity`
+          : sql`SELECT to_char(date_trunc('week', v.day), 'YYYY-MM-DD') AS day, v.channel, v.category,
+                  v.nature, v.severity, sum(v.count)::int AS count
+                FROM rollup_ticket_volume v WHERE ${where} AND v.count > 0
+                GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
         VolumeRow,
       ),
       rows(

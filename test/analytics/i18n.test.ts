@@ -22,6 +22,19 @@ describe('dashboard dictionaries', () => {
       }
   });
 
+  it('use full-width punctuation in Chinese text', () => {
+    const values = (value: unknown): string[] =>
+      typeof value === 'string'
+        ? [value]
+        : typeof value === 'object' && value !== null
+          ? Object.values(value).flatMap(values)
+          : [];
+    const halfWidth = values(DICTIONARIES.zh).filter(
+      (text) => /\p{Script=Han}/u.test(text) && /[(),:;!?]/.test(text),
+    );
+    expect(halfWidth).toEqual([]);
+  });
+
   it('say every code in Chinese without the code itself', () => {
     const zh = labelsFor('zh');
     const shown = [

@@ -5,6 +5,7 @@ import { reportCsv } from '../../src/analytics/report-csv.js';
 const report = AnalyticsReport.parse({
   filter: { from: '2026-11-01', to: '2026-11-01', timeZone: 'Asia/Shanghai' },
   totals: { tickets: 0 },
+  volumeBucket: 'day',
   volume: [],
   emotionShift: { calmed: 0, steady: 0, worsened: 0 },
   deflection: { faqAnswered: 0, selfService: 0, ticketsFiled: 0, handedOff: 0, rate: null },

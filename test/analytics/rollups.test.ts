@@ -28,6 +28,8 @@ const FILTERS: AnalyticsFilter[] = [
   { from: '2026-11-03', to: '2026-11-09' },
   { ...WHOLE, channel: 'wechat' },
   { from: '2026-11-01', to: '2026-11-15', channel: 'web', category: CATEGORIES[0] },
+  // Over a quarter: volume by week.
+  { from: '2026-08-01', to: '2026-11-30' },
 ];
 const CHANNELS = ['web', 'wechat', 'telegram'];
 const PLACES = ['北京路营业厅', '海淀区', '南山区'];
@@ -237,6 +239,12 @@ for (const backend of await testBackends()) {
       expect(whole.csat.count).toBeGreaterThan(5);
       expect(whole.deflection.faqAnswered + whole.deflection.selfService).toBeGreaterThan(10);
       expect(whole.dimensions.places.length).toBeGreaterThan(0);
+      const weekly = await raw.report({ from: '2026-08-01', to: '2026-11-30' });
+      expect(weekly.volumeBucket).toBe('week');
+      expect(new Set(weekly.volume.map((row) => new Date(row.day).getUTCDay()))).toEqual(
+        new Set([1]),
+      );
+      expect(weekly.volume.reduce((sum, row) => sum + row.count, 0)).toBe(whole.totals.tickets);
       for (const filter of FILTERS) {
         const exact = await raw.report(filter);
         expectSameReport(await rollups.fromRollups(filter), exact);

@@ -120,6 +120,8 @@ export interface Dictionary {
     csat: string;
   };
   sections: Record<AnalyticsTable, string>;
+  /** Shown after the volume heading when a long range is counted per week. */
+  volumeWeekly: string;
   volumeBy: { label: string; channel: string; category: string; nature: string; severity: string };
   shift: { calmed: string; steady: string; worsened: string };
   deflection: {

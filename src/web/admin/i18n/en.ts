@@ -129,6 +129,7 @@ export const en: Dictionary = {
     emotions: 'Emotion at contact',
     faqGaps: 'Unanswered FAQ questions (to add to the knowledge base)',
   },
+  volumeWeekly: ' (by week)',
   volumeBy: {
     label: 'By',
     channel: 'Channel',

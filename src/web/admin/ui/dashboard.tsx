@@ -101,12 +101,17 @@ function Section(props: {
   labels: Labels;
   onCsv: (table: AnalyticsTable) => void;
   wide?: boolean;
+  /** Words after the heading (e.g. that a year's volume is counted per week). */
+  note?: string;
   children: preact.ComponentChildren;
 }) {
   return (
     <section class={props.wide ? 'card wide' : 'card'} data-section={props.table}>
       <header>
-        <h2>{props.labels.text.sections[props.table]}</h2>
+        <h2>
+          {props.labels.text.sections[props.table]}
+          {props.note}
+        </h2>
         <button type="button" class="csv" onClick={() => props.onCsv(props.table)}>
           {props.labels.text.csv}
         </button>
@@ -210,7 +215,10 @@ function Report(props: {
         />
       </div>
       <div class="grid">
-        <Section {...section('volume', true)}>
+        <Section
+          {...section('volume', true)}
+          {...(report.volumeBucket === 'week' ? { note: t.volumeWeekly } : {})}
+        >
           <div class="toggle" role="group" aria-label={t.volumeBy.label}>
             {VOLUME_DIMENSIONS.map((dimension) => (
               <button
