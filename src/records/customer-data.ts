@@ -106,6 +106,7 @@ export class CustomerData {
               .selectFrom('transcript_messages')
               .select(['conversation_id', 'message_id', 'sender', 'text', 'at', 'meta'])
               .where('conversation_id', 'in', conversations)
+              .orderBy('at')
               .orderBy('seq')
               .execute(),
             this.db

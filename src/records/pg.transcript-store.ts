@@ -21,6 +21,8 @@ export class PgTranscriptStore implements TranscriptStore {
       .selectFrom('transcript_messages')
       .select(['message_id', 'sender', 'text', 'at', 'meta'])
       .where('conversation_id', '=', conversationId)
+      // By time: after a crash a taken-over stream entry is written after later ones (seq order).
+      .orderBy('at')
       .orderBy('seq')
       .execute();
     return rows.map((row) =>

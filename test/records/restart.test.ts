@@ -158,6 +158,7 @@ describe.runIf(production)(
             .select('text')
             .where('conversation_id', '=', conversationId)
             .where('sender', '=', 'customer')
+            .orderBy('at')
             .orderBy('seq')
             .execute();
           texts = rows.map((r) => r.text);
