@@ -46,7 +46,7 @@ describe('agent accounts and tokens', () => {
     expect(await tokens.verify('not-a-jwt')).toBeUndefined();
   });
 
-  it('refuses tokens without exp, for unknown or disabled accounts, and from before a password reset', async () => {
+  it('refuses tokens without exp, for unknown or disabled accounts, from before a password reset or a disable', async () => {
     const directory = await SeededAgentDirectory.fromSeed('amy:secret-amy,bob:secret-bob', []);
     const tokens = new AgentTokens(SECRET, 600, directory);
     const key = new TextEncoder().encode(SECRET);
@@ -79,8 +79,11 @@ describe('agent accounts and tokens', () => {
     const bobToken = (await tokens.issue((await directory.find('bob'))!)).token;
     await directory.setDisabled('bob', true);
     expect(await tokens.verify(bobToken)).toBeUndefined();
+    // Disabling ends every session: re-enabling does not revive a token issued before.
     await directory.setDisabled('bob', false);
-    expect(await tokens.verify(bobToken)).toEqual({ username: 'bob', role: 'agent' });
+    expect(await tokens.verify(bobToken)).toBeUndefined();
+    const fresh = (await tokens.issue((await directory.find('bob'))!)).token;
+    expect(await tokens.verify(fresh)).toEqual({ username: 'bob', role: 'agent' });
 
     const before = (await tokens.issue((await directory.find('amy'))!)).token;
     expect(await directory.resetPassword('amy', 'new-secret-amy')).toBe(true);
