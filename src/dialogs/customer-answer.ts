@@ -6,12 +6,21 @@ export interface YesNoLabels {
   no: string;
 }
 
+/** A reply that opens by turning the offer down: its thanks is a polite no ("不用了谢谢", "no thanks"). */
+const REFUSAL_START =
+  /^[\s\p{P}]*(?:不用|不要|不必|别|没事|算了|no\b|nah\b|nope\b|don'?t\b|do not\b|not now\b)/iu;
+
+export function refuses(text: string): boolean {
+  return REFUSAL_START.test(text);
+}
+
 /**
  * Yes to the question just asked: its "yes" quick reply, the affirm act, a courteous "好的谢谢 / OK,
  * thanks", or a reply that begins with a yes and says nothing against it ("对 这回对了", "行 我等消息").
  */
 export function saidYes(turn: IntakeTurn, labels: YesNoLabels): boolean {
   if (sameText(turn.text, labels.no)) return false;
+  if (!sameText(turn.text, labels.yes) && refuses(turn.text)) return false;
   return (
     sameText(turn.text, labels.yes) ||
     turn.analysis.intent === 'affirm' ||

@@ -1,5 +1,5 @@
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { saidNo, saidYes } from './customer-answer.js';
+import { refuses, saidNo, saidYes } from './customer-answer.js';
 import type { IntakeTurn } from './intake-turn.js';
 import { actOf, familyOf } from './reading.js';
 import { STAGES, StageDialog } from './stage.js';
@@ -41,6 +41,7 @@ export class VentOfferDialog extends StageDialog<{ story: string }> {
     }
     if (
       saidNo(turn, { yes, no }) ||
+      refuses(turn.text) ||
       kind === 'thanks' ||
       kind === 'goodbye' ||
       kind === 'venting'
