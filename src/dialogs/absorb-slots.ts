@@ -142,8 +142,12 @@ const ABOUT_THE_QUESTION: readonly string[] = ['already_said', 'question_back'];
  * A reply that reads as an answer: not a yes/no, greeting or request, not a remark about the
  * question itself, more than a sound or dots.
  */
+/** A threat ("Posting this on Facebook tonight", "再不理赔我就去银保监") is said, never an answer. */
+const THREATS: readonly string[] = ['regulator_threat', 'media_threat', 'legal_threat'];
+
 function isFreeAnswer(analysis: Analysis, text: string): boolean {
   if (ABOUT_THE_QUESTION.includes(analysis.act?.kind ?? '')) return false;
+  if (analysis.flags.some((flag) => THREATS.includes(flag))) return false;
   const trimmed = text.trim();
   const long = analysis.lang === 'zh' ? [...trimmed].length >= 2 : trimmed.split(/\s+/).length >= 2;
   return ANSWERING.includes(analysis.intent) && long && /[\p{L}\p{N}]/u.test(trimmed);
