@@ -150,8 +150,10 @@ describe.runIf(production)(
         // The restarted instance's consumer takes over what the killed one had read but not written.
         const second = await startServer(env);
         children.push(second.child);
+        // Records arrive in batches (a taken-over entry after later ones): wait for all of them.
         const deadline = Date.now() + 60_000;
         let texts: string[] = [];
+        let handoffs: Array<{ ticket_id: string }> = [];
         while (Date.now() < deadline) {
           const rows = await db
             .selectFrom('transcript_messages')
@@ -162,11 +164,11 @@ describe.runIf(production)(
             .orderBy('seq')
             .execute();
           texts = rows.map((r) => r.text);
-          if (texts.length >= 3) break;
+          handoffs = await db.selectFrom('handoffs').select('ticket_id').execute();
+          if (texts.length >= 3 && handoffs.length > 0) break;
           await new Promise((resolve) => setTimeout(resolve, 250));
         }
         expect(texts).toEqual([OPENER, ...later]);
-        const handoffs = await db.selectFrom('handoffs').select('ticket_id').execute();
         expect(handoffs).toEqual([{ ticket_id: ticketId }]);
       } finally {
         await db.destroy();
