@@ -10,6 +10,7 @@ import type { AppOptions } from '../../src/app.js';
 import type { MessageMeta } from '../../src/domain/message.js';
 import { createIntakeDialog } from '../../src/dialogs/intake.dialog.js';
 import type { IntakeDeps } from '../../src/dialogs/intake-turn.js';
+import { readMemory, type IntakeMemory } from '../../src/dialogs/intake-memory.js';
 import { metaOf } from '../../src/dialogs/outgoing.js';
 import { scriptedWriter } from '../../src/dialogs/reply-writer.js';
 import { loadFlowSet } from '../../src/flows/flow.loader.js';
@@ -83,8 +84,11 @@ export class IntakeHarness {
   readonly deps: IntakeDeps;
   readonly storage: Storage;
 
+  private readonly conversationId: string;
+
   private constructor(deps: IntakeDeps, storage: Storage, conversationId: string) {
     this.deps = deps;
+    this.conversationId = conversationId;
     this.storage = storage;
     const conversationState = new ConversationState(storage);
     const dialogs = new DialogSet(conversationState.createProperty<DialogState>('dialogState'));
@@ -141,6 +145,17 @@ export class IntakeHarness {
       membersAdded: [{ id: 'user', name: 'user' }],
     });
     return this.drain();
+  }
+
+  /**
+   * What the intake remembers after the last turn (the complaint's collected slots while it is
+   * being collected or read back), read from the saved conversation state as a restart would.
+   */
+  async memory(): Promise<IntakeMemory | undefined> {
+    const key = `${this.adapter.conversation.channelId}/conversations/${this.conversationId}/`;
+    const saved = (await this.storage.read([key]))[key] as
+      { dialogState?: { dialogStack?: Array<{ state?: { memory?: unknown } }> } } | undefined;
+    return readMemory(saved?.dialogState?.dialogStack?.[0]?.state?.memory);
   }
 
   private drain(): BotReply[] {

@@ -155,8 +155,10 @@ function finalChecks(
   }
   if (final.slots) {
     applicable.add('slots_right');
+    // A script that stops at the read-back is judged on what is read back; a filed one on its ticket.
+    const slots = played.readBack ?? last?.slots ?? {};
     for (const [slot, value] of Object.entries(final.slots)) {
-      const got = last?.slots[slot as SlotName]?.value;
+      const got = slots[slot as SlotName]?.value;
       if (got !== value) fail('slots_right', `${slot} is ${got ?? 'missing'}, expected ${value}`);
     }
   }

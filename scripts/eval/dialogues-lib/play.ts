@@ -1,3 +1,4 @@
+import type { SlotValues } from '../../../src/domain/analysis.js';
 import type { Ticket } from '../../../src/domain/ticket.js';
 import type { KnowledgeBase } from '../../../src/knowledge/knowledge.port.js';
 import { MemoryTicketStore } from '../../../src/tickets/memory.ticket-store.js';
@@ -26,6 +27,11 @@ export interface Played {
   turns: PlayedTurn[];
   tickets: Ticket[];
   handoffs: RecordingHandoff['requests'];
+  /**
+   * The complaint's collected slots when the dialogue ends at a read-back still waiting for the
+   * customer's yes (nothing is filed without one), so they can be judged where the script stops.
+   */
+  readBack?: SlotValues;
 }
 
 /**
@@ -64,10 +70,17 @@ export async function play(
       handedOff: handoff.requests.length > requests,
     });
   }
+  const last = turns.at(-1);
+  const readingBack =
+    last !== undefined &&
+    last.filed.length === 0 &&
+    last.replies.some((r) => (r.meta.acts ?? [r.meta.act]).includes('confirm'));
+  const readBack = readingBack ? (await chat.memory())?.complaint.slots : undefined;
   return {
     dialogue,
     turns,
     tickets: await tickets.listByConversation(dialogue.id),
     handoffs: handoff.requests,
+    ...(readBack ? { readBack } : {}),
   };
 }
