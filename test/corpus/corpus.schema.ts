@@ -50,10 +50,11 @@ const slotValue = (slot: SlotName): z.ZodString => {
       );
     case 'contact_phone':
       return text.regex(PHONE, 'contact_phone must be digits, E.164 "+44…" for abroad');
+    // Two wishes in one breath ("给我关了，钱退回来") are both kept, in the order said.
     case 'demand':
       return text.regex(
-        new RegExp(`^(${DEMANDS.join('|')})$`),
-        `demand must be ${DEMANDS.join('|')}`,
+        new RegExp(`^(${DEMANDS.join('|')})(,(${DEMANDS.join('|')}))*$`),
+        `demand must be ${DEMANDS.join('|')}, or several joined by commas`,
       );
     default:
       return text;
