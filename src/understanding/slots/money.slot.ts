@@ -84,6 +84,19 @@ const EN_BARE_DECIMAL = new RegExp(
   'gi',
 );
 
+/**
+ * Numbers that belong to a date or a time of day: 周三, 星期四, 礼拜天, 初五, 3号, 十一月, 三点, 15:30.
+ * A bare number inside one is never money ("上周三被扣了39块" is 39 yuan, not 3).
+ */
+const DATE_WORD = new RegExp(
+  `(?:周|週|星期|礼拜|禮拜|初)[一二三四五六七日天1-7]|[\\d${CHINESE_NUMERAL_CHARS}]+\\s?(?:月份?|号|號|日|点半?|點|时|時|分钟?)|\\d{1,2}:\\d{2}`,
+  'gu',
+);
+
+function dateSpans(text: string): Array<[number, number]> {
+  return [...text.matchAll(DATE_WORD)].map((m) => [m.index, m.index + m[0].length]);
+}
+
 function format(amount: number): string {
   return Number.isInteger(amount) ? String(amount) : amount.toFixed(2);
 }
@@ -172,10 +185,15 @@ function extractMoney(text: string, bareCurrency: string): SlotHit[] {
     const amount = base === undefined ? undefined : base + jiao;
     push(m, hit(m[0], m.index, amount, 'CNY', m[2] !== undefined));
   }
+  const dates = dateSpans(text);
   for (const re of [MONEY_VERB, ROLE_NUMBER, NUMBER_THEN_VERB, EN_BARE, EN_BARE_DECIMAL]) {
     const approx = re === MONEY_VERB || re === EN_BARE || re === EN_BARE_DECIMAL;
     for (const m of text.matchAll(re)) {
-      push(m, hit(m[0], m.index, parseChineseNumber(m[1] ?? ''), bareCurrency, approx));
+      const number = m[1] ?? '';
+      const start = m.index + m[0].lastIndexOf(number);
+      const end = start + number.length;
+      if (dates.some(([s, e]) => start < e && end > s)) continue;
+      push(m, hit(m[0], m.index, parseChineseNumber(number), bareCurrency, approx));
     }
   }
   return hits.sort((a, b) => a.index - b.index);

@@ -41,7 +41,14 @@ function nameStart(text: string, suffixAt: number): { start: number; drop?: [num
 
 /** Building, unit and room numbers: 9号楼, 7栋2203, 3单元502室, B座1203, 2号楼3单元, 9号楼二单元; B2 / 负一层 levels. */
 const ZH_BUILDING =
-  /(?:[\p{Script=Han}]{2,8}?(?:小区|花园|公寓|大厦|家园|苑|村|广场))?(?:[A-Za-z]|\d{1,3})(?:号楼|栋|幢|座|号院)(?:\s*(?:\d{1,2}|[一二三四五六七八九十])单元)?(?:\s*(?:\d{1,2}|[一二三四五六七八九十])(?:楼|层))?(?:\s*\d{2,5}(?:室|号|房)?)?|(?<![\d])\d{1,2}单元\s*\d{2,5}(?:室|号|房)?|(?<![\d号])\d{3,5}室|(?<![A-Za-z0-9])(?:地下)?(?:B[1-5]|负[一二三四五]层)(?:层)?(?![A-Za-z0-9])/gu;
+  /(?:[\p{Script=Han}]{2,8}?(?:小区|花园|公寓|大厦|家园|苑|村|广场)(?:[一二三四五六七八九十\d]{1,2}[区期])?|[\p{Script=Han}]{1,8}?(?:路|街|大道|巷|弄)\d{1,4}号)?(?:[A-Za-z]|\d{1,3})(?:号楼|栋|幢|座|号院)(?:\s*(?:\d{1,2}|[一二三四五六七八九十])单元)?(?:\s*(?:\d{1,2}|[一二三四五六七八九十])(?:楼|层))?(?:\s*\d{2,5}(?:室|号|房)?)?|(?<![\d])\d{1,2}单元\s*\d{2,5}(?:室|号|房)?|(?<![\d号])\d{3,5}室|(?<![A-Za-z0-9])(?:地下)?(?:B[1-5]|负[一二三四五]层)(?:层)?(?![A-Za-z0-9])/gu;
+/**
+ * How a customer introduces an address ("地址是", "我家地址：", "住址在", "详细地址为", "住在"): the
+ * words say what follows, they are not part of the place.
+ */
+const ZH_ADDRESS_LABEL =
+  /^(?:(?:我|我们)?(?:家|的)?(?:详细|具体|家庭|收货|安装|上门)?(?:地址|住址|地点|位置)\s*(?:是|为|在|:|：)?|(?:我|我们)?(?:家)?(?:住在|住|家在|位于|就在))\s*/u;
+
 /** A named English building or estate: "Riverside Court", "Harbour View Mansion". */
 const EN_BUILDING =
   /\b(?:(?:[Ff]lat|[Aa]pt\.?|[Aa]partment|[Uu]nit|[Rr]oom|[Ss]uite)\s*\d+[A-Za-z]?,?\s+)?(?:[A-Z][a-z']+\s+){1,3}(?:Court|House|Tower|Towers|Mansions?|Heights|Building|Plaza|Estate|Apartments|Lodge|Hall)\b/g;
@@ -84,8 +91,11 @@ export function createPlaceExtractor(vocab: SlotVocabulary, index?: CueIndex): S
   return ({ text, lower }) => {
     const hits: SlotHit[] = [];
     for (const m of text.matchAll(ZH_BUILDING)) {
-      const raw = m[0].trim();
-      hits.push({ slot: 'place', value: raw, raw, confidence: 0.85, index: m.index });
+      const label = ZH_ADDRESS_LABEL.exec(m[0])?.[0] ?? '';
+      const raw = m[0].slice(label.length).trim();
+      if (raw === '') continue;
+      const index = m.index + label.length;
+      hits.push({ slot: 'place', value: raw, raw, confidence: 0.85, index });
     }
     const withArea = (index: number, raw: string): string => {
       const tail = EN_AREA_TAIL.exec(text.slice(index + raw.length));

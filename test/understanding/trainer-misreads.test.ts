@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { SlotName } from '../../src/domain/taxonomy.js';
+import { ctx, offline } from './support.js';
+
+/** The misreads of the trainer's review of 2026-12-02, each pinned so it cannot come back. */
+const TUESDAY = new Date('2026-12-01T10:00:00+08:00');
+const read = (text: string, pending?: SlotName[]) =>
+  offline.analyzeSync(
+    text,
+    ctx({ now: TUESDAY, ...(pending ? { pending, stage: 'collecting' as const } : {}) }),
+  );
+const slot = (text: string, name: SlotName, pending?: SlotName[]): string | undefined =>
+  read(text, pending).slots[name]?.value;
+
+describe('a number inside a date or a time of day is never an amount', () => {
+  it.each([
+    ['上周三被扣了39块的视频会员费', '39 CNY'],
+    ['上礼拜四被扣了86块的什么会员费', '86 CNY'],
+    ['星期五扣了二十 我没同意', '20 CNY'],
+    ['11月3号扣了68', '68 CNY'],
+  ])('%s → %s', (text, amount) => {
+    expect(slot(text, 'amount')).toBe(amount);
+  });
+
+  it.each(['上周三扣了我钱', '周三被扣了钱 具体多少我得查一下', '礼拜天下午三点收了费'])(
+    '%s has no amount',
+    (text) => {
+      expect(slot(text, 'amount')).toBeUndefined();
+    },
+  );
+});
+
+describe('the words that introduce an address are not part of the place', () => {
+  it.each([
+    ['地址是滨江花园3栋502', '滨江花园3栋502'],
+    ['我家地址：阳光小区5号楼1单元301', '阳光小区5号楼1单元301'],
+    ['住址在金沙路88号2栋', '金沙路88号2栋'],
+    ['详细地址为翠苑三区12幢402室', '翠苑三区12幢402室'],
+    ['我住在幸福里小区4栋701', '幸福里小区4栋701'],
+  ])('%s → %s', (text, place) => {
+    expect(slot(text, 'place', ['place'])).toBe(place);
+  });
+});
