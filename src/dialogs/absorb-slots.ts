@@ -97,12 +97,28 @@ function keeps(
   turn: { opening: boolean; saysUnknown: boolean; correcting: boolean },
 ): boolean {
   if (TICKET_ID_PATTERN.test(value.value)) return false;
+  const known = complaint.slots[slot];
+  if (slot === 'time' && known !== undefined && isSharperTime(value, known)) return true;
   if (slot !== 'event')
-    return (
-      complaint.slots[slot] === undefined || turn.correcting || complaint.pending.includes(slot)
-    );
+    return known === undefined || turn.correcting || complaint.pending.includes(slot);
   if (turn.saysUnknown) return false;
   return turn.opening || complaint.slots.event === undefined || complaint.pending.includes('event');
+}
+
+/** Below this a time is a guess from "上周", "前几天", "a few days ago", not a date the customer gave. */
+const VAGUE_TIME = 0.7;
+
+/**
+ * Whether a time said later pins down the one held: the same day with the hour ("上周三" → "上周三下午
+ * 三点"), or an exact date after a guess ("前几天" → "上礼拜四上午十点"), never a vaguer one.
+ */
+export function isSharperTime(next: SlotValue, held: SlotValue): boolean {
+  const refines = next.value.startsWith(held.value) && next.value.length > held.value.length;
+  const firmer =
+    held.confidence < VAGUE_TIME &&
+    next.confidence >= VAGUE_TIME &&
+    next.value.length >= held.value.length;
+  return refines || firmer;
 }
 
 /** A mobile number (mainland 11 digits or E.164), which can also be rung back. */

@@ -41,3 +41,22 @@ describe('the words that introduce an address are not part of the place', () => 
     expect(slot(text, 'place', ['place'])).toBe(place);
   });
 });
+
+describe('the day keeps the hour said after it', () => {
+  it.each([
+    ['上周四上午10点', '2026-11-26T10:00:00+08:00'],
+    ['上礼拜四上午十点左右', '2026-11-26T10:00:00+08:00'],
+    ['上周日下午三点在营业厅交了50块押金', '2026-11-29T15:00:00+08:00'],
+    ['上周三下午', '2026-11-25T15:00:00+08:00'],
+    ['上周五晚上', '2026-11-27T20:00:00+08:00'],
+  ])('%s → %s', (text, time) => {
+    expect(slot(text, 'time')).toBe(time);
+  });
+
+  it.each(['上周', '前几天', 'a few days ago', 'last week', 'the other day'])(
+    '"%s" is a guess, held below the confidence of a date the customer gave',
+    (text) => {
+      expect(read(text).slots.time?.confidence).toBeLessThan(0.7);
+    },
+  );
+});

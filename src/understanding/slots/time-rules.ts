@@ -155,7 +155,7 @@ const RULES: readonly Rule[] = [
   {
     // "上上周的周五", "上个礼拜天" (礼拜 is read as 周): a weekday of a past week.
     lang: 'zh',
-    re: /(上上|上)个?(?:周|星期)的?(?:周|星期)?([一二三四五六日天])(?![直起下样些点切定般共])/g,
+    re: /(上上|上)个?(?:周|星期)的?(?:周|星期)?([一二三四五六日天])(?![直起样些点切定般共]|下(?!午))/g,
     resolve: (m, now) => ({
       wall: weekdayOfWeek(now, m[1] === '上上' ? 2 : 1, ZH_WEEKDAY[m[2] ?? ''] ?? 1),
       overridesChrono: true,
@@ -293,8 +293,14 @@ const RULES: readonly Rule[] = [
   },
   {
     lang: 'en',
-    re: /\b(?:a few days ago|the other day|couple of days ago)\b/gi,
-    resolve: (_m, now) => ({ wall: date(now, -2), confidence: 0.5 }),
+    // A guess, as 前几天 is: an exact day said later replaces it.
+    re: /\b(?:a few days ago|the other day|(?:a )?couple of days ago)\b/gi,
+    resolve: (_m, now) => ({ wall: date(now, -2), confidence: 0.5, overridesChrono: true }),
+  },
+  {
+    lang: 'en',
+    re: /\blast week\b(?!\s*(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun))/gi,
+    resolve: (_m, now) => ({ wall: date(now, -7), confidence: 0.5, overridesChrono: true }),
   },
   {
     lang: 'en',

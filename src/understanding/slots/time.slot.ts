@@ -119,6 +119,29 @@ function isFuture(f: TimeFinding, now: WallClock): boolean {
   return wallKey({ ...f.wall, hour: 0, minute: 0 }) > wallKey({ ...now, hour: 0, minute: 0 });
 }
 
+/**
+ * "上周四上午10点": our rule reads the day, chrono the hour that runs on after it; the day keeps the
+ * hour. A span, a month or a guess ("上周") takes none.
+ */
+function takeClock(f: TimeFinding, chronos: readonly TimeFinding[], text: string): void {
+  if (f.hasTime || f.duration || f.monthOnly === true || f.confidence < 0.7) return;
+  const end = f.index + f.raw.length;
+  const clock = chronos.find(
+    (g) => g.hasTime && g.index <= end + 1 && g.index + g.raw.length > end,
+  );
+  if (clock === undefined) {
+    // "上周三下午": the part of the day alone, read by applyPartOfDay from the raw words.
+    const part = /^(?:凌晨|半夜|深夜|早上|早晨|上午|中午|下午|傍晚|晚上|夜里)/u.exec(
+      text.slice(end),
+    );
+    if (part !== null) f.raw += part[0];
+    return;
+  }
+  f.wall = { ...f.wall, hour: clock.wall.hour, minute: clock.wall.minute };
+  f.hasTime = true;
+  f.raw = text.slice(f.index, clock.index + clock.raw.length);
+}
+
 /** Dates and times, resolved to ISO in the conversation's zone: chrono (en, zh.hans) plus our own rules. */
 export function findTimes(input: SlotInput): TimeHit[] {
   const now = wallClockAt(input.context.now, input.timeZone);
@@ -130,10 +153,15 @@ export function findTimes(input: SlotInput): TimeHit[] {
   const ours = custom.filter(
     (f) => f.duration || f.monthOnly === true || f.overridesChrono === true,
   );
-  const findings = fromChrono(text, input.lang, now).filter(
+  const chronos = fromChrono(text, input.lang, now);
+  const findings = chronos.filter(
     (g) => !ours.some((f) => overlap(f, g)) && !NOT_AN_INCIDENT_TIME.test(g.raw),
   );
-  for (const f of custom) if (!findings.some((g) => overlap(f, g))) findings.push(f);
+  for (const f of custom) {
+    if (findings.some((g) => overlap(f, g))) continue;
+    takeClock(f, chronos, text);
+    findings.push(f);
+  }
   const hits: TimeHit[] = [];
   for (const f of findings) {
     // "9号楼", "3号线": a number before a building or line word is no date.
