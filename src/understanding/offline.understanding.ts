@@ -2,6 +2,7 @@ import type { Analysis, SlotValues, Urgency } from '../domain/analysis.js';
 import type { Emotion, Intent, Language, RiskFlag } from '../domain/taxonomy.js';
 import { CueIndex } from './cue-index.js';
 import { detectLanguage, normalizeText } from './language.js';
+import { IronyReader } from './emotion/irony.js';
 import { LexiconEmotion, type LexiconReading } from './emotion/lexicon-emotion.js';
 import { trajectory } from './emotion/trajectory.js';
 import { EmotionModel } from './model/emotion-model.js';
@@ -71,6 +72,7 @@ export class OfflineUnderstanding implements Understanding {
   private readonly acts: DialogueActReader;
   private readonly urgency: UrgencyDetector;
   private readonly flagAnger: number;
+  private readonly irony: IronyReader;
 
   constructor(
     config: UnderstandingConfig,
@@ -93,6 +95,7 @@ export class OfflineUnderstanding implements Understanding {
     this.acts = new DialogueActReader(config.acts, config.slots.defaultCurrency, cues);
     this.urgency = new UrgencyDetector(config.urgency, cues);
     this.flagAnger = config.emotion.flagAnger;
+    this.irony = new IronyReader(config.emotion.irony, cues);
   }
 
   analyze(text: string, context: AnalysisContext): Promise<Analysis> {
@@ -196,7 +199,13 @@ export class OfflineUnderstanding implements Understanding {
     urgency: Urgency,
   ): { emotion: Emotion; intensity: number } {
     const angryFlags = flags.filter((f) => ANGER_EVIDENCE.has(f)).length;
-    const reading = this.lexicon.read(text, lang, { angry: angryFlags * this.flagAnger });
+    const ironic = this.irony.ironic(text.toLowerCase().replace(/[‘’]/g, "'"), lang);
+    const reading = this.lexicon.read(
+      text,
+      lang,
+      { angry: angryFlags * this.flagAnger },
+      ironic ? this.irony.anger : undefined,
+    );
     let emotion = reading.emotion;
     let intensity = reading.intensity;
     // Someone in danger or being robbed right now is frightened first, whatever words they use.

@@ -71,6 +71,24 @@ export const EmotionSettings = z.object({
   positiveWeight: z.number().positive().max(1).default(1),
   /** Share of a negated negative entry's weight that survives. */
   negatedNegative: z.number().min(0).max(1),
+  /** Praise said to a complaint desk about the grievance itself is sarcasm (emotion/irony.ts). */
+  irony: z
+    .object({
+      /** Ironic on their own ("呵呵", "我谢谢你们", "thanks for nothing"). */
+      sneers: BiCues,
+      /** Praise that is ironic only next to a grievance ("真行", "brilliant", 👍). */
+      praise: BiCues,
+      /** What went wrong ("又", "没", "still", "cut me off"). */
+      grievance: BiCues,
+      /** Anger evidence sarcasm adds, on top of the praise it turns into anger. */
+      anger: z.number().min(0),
+    })
+    .default({
+      sneers: { zh: [], en: [] },
+      praise: { zh: [], en: [] },
+      grievance: { zh: [], en: [] },
+      anger: 0,
+    }),
 });
 export type EmotionSettings = z.infer<typeof EmotionSettings>;
 

@@ -60,3 +60,52 @@ describe('the day keeps the hour said after it', () => {
     },
   );
 });
+
+describe('repeated no-shows are a repeat complaint', () => {
+  it.each([
+    '师傅约了三次都没来',
+    '维修的约了两回了 两回都放我鸽子',
+    '装宽带的放了我三次鸽子了',
+    '报修好几回了 一直没人上门',
+    "engineer's been booked three times and never showed up",
+    'third appointment missed, nobody came again',
+    "they've stood me up twice now for the boiler repair",
+  ])('%s', (text) => {
+    const a = read(text);
+    expect(a.flags).toContain('repeat_complaint');
+    expect(a.emotion).toBe('angry');
+  });
+
+  it('one missed visit is not', () => {
+    expect(read('师傅今天没来').flags).not.toContain('repeat_complaint');
+    expect(read('the engineer did not turn up today').flags).not.toContain('repeat_complaint');
+  });
+});
+
+describe('anger said as sarcasm or a rhetorical question', () => {
+  it.each([
+    '呵呵，真行',
+    '呵呵 你们客服真是好样的',
+    '厉害了 一个快递送了十天',
+    '我谢谢你们啊，真会办事',
+    '你们能不能靠点谱',
+    '有没有人管啊？？？',
+    'Brilliant. Just brilliant. Still no internet.',
+    'Wow, thanks a lot for cutting me off mid-call',
+    'Seriously?? how hard is it to deliver a parcel',
+    'Who on earth approved this? Unbelievable.',
+    'give me a break, the app is down AGAIN',
+  ])('%s → angry', (text) => {
+    expect(read(text).emotion).toBe('angry');
+  });
+
+  it.each([
+    ['你们真行，半天就修好了，谢谢师傅', 'angry'],
+    ['谢谢你们啊 退款已经收到了 效率挺高的👍', 'angry'],
+    ['Fantastic service from the removals team today, nothing broken', 'angry'],
+    ['Brilliant engineer, fixed it in twenty minutes', 'angry'],
+    ['快递到现在还没到，麻烦帮我查一下，谢谢', 'angry'],
+  ])('sincere words are not sarcasm: %s', (text, not) => {
+    expect(read(text).emotion).not.toBe(not);
+  });
+});

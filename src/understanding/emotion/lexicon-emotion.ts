@@ -41,13 +41,25 @@ export class LexiconEmotion {
     );
   }
 
-  /** `bias` adds evidence the lexicon cannot see (a legal threat is anger without an angry word). */
-  read(text: string, lang: Language, bias: Partial<EmotionScores> = {}): LexiconReading {
+  /**
+   * `bias` adds evidence the lexicon cannot see (a legal threat is anger without an angry word);
+   * `ironyAnger`, given for a sarcastic message, turns its praise into anger and adds that much more.
+   */
+  read(
+    text: string,
+    lang: Language,
+    bias: Partial<EmotionScores> = {},
+    ironyAnger?: number,
+  ): LexiconReading {
     const lower = text.toLowerCase();
     const hits = lang === 'zh' ? scanChinese(lower, this.zh) : scanEnglish(lower, this.en);
     hits.push(...scanChinese(lower, this.emoji));
     const scores = this.accumulate(hits);
     for (const e of SCORED_EMOTIONS) scores[e] += bias[e] ?? 0;
+    if (ironyAnger !== undefined) {
+      scores.angry += scores.positive + ironyAnger;
+      scores.positive = 0;
+    }
     scores.positive *= this.settings.positiveWeight;
     const arousal = arousalOf(text, lang);
     if (arousal > 1 && scores.angry + scores.sad + scores.anxious > 0) scores.angry += arousal - 1;
