@@ -7,6 +7,8 @@ import type { ComplaintMemory } from './intake-memory.js';
 export interface Absorbed {
   taken: SlotName[];
   unknown: SlotName[];
+  /** Slots to ask once more: the answer named none of their values ("就是话费的事啊" to "您希望怎么处理？"). */
+  reask: SlotName[];
 }
 
 /** Slots whose answer is free text; structured ones (time, amount, numbers) need an extractor's value. */
@@ -19,6 +21,11 @@ const FREE_TEXT_SLOTS: readonly SlotName[] = [
   'contact_name',
   'contact_time',
 ];
+/**
+ * Free-text slots with a closed set of values: an answer that names none of them missed the question,
+ * so it is asked once more instead of filing the reply as "妥善处理".
+ */
+const CLOSED_SLOTS: readonly SlotName[] = ['demand'];
 /** Intents under which a message can be the answer to a question just asked. */
 const ANSWERING: readonly string[] = ['other', 'complaint', 'supplement'];
 /** Shortest opener that counts as the story itself rather than "我要投诉". */
@@ -55,12 +62,16 @@ export function absorb(
     });
   const open = complaint.pending.filter((slot) => !taken.includes(slot));
   let unknown: SlotName[] = [];
+  const reask: SlotName[] = [];
   // "记不清具体哪天了，大概11月" answers the date it took, not the other questions pending.
   if (saysUnknown && open.length > 0 && taken.length === 0) {
     unknown = open;
   } else if (taken.length === 0 && isFreeAnswer(analysis, text)) {
     const slot = open.find((s) => FREE_TEXT_SLOTS.includes(s));
-    if (slot) {
+    if (slot && CLOSED_SLOTS.includes(slot) && !complaint.reasked.includes(slot)) {
+      complaint.reasked = [...complaint.reasked, slot];
+      reask.push(slot);
+    } else if (slot) {
       complaint.slots[slot] = freeValue(text, 0.5);
       taken.push(slot);
     }
@@ -81,7 +92,7 @@ export function absorb(
     complaint.category = analysis.category;
     complaint.nature = analysis.nature;
   }
-  return { taken, unknown };
+  return { taken, unknown, reask };
 }
 
 /**

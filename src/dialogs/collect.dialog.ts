@@ -45,6 +45,8 @@ export class CollectDialog extends StageDialog<{ lead?: string }> {
   protected async onTurn(dc: DialogContext, turn: IntakeTurn): Promise<DialogTurnResult> {
     if (await answerSlotIssue(turn)) return Dialog.EndOfTurn;
     const absorbed = turn.absorbed;
+    const again = absorbed?.reask[0];
+    if (again !== undefined) return this.askAgain(turn, again);
     const lead =
       absorbed && absorbed.unknown.length > 0
         ? await turn.say.text('ack_unknown')
@@ -52,6 +54,24 @@ export class CollectDialog extends StageDialog<{ lead?: string }> {
           ? await turn.say.text('ack_noted')
           : '';
     return this.ask(dc, turn, lead);
+  }
+
+  /**
+   * The answer missed the question: ask it once more, owning the miss (seed 000's 被重视型, "I may
+   * not have explained clearly") and in other words than the first time.
+   */
+  private async askAgain(turn: IntakeTurn, slot: SlotName): Promise<DialogTurnResult> {
+    const flow = flowOf(turn);
+    const asked = new Set(turn.memory.history.filter((h) => h.from === 'bot').map((h) => h.text));
+    const wordings = flow.questions[slot]?.[turn.memory.lang] ?? [];
+    const unsaid = wordings.filter((w) => ![...asked].some((text) => text.includes(w)));
+    const question = unsaid[0] ?? turn.say.question(flow, slot);
+    turn.memory.complaint.pending = [slot];
+    await turn.say.send(turn.say.join(await turn.say.text('ask_again'), question), {
+      act: 'ask',
+      slot,
+    });
+    return Dialog.EndOfTurn;
   }
 
   private async ask(dc: DialogContext, turn: IntakeTurn, lead: string): Promise<DialogTurnResult> {

@@ -34,6 +34,8 @@ export const ComplaintMemory = z.object({
   amounts: z.array(AmountReading).default([]),
   /** Turns anger alone has been held back from a handoff while the essentials are collected. */
   angerTurns: z.number().int().min(0).default(0),
+  /** Slots asked a second time after an answer that named none of their values (each only once). */
+  reasked: z.array(SlotName).default([]),
   /** A goodbye already got "还差一句确认就能登记了": the next one is let go. */
   heldAtGoodbye: z.boolean().default(false),
 });
@@ -75,6 +77,7 @@ export function freshComplaint(): ComplaintMemory {
     empathized: 'none',
     amounts: [],
     angerTurns: 0,
+    reasked: [],
     heldAtGoodbye: false,
   };
 }

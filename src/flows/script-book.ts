@@ -19,6 +19,7 @@ export const SCRIPT_KEYS = [
   'empathize_sad',
   'ack_noted',
   'ack_unknown',
+  'ask_again',
   'restate',
   'ask_correction',
   'ticket_filed',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isSharperTime } from '../../src/dialogs/absorb-slots.js';
-import { IntakeHarness } from '../support/intake-harness.js';
+import { askedSlots, IntakeHarness } from '../support/intake-harness.js';
 
 /** The dialog misreads of the trainer's review of 2026-12-02, each pinned so it cannot come back. */
 const TUESDAY = new Date('2026-12-01T02:00:00.000Z'); // 10:00 in Shanghai, 02:00 in London
@@ -44,5 +44,41 @@ describe('a vague time is replaced by an exact one given later', () => {
     const day = { value: '2026-11-25', raw: '上周三', confidence: 0.85 };
     expect(isSharperTime(exact, day)).toBe(true);
     expect(isSharperTime({ value: '2026-11-30', raw: '昨天', confidence: 0.9 }, day)).toBe(false);
+  });
+});
+
+describe('an answer that misses the demand question gets it once more, never a placeholder', () => {
+  it.each([
+    ['zh', ['我要投诉 话费不对 号码13900002206 上个月多扣了20块', '就是话费的事啊', '还是话费啊']],
+    [
+      'en',
+      [
+        'I want to complain, my bill for account 55667788 was £12 more than usual in November',
+        "it's just the bill, it's wrong",
+        "the bill is wrong, that's all",
+      ],
+    ],
+  ] as const)('%s', async (_lang, [opener, missed, again]) => {
+    const chat = await IntakeHarness.create({ clock: () => TUESDAY });
+    const first = await chat.send(opener, TUESDAY);
+    expect(askedSlots(first)).toContain('demand');
+    const second = await chat.send(missed, TUESDAY);
+    expect(askedSlots(second)).toEqual(['demand']);
+    const question = (replies: typeof first): string =>
+      replies.find((r) => r.meta.slot === 'demand' || r.meta.slots?.includes('demand'))?.text ?? '';
+    expect(question(second)).not.toBe(question(first));
+    expect((await chat.memory())?.complaint.slots.demand).toBeUndefined();
+    // Once only: a second miss is taken as the customer's own words, and nothing is asked again.
+    const third = await chat.send(again, TUESDAY);
+    expect(askedSlots(third)).not.toContain('demand');
+    expect((await chat.memory())?.complaint.slots.demand?.value).toBe(again);
+  });
+
+  it('a demand given in answer is taken at once', async () => {
+    const chat = await IntakeHarness.create({ clock: () => TUESDAY });
+    await chat.send('我要投诉 话费不对 号码13900002206 上个月多扣了20块', TUESDAY);
+    const replies = await chat.send('给我关了，钱退回来', TUESDAY);
+    expect(askedSlots(replies)).not.toContain('demand');
+    expect((await chat.memory())?.complaint.slots.demand?.value).toBe('cancellation,refund');
   });
 });

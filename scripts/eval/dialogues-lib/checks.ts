@@ -56,6 +56,7 @@ export function judge(played: Played): Judgement {
   const { dialogue, turns } = played;
   const customerTexts = dialogue.turns.map((t) => t.customer);
   const askedBefore = new Map<SlotName, number>();
+  const askedAgain = new Set<SlotName>();
   turns.forEach((turn, index) => {
     const n = index + 1;
     const expect: TurnExpect = dialogue.turns[index]?.expect ?? {};
@@ -79,7 +80,10 @@ export function judge(played: Played): Judgement {
       const earlier = askedBefore.get(slot);
       // After a counter-question or an aside ("why?", "how long?") the pending question comes again.
       const repairing = expect.asks === slot || QUESTION_CUE.test(turn.customer);
-      if (earlier !== undefined && !repairing)
+      // An answer that missed the question gets it once more, alone, on the very next turn.
+      const missed = earlier === n - 1 && slots.length === 1 && !askedAgain.has(slot);
+      if (earlier !== undefined && missed) askedAgain.add(slot);
+      if (earlier !== undefined && !repairing && !missed)
         fail('no_reask', `asked ${slot} again (first in turn ${earlier})`, n);
       askedBefore.set(slot, earlier ?? n);
     }
