@@ -28,12 +28,20 @@ const startComplaint: Route = async (dc, turn) => {
   return dc.beginDialog(STAGES.collect, { lead });
 };
 
+/**
+ * The least share of the question an answer must cover to be given in a chat. The knowledge base
+ * answers from a calibrated confidence, which a wide margin over the next entry can lift for a
+ * question it barely matches ("paper bill" → the bill-lookup answer through "bill" alone); a
+ * customer asked back "did this help?" after an answer on another topic feels unheard.
+ */
+const FAQ_MIN_SCORE = 0.3;
+
 /** Sends the best FAQ answer, if the knowledge base does not abstain; with `check`, asks if it helped. */
 export async function answerFromFaq(turn: IntakeTurn, check: boolean): Promise<boolean> {
   if (!turn.deps.faq) return false;
   const found = await turn.deps.faq.search(turn.text, { lang: turn.memory.lang });
   const best = found.results[0];
-  if (found.abstained || !best) return false;
+  if (found.abstained || !best || best.score < FAQ_MIN_SCORE) return false;
   if (!check) {
     await turn.say.send(best.entry.answer, { act: 'answer' });
     return true;

@@ -82,3 +82,33 @@ describe('an answer that misses the demand question gets it once more, never a p
     expect((await chat.memory())?.complaint.slots.demand?.value).toBe('cancellation,refund');
   });
 });
+
+describe('an FAQ answer is given only when it is about what was asked', () => {
+  it.each([
+    'can I get a paper bill instead of the email one',
+    'Can I get a refund if I cancel within 14 days?',
+    'Quick question - do you deliver on Sundays?',
+  ])('%s gets no answer on another topic', async (question) => {
+    const { loadKnowledgeDir } = await import('../../src/knowledge/jsonl.knowledge-loader.js');
+    const { createKnowledgeBase } = await import('../../src/knowledge/memory.knowledge-base.js');
+    const { entries, synonyms } = await loadKnowledgeDir('config/knowledge');
+    const chat = await IntakeHarness.create({
+      clock: () => TUESDAY,
+      faq: createKnowledgeBase(entries, { synonyms }),
+    });
+    const replies = await chat.send(question, TUESDAY);
+    expect(replies.some((r) => r.meta.act === 'answer')).toBe(false);
+  });
+
+  it('a question the knowledge base covers is still answered', async () => {
+    const { loadKnowledgeDir } = await import('../../src/knowledge/jsonl.knowledge-loader.js');
+    const { createKnowledgeBase } = await import('../../src/knowledge/memory.knowledge-base.js');
+    const { entries, synonyms } = await loadKnowledgeDir('config/knowledge');
+    const chat = await IntakeHarness.create({
+      clock: () => TUESDAY,
+      faq: createKnowledgeBase(entries, { synonyms }),
+    });
+    const replies = await chat.send('how do i check my bill', TUESDAY);
+    expect(replies.some((r) => r.meta.act === 'answer')).toBe(true);
+  });
+});
