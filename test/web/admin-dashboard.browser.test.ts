@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import type { Browser, Page } from 'playwright-core';
@@ -11,11 +10,15 @@ import type { Message } from '../../src/domain/message.js';
 import { productOptions } from '../../src/product.js';
 import { buildBundle } from '../../scripts/build-browser-bundles.js';
 import { api, login } from '../handoff/harness.js';
-import { hasChromium, launchChromium } from '../support/chromium.js';
+import { hasChromium } from '../support/chromium.js';
+import {
+  ADMIN_SHOTS as SHOTS,
+  adminBrowser,
+  staffPage,
+  submitLogin,
+} from '../support/staff-pages.js';
 import { connectChat, startTestApp, type ChatClient } from '../support/test-app.js';
 
-/** Screenshots to look at (gitignored). */
-const SHOTS = 'test-results/admin';
 const ENV = {
   RECORDS: 'database',
   DATA_DIR: 'memory://',
@@ -104,8 +107,7 @@ describe.skipIf(!hasChromium)('analytics dashboard in Chromium', { timeout: 180_
       if (seen.csat.count === 1 && seen.faqGaps.length > 0) break;
       await new Promise((r) => setTimeout(r, 200));
     }
-    browser = await launchChromium();
-    await mkdir(SHOTS, { recursive: true });
+    browser = await adminBrowser();
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
@@ -113,16 +115,11 @@ describe.skipIf(!hasChromium)('analytics dashboard in Chromium', { timeout: 180_
   });
 
   it('refuses an agent, then shows an admin the seeded figures in Chinese, with no raw codes', async () => {
-    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
-    await page.goto(`${url}/admin`);
-    await page.fill('input[name=username]', 'amy');
-    await page.fill('input[name=password]', 'secret-amy');
-    await page.click('.login button[type=submit]');
+    const page = await staffPage(browser, url, '/admin');
+    await submitLogin(page, 'amy');
     await expect.poll(() => page.locator('.login .error').textContent()).toBe('该账号不是管理员');
 
-    await page.fill('input[name=username]', 'root');
-    await page.fill('input[name=password]', 'secret-root');
-    await page.click('.login button[type=submit]');
+    await submitLogin(page, 'root');
     await page.waitForSelector('[data-kpi=tickets]');
     const expected = await report(url, root);
     expect(expected.csat).toMatchObject({ count: 1, average: 4 });
@@ -161,11 +158,8 @@ describe.skipIf(!hasChromium)('analytics dashboard in Chromium', { timeout: 180_
   });
 
   it('fits a phone and switches to English', async () => {
-    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
-    await page.goto(`${url}/admin/analytics`);
-    await page.fill('input[name=username]', 'root');
-    await page.fill('input[name=password]', 'secret-root');
-    await page.click('.login button[type=submit]');
+    const page = await staffPage(browser, url, '/admin/analytics', { width: 390, height: 844 });
+    await submitLogin(page, 'root');
     await page.waitForSelector('[data-kpi=tickets]');
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - window.innerWidth,
