@@ -19,6 +19,8 @@ export interface AgentPresence {
   lapsed(): Promise<string[]>;
   /** Sets the agent's availability; false (and nothing kept) when they have no live console. */
   setAvailability(agent: string, availability: Availability): Promise<boolean>;
+  /** The availability kept for the agent (live, or within a reload's window); undefined: none. */
+  availabilityOf(agent: string): Promise<Availability | undefined>;
   /** Every agent with a live console, with their availability, sorted by name. */
   statuses(): Promise<AgentStatus[]>;
   /** The agent just got a case: the time they count as idle starts again. */

@@ -210,6 +210,7 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
           if (set) namespace.toAll('team:availability', { agent, availability });
           return set;
         },
+        availabilityOf: (agent) => presence.availabilityOf(agent),
         ...(deps.audit ? { audit: deps.audit } : {}),
       }),
     }),

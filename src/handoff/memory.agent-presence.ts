@@ -54,6 +54,10 @@ export class MemoryAgentPresence implements AgentPresence {
     return Promise.resolve(true);
   }
 
+  availabilityOf(agent: string): Promise<Availability | undefined> {
+    return Promise.resolve(this.keptOf(agent)?.availability);
+  }
+
   async statuses(): Promise<AgentStatus[]> {
     const now = this.now();
     return (await this.online()).sort().map((agent) => {

@@ -98,6 +98,11 @@ export class RedisAgentPresence implements AgentPresence {
     return set === 1;
   }
 
+  async availabilityOf(agent: string): Promise<Availability | undefined> {
+    const kept = await this.client.hGet(this.statusOf(agent), 'availability');
+    return kept === null || kept === undefined ? undefined : Availability.parse(kept);
+  }
+
   async statuses(): Promise<AgentStatus[]> {
     const now = await this.redisNow();
     const agents = (await this.online()).sort();

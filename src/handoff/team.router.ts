@@ -13,6 +13,8 @@ export type TeamRouterDeps = {
   roster: TeamRoster;
   /** Sets the caller's availability in the shared presence; false without a live console. */
   setAvailability: (agent: string, availability: Availability) => Promise<boolean>;
+  /** What the agent chose, kept across a reload; undefined: a first console, about to be `online`. */
+  availabilityOf: (agent: string) => Promise<Availability | undefined>;
   /** Awaited before the answer goes out (the system of record's audit log when on). */
   audit?: (action: StaffAction) => Promise<void>;
   clock?: () => Date;
@@ -31,11 +33,12 @@ export function createTeamRouter(deps: TeamRouterDeps): Router {
 
   router.get('/me/availability', async (_req, res) => {
     const me = agentOf(res).username;
-    const member = (await roster.members()).find((m) => m.username === me);
-    // A console that has not beaten yet is about to start `online`.
-    const availability = member?.availability ?? 'offline';
+    const [member, kept] = await Promise.all([
+      roster.members().then((all) => all.find((m) => m.username === me)),
+      deps.availabilityOf(me),
+    ]);
     res.json({
-      availability: availability === 'offline' ? 'online' : availability,
+      availability: kept ?? 'online',
       load: member?.load ?? 0,
       ...(member?.capacity === undefined ? {} : { capacity: member.capacity }),
     });

@@ -57,6 +57,9 @@ export function agentPresenceContract(
       expect(await presence.leave(amy, 'tab-1')).toBe(false);
       expect((await presence.statuses()).map((s) => s.agent)).toEqual([bob]);
       expect(await presence.setAvailability(amy, 'busy')).toBe(false);
+      // Between the reload's two consoles the choice is still there for the new page to read.
+      expect(await presence.availabilityOf(amy)).toBe('away');
+      expect(await presence.availabilityOf(`nobody-${randomUUID()}`)).toBeUndefined();
       await presence.beat(amy, 'tab-2');
       const statuses = await presence.statuses();
       expect(statuses.map(({ agent, availability }) => ({ agent, availability }))).toEqual([
@@ -91,6 +94,7 @@ export function agentPresenceContract(
       await presence.setAvailability(amy, 'away');
       await presence.leave(amy, 'a');
       await sleep(200);
+      expect(await presence.availabilityOf(amy)).toBeUndefined();
       await presence.beat(amy, 'b');
       expect((await presence.statuses())[0]?.availability).toBe('online');
     });
