@@ -20,16 +20,22 @@ export function AvailabilitySwitch(props: {
   const [error, setError] = useState<string>();
   useEffect(() => {
     let live = true;
-    props.api.myAvailability().then(
-      (mine) => {
-        if (!live) return;
-        setAvailability(mine.availability);
-        setCapacity(mine.capacity);
-      },
-      (e: unknown) => live && setError(teamFailure(props.labels, e)),
-    );
+    const read = (): void => {
+      props.api.myAvailability().then(
+        (mine) => {
+          if (!live) return;
+          setAvailability(mine.availability);
+          setCapacity(mine.capacity);
+        },
+        (e: unknown) => live && setError(teamFailure(props.labels, e)),
+      );
+    };
+    read();
+    // Another tab of the same agent may have changed it: read it again when this one is back.
+    window.addEventListener('focus', read);
     return () => {
       live = false;
+      window.removeEventListener('focus', read);
     };
   }, [props.api]);
 
