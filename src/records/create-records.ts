@@ -103,6 +103,8 @@ export async function openRecords(
       ? {
           kind: 'pglite',
           dataDir: env.DATA_DIR.startsWith('memory://') ? env.DATA_DIR : resolve(env.DATA_DIR),
+          onRestart: (cause) =>
+            deps.logger.warn({ err: cause }, 'embedded database worker restarted'),
         }
       : { kind: 'postgres', url: env.DATABASE_URL },
   );
