@@ -1,13 +1,10 @@
-import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { followLiveConfig } from '../../src/admin/config/live-config.js';
 import { readSeedBody } from '../../src/admin/config/seed-config.js';
 import type { App } from '../../src/app.js';
 import { LocalConfigNotices, notifyingConfigVersions } from '../../src/config/config-notices.js';
-import { loadEnv } from '../../src/config/env.js';
 import { MemoryConfigVersions } from '../../src/config/memory.config-versions.js';
 import type { KnowledgeFiles } from '../../src/knowledge/jsonl.knowledge-loader.js';
-import { productOptions } from '../../src/product.js';
 import { login } from '../handoff/harness.js';
 import { postgresAvailable } from '../records/databases.js';
 import { redisAvailable } from '../support/redis.js';
@@ -17,7 +14,8 @@ import {
   productionEnv,
   type ScratchDatabase,
 } from '../support/scratch-database.js';
-import { connectChat, say, startTestApp } from '../support/test-app.js';
+import { startProductApp } from '../support/product-app.js';
+import { connectChat, say } from '../support/test-app.js';
 
 const roots = { configDir: 'config', promptsDir: 'prompts' };
 const QUESTION = '怎么查询我的账单';
@@ -110,11 +108,7 @@ describe.runIf(production)(
         AGENT_TOKEN_SECRET: 'live-config-secret-live-config-secret-01',
       };
       const start = async () => {
-        const options = await productOptions(
-          loadEnv({ LOG_LEVEL: 'silent', ...env }),
-          pino({ level: 'silent' }),
-        );
-        const started = await startTestApp(env, options);
+        const started = await startProductApp(env);
         apps.push(started.app);
         return started.url;
       };

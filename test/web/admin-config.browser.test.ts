@@ -1,9 +1,6 @@
-import { pino } from 'pino';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
-import { loadEnv } from '../../src/config/env.js';
-import { productOptions } from '../../src/product.js';
 import { buildBundle } from '../../scripts/build-browser-bundles.js';
 import { login } from '../handoff/harness.js';
 import { hasChromium } from '../support/chromium.js';
@@ -13,14 +10,8 @@ import {
   staffPage,
   submitLogin,
 } from '../support/staff-pages.js';
-import { startTestApp } from '../support/test-app.js';
+import { EMBEDDED_ADMIN_ENV, startProductApp } from '../support/product-app.js';
 
-const ENV = {
-  RECORDS: 'database',
-  DATA_DIR: 'memory://',
-  AGENT_SEED: 'amy:secret-amy,root:secret-root',
-  AGENT_ADMINS: 'root',
-};
 const QUESTION = '怎么查询我的账单';
 // Keeps “我的账单”, which a starter conversation test expects.
 const NEW_ANSWER = '新版答案：打开App首页的“我的账单”卡片即可查看每月账单。';
@@ -34,8 +25,7 @@ describe.skipIf(!hasChromium)('configuration editor in Chromium', { timeout: 180
   beforeAll(async () => {
     await buildBundle('adminConsole');
     await buildBundle('widget');
-    const env = loadEnv({ LOG_LEVEL: 'silent', ...ENV });
-    ({ app, url } = await startTestApp(ENV, await productOptions(env, pino({ level: 'silent' }))));
+    ({ app, url } = await startProductApp(EMBEDDED_ADMIN_ENV));
     const root = await login(url, 'root');
     const live = await (
       await fetch(`${url}/api/admin/config/knowledge/export`, {

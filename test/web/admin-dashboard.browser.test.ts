@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { pino } from 'pino';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnalyticsReport } from '../../src/analytics/analytics-report.js';
 import type { App } from '../../src/app.js';
-import { loadEnv } from '../../src/config/env.js';
 import { CATEGORIES, EMOTIONS, NATURES } from '../../src/domain/taxonomy.js';
 import type { Message } from '../../src/domain/message.js';
-import { productOptions } from '../../src/product.js';
 import { buildBundle } from '../../scripts/build-browser-bundles.js';
 import { api, login } from '../handoff/harness.js';
 import { hasChromium } from '../support/chromium.js';
@@ -17,14 +14,9 @@ import {
   staffPage,
   submitLogin,
 } from '../support/staff-pages.js';
-import { connectChat, startTestApp, type ChatClient } from '../support/test-app.js';
+import { EMBEDDED_ADMIN_ENV, startProductApp } from '../support/product-app.js';
+import { connectChat, type ChatClient } from '../support/test-app.js';
 
-const ENV = {
-  RECORDS: 'database',
-  DATA_DIR: 'memory://',
-  AGENT_SEED: 'amy:secret-amy,root:secret-root',
-  AGENT_ADMINS: 'root',
-};
 const UNANSWERED = '你们营业厅门口能不能停电动车呀';
 
 function until(client: ChatClient, match: (m: Message) => boolean, what: string): Promise<Message> {
@@ -97,8 +89,7 @@ describe.skipIf(!hasChromium)('analytics dashboard in Chromium', { timeout: 180_
 
   beforeAll(async () => {
     await buildBundle('adminConsole');
-    const env = loadEnv({ LOG_LEVEL: 'silent', ...ENV });
-    ({ app, url } = await startTestApp(ENV, await productOptions(env, pino({ level: 'silent' }))));
+    ({ app, url } = await startProductApp(EMBEDDED_ADMIN_ENV));
     await seedRun(url);
     root = await login(url, 'root');
     // The recording is write-behind: wait until the rating and the FAQ miss have landed.
