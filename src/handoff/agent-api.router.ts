@@ -19,6 +19,8 @@ export type AgentRouterDeps = {
   maxMessageChars: number;
   /** The 回访 routes (`follow-ups.router.ts`), behind the same bearer check. */
   followUps: Router;
+  /** Availability, the team, supervisors' view and reassign (`team.router.ts`), same bearer check. */
+  team: Router;
 };
 
 const Login = z.object({
@@ -50,7 +52,7 @@ const MESSAGE: Readonly<Record<keyof typeof STATUS, string>> = {
   at_capacity: 'you already have as many conversations as your capacity allows',
 };
 
-function reply(res: Response, outcome: ActionOutcome): void {
+export function reply(res: Response, outcome: ActionOutcome): void {
   if (outcome.ok) {
     const { id, state, agent, group, ticketId } = outcome.handoff;
     res.json({ id, ticketId, state, agent, group });
@@ -162,6 +164,7 @@ export function createAgentRouter(deps: AgentRouterDeps): Router {
     reply(res, await service.close(String(req.params['id']), agentOf(res), parsed));
   });
   router.use(deps.followUps);
+  router.use(deps.team);
   router.use(jsonErrors);
   return router;
 }
