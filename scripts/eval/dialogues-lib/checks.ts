@@ -160,7 +160,7 @@ function finalChecks(
   if (final.slots) {
     applicable.add('slots_right');
     // A script that stops at the read-back is judged on what is read back; a filed one on its ticket.
-    const slots = played.readBack ?? last?.slots ?? {};
+    const slots = played.readBack?.slots ?? last?.slots ?? {};
     for (const [slot, value] of Object.entries(final.slots)) {
       const got = slots[slot as SlotName]?.value;
       if (got !== value) fail('slots_right', `${slot} is ${got ?? 'missing'}, expected ${value}`);
@@ -168,8 +168,10 @@ function finalChecks(
   }
   if (final.priority && last?.severity !== final.priority)
     fail('outcome', `priority ${last?.severity ?? 'none'}, expected ${final.priority}`);
-  if (final.category && last && last.category !== final.category)
-    fail('outcome', `category ${last.category}, expected ${final.category}`);
+  // Stopped at the read-back: the complaint as it would be filed on the yes.
+  const held = played.readBack ?? last;
+  if (final.category && held && held.category !== final.category)
+    fail('outcome', `category ${held.category ?? 'none'}, expected ${final.category}`);
   for (const flag of final.flags ?? [])
-    if (!last?.flags.includes(flag)) fail('outcome', `flag ${flag} missing`);
+    if (!held?.flags.includes(flag)) fail('outcome', `flag ${flag} missing`);
 }

@@ -1,4 +1,5 @@
 import type { SlotValues } from '../../../src/domain/analysis.js';
+import type { Category, RiskFlag } from '../../../src/domain/taxonomy.js';
 import type { Ticket } from '../../../src/domain/ticket.js';
 import type { KnowledgeBase } from '../../../src/knowledge/knowledge.port.js';
 import { MemoryTicketStore } from '../../../src/tickets/memory.ticket-store.js';
@@ -31,7 +32,7 @@ export interface Played {
    * The complaint's collected slots when the dialogue ends at a read-back still waiting for the
    * customer's yes (nothing is filed without one), so they can be judged where the script stops.
    */
-  readBack?: SlotValues;
+  readBack?: { slots: SlotValues; flags: RiskFlag[]; category?: Category };
 }
 
 /**
@@ -75,7 +76,12 @@ export async function play(
     last !== undefined &&
     last.filed.length === 0 &&
     last.replies.some((r) => (r.meta.acts ?? [r.meta.act]).includes('confirm'));
-  const readBack = readingBack ? (await chat.memory())?.complaint.slots : undefined;
+  const complaint = readingBack ? (await chat.memory())?.complaint : undefined;
+  const readBack = complaint && {
+    slots: complaint.slots,
+    flags: complaint.flags,
+    ...(complaint.category ? { category: complaint.category } : {}),
+  };
   return {
     dialogue,
     turns,
