@@ -109,3 +109,16 @@ describe('anger said as sarcasm or a rhetorical question', () => {
     expect(read(text).emotion).not.toBe(not);
   });
 });
+
+describe('the platform of a threat is not the place', () => {
+  it.each(['我要发抖音曝光你们', '我要发到微博上让大家看看', "I'll post this on Facebook tonight"])(
+    '%s has no place',
+    (text) => {
+      expect(slot(text, 'place')).toBeUndefined();
+    },
+  );
+
+  it('a purchase channel still is', () => {
+    expect(slot('在抖音上买的耳机坏了', 'place')).toBe('online:抖音');
+  });
+});

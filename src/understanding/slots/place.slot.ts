@@ -77,6 +77,10 @@ const EN_ADDRESS = new RegExp(
 const NOT_STREET_WORD =
   /^\d+[a-z]?,?\s+(?:days?|weeks?|months?|years?|times?|hours?|pounds?|quid|dollars?|items?|of|in|on|at|and|the|a)\b/i;
 
+/** "发抖音曝光你们", "post it on Facebook": the platform of a threat is where they will post, not where it happened. */
+const POSTED_TO =
+  /(?:发|发到|发在|挂到|挂在|曝光到|曝光在|post(?:ing)?(?: (?:it|this|that))?\s+(?:on|to)|put (?:it|this) on)\s*$/u;
+
 /** Places: a named store or hall (…营业厅, …店), a city, an online channel (APP, 官网, website). */
 export function createPlaceExtractor(vocab: SlotVocabulary, index?: CueIndex): SlotExtractor {
   const zhSuffixes = [...vocab.placeSuffixes.zh].sort((a, b) => b.length - a.length).map(escape);
@@ -152,7 +156,8 @@ export function createPlaceExtractor(vocab: SlotVocabulary, index?: CueIndex): S
       });
     }
     for (const c of channels.findAny(lower)) {
-      if (inside(c.index)) continue;
+      if (inside(c.index) || POSTED_TO.test(lower.slice(Math.max(0, c.index - 12), c.index)))
+        continue;
       const raw = text.slice(c.index, c.index + c.cue.length);
       hits.push({
         slot: 'place',
