@@ -122,3 +122,18 @@ describe('the platform of a threat is not the place', () => {
     expect(slot('在抖音上买的耳机坏了', 'place')).toBe('online:抖音');
   });
 });
+
+describe('a time the customer wants something by is not when it happened', () => {
+  it.each([
+    ['上周一报的修 我要今天就派人来', '2026-11-23'],
+    ['Booked it last Monday. I want someone here today.', '2026-11-30'],
+  ])('%s → %s', (text, time) => {
+    expect(slot(text, 'time')).toBe(time);
+  });
+
+  it('"I need to report that yesterday…" keeps yesterday', () => {
+    expect(slot('I need to report that yesterday the engineer did not come', 'time')).toBe(
+      '2026-11-30',
+    );
+  });
+});

@@ -26,6 +26,10 @@ const PHONE_WORD = /电话|手机|号码|联系|打我|call|phone|mobile|number|
 /** "我是139…的机主, 139…": the line the customer owns is the account, even a clause away. */
 const OWNER = /机主|主卡|副卡|这个号|该号|account holder|this number/i;
 const OWNER_REACH = 16;
+/** A wish right before a time makes it a deadline ("我要今天就…", "要求明天", "want someone here today"). */
+const WISHED_BY =
+  /(?:我要|要求|希望|必须|务必|最好|最迟|最晚)\s*$|\b(?:want|need|expect)\s+(?:it|this|someone|somebody|an? (?:engineer|technician)|you|them)\b[^.,;!?]{0,16}$|\bby\s+$/iu;
+
 /** How far a clause is looked for on each side: keeps every lookup constant-time. */
 const CLAUSE_REACH = 60;
 const CONTACT_VERB =
@@ -228,6 +232,9 @@ export class SlotExtractorSet {
    */
   private times(input: SlotInput): SlotHit[] {
     return findTimes(input).flatMap(({ future, ...h }): SlotHit[] => {
+      // "我要今天就派人来", "I want someone here today": when they want it done, not when it happened.
+      const lead = input.text.slice(Math.max(0, h.index - 24), h.index);
+      if (WISHED_BY.test(lead)) return [];
       if (!this.isContactClause(input, h.index)) return future ? [] : [h];
       // "11月份被开了…有事打这个号": a month gone by is when it happened, never when to call.
       if (!future && MONTH_ONLY.test(h.value)) return [h];
