@@ -1,6 +1,12 @@
 import type { Handoff, HandoffOutcome, HandoffTimer, NewHandoff, TimerKind } from './handoff.js';
 import type { HandoffChange } from './handoff-transitions.js';
 
+/** A claim may carry the agent's capacity: checked in the same atomic step as the claim itself. */
+export type ClaimLimit = { capacity?: number };
+
+/** The queue's refusals, or `at_capacity`: the agent already owns `capacity` cases. */
+export type ClaimOutcome = HandoffOutcome | { ok: false; reason: 'at_capacity' };
+
 /**
  * The handoff queue (DESIGN §4) in domain verbs: cases waiting for a human, who owns which, and the
  * delayed work attached to them. Claims are atomic: of two agents claiming one case, exactly one
@@ -19,7 +25,12 @@ export interface HandoffQueue {
   assignedTo(agent: string): Promise<Handoff[]>;
   /** 1-based place in the queue, or undefined when not queued. */
   position(id: string): Promise<number | undefined>;
-  claim(id: string, agent: string, at: string): Promise<HandoffOutcome>;
+  /**
+   * Takes a queued case for the agent. With `limit.capacity`, refused as `at_capacity` when the
+   * agent owns that many already — decided atomically with the claim, so two claims of different
+   * cases racing for one agent cannot both pass the check.
+   */
+  claim(id: string, agent: string, at: string, limit?: ClaimLimit): Promise<ClaimOutcome>;
   /** Applies any other change (release, transfer, close, note, survey) atomically. */
   update(id: string, change: Exclude<HandoffChange, { kind: 'claim' }>): Promise<HandoffOutcome>;
   /** Handling times (seconds) of the most recently closed cases, newest first. */

@@ -165,13 +165,15 @@ export class HandoffService implements HandoffTrigger {
   }
 
   async claim(id: string, actor: AgentIdentity): Promise<ActionOutcome> {
+    // The queue checks capacity in the same atomic step as the claim (two instances, one agent).
     const capacity = await this.deps.capacityOf?.(actor.username);
-    if (
-      capacity !== undefined &&
-      (await this.deps.queue.assignedTo(actor.username)).length >= capacity
-    )
-      return { ok: false, reason: 'at_capacity' };
-    const outcome = await this.deps.queue.claim(id, actor.username, this.now().toISOString());
+    const limit = capacity === undefined ? undefined : { capacity };
+    const outcome = await this.deps.queue.claim(
+      id,
+      actor.username,
+      this.now().toISOString(),
+      limit,
+    );
     if (!outcome.ok) return outcome;
     const handoff = outcome.handoff;
     await this.deps.queue.cancel('sla_breach', id);

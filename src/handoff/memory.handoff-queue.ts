@@ -6,7 +6,7 @@ import {
   type NewHandoff,
   type TimerKind,
 } from './handoff.js';
-import type { HandoffQueue } from './handoff-queue.port.js';
+import type { ClaimLimit, ClaimOutcome, HandoffQueue } from './handoff-queue.port.js';
 import {
   applyHandoffChange,
   handlingSeconds,
@@ -67,7 +67,15 @@ export class MemoryHandoffQueue implements HandoffQueue {
     return Promise.resolve(ahead + 1);
   }
 
-  claim(id: string, agent: string, at: string): Promise<HandoffOutcome> {
+  claim(id: string, agent: string, at: string, limit?: ClaimLimit): Promise<ClaimOutcome> {
+    // One synchronous step: nothing else can claim for the agent between the count and the write.
+    const capacity = limit?.capacity;
+    if (
+      capacity !== undefined &&
+      this.read(id)?.state === 'queued' &&
+      this.owned(agent) >= capacity
+    )
+      return Promise.resolve({ ok: false, reason: 'at_capacity' });
     return Promise.resolve(this.apply(id, { kind: 'claim', agent, at }));
   }
 
@@ -138,6 +146,10 @@ export class MemoryHandoffQueue implements HandoffQueue {
     return [...this.queuedScores]
       .sort(([a, x], [b, y]) => x - y || (a < b ? -1 : 1))
       .flatMap(([id]) => this.read(id) ?? []);
+  }
+
+  private owned(agent: string): number {
+    return this.all().filter((h) => h.state === 'assigned' && h.agent === agent).length;
   }
 
   private all(): Handoff[] {

@@ -5,7 +5,7 @@ import type {
   NewHandoff,
   TimerKind,
 } from '../handoff/handoff.js';
-import type { HandoffQueue } from '../handoff/handoff-queue.port.js';
+import type { ClaimLimit, ClaimOutcome, HandoffQueue } from '../handoff/handoff-queue.port.js';
 import type { HandoffChange } from '../handoff/handoff-transitions.js';
 import { analyticsEvent, type AnalyticsEvent } from './analytics-event.js';
 import type { ArchiveRecord, ArchiveSink } from './archive-record.js';
@@ -51,8 +51,8 @@ export class ArchivingHandoffQueue implements HandoffQueue {
     return this.queue.position(id);
   }
 
-  async claim(id: string, agent: string, at: string): Promise<HandoffOutcome> {
-    const outcome = await this.queue.claim(id, agent, at);
+  async claim(id: string, agent: string, at: string, limit?: ClaimLimit): Promise<ClaimOutcome> {
+    const outcome = await this.queue.claim(id, agent, at, limit);
     if (outcome.ok) this.archive(outcome.handoff, 'claim', at, agent);
     return outcome;
   }

@@ -77,6 +77,43 @@ export function handoffQueueContract(
       expect(await queue.claim('missing', 'a1', AT)).toEqual({ ok: false, reason: 'not_found' });
     });
 
+    it('keeps an agent within capacity when claims of different cases race on two instances', async () => {
+      const other = await fixture.reopen();
+      const cases = await Promise.all(
+        ['k1', 'k2', 'k3', 'k4', 'k5'].map((c) => queue.enqueue(newHandoff({ conversationId: c }))),
+      );
+      const limit = { capacity: 2 };
+      const outcomes = await Promise.all(
+        cases.map((h, i) => (i % 2 === 0 ? queue : other).claim(h.id, 'amy', later(1), limit)),
+      );
+      expect(outcomes.filter((o) => o.ok)).toHaveLength(2);
+      expect(outcomes.filter((o) => !o.ok && o.reason === 'at_capacity')).toHaveLength(3);
+      const mine = await queue.assignedTo('amy');
+      expect(mine).toHaveLength(2);
+      expect(await queue.list()).toHaveLength(3);
+      // A full agent claiming a case someone else owns is told it is taken, not that they are full.
+      const owned = mine[0]?.id ?? '';
+      expect(await other.claim(owned, 'amy', later(2), limit)).toEqual({
+        ok: false,
+        reason: 'taken',
+      });
+      // Capacity frees when a case closes; a claim without a limit is never refused for it.
+      await queue.update(owned, {
+        kind: 'close',
+        agent: 'amy',
+        resolution: { code: 'refunded' },
+        at: later(3),
+      });
+      const waiting = (await queue.list()).map((h) => h.id);
+      expect((await other.claim(waiting[0] ?? '', 'amy', later(4), limit)).ok).toBe(true);
+      expect(await queue.claim(waiting[1] ?? '', 'amy', later(4), limit)).toEqual({
+        ok: false,
+        reason: 'at_capacity',
+      });
+      expect((await queue.claim(waiting[1] ?? '', 'amy', later(4))).ok).toBe(true);
+      if (other !== queue) await other.shutdown();
+    });
+
     it('requeues a released case at its original place', async () => {
       const first = await queue.enqueue(newHandoff({ conversationId: 'first', at: AT }));
       const second = await queue.enqueue(newHandoff({ conversationId: 'second', at: later(1) }));
