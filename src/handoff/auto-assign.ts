@@ -7,6 +7,8 @@ export type AssignAttempt = 'assigned' | 'at_capacity' | 'gone';
 export type AutoAssignDeps = {
   /** The team as it is now (availability, load, capacity, groups). */
   members: () => Promise<TeamMember[]>;
+  /** Cases waiting in the queue, most urgent first. */
+  waiting: () => Promise<Handoff[]>;
   /** The service's own claim for the agent (atomic in the queue; checks capacity again). */
   claim: (handoffId: string, agent: string) => Promise<AssignAttempt>;
   onError: (error: unknown, context: string) => void;
@@ -34,9 +36,11 @@ export function candidatesFor(
 }
 
 /**
- * Automatic assignment (AUTO_ASSIGN=on): the instance that queued a case offers it once. The
- * decision is only a choice; the queue's atomic claim decides, so a manual claim or another
- * instance winning first simply ends the offer, and a case nobody can take stays queued.
+ * Automatic assignment (AUTO_ASSIGN=on), from both ends: the instance that queued a case offers it
+ * once, and an agent who can take more (back 在线, or a case closed or handed on) pulls waiting
+ * cases. Both are only choices; the queue's atomic claim (capacity included) decides, so a manual
+ * claim or another instance winning first simply skips that case, and an agent never goes over
+ * capacity however many instances react to the same event.
  */
 export class AutoAssigner {
   private readonly running = new Set<Promise<unknown>>();
@@ -45,11 +49,36 @@ export class AutoAssigner {
 
   /** Starts the offer and returns at once; the caller never waits for it. */
   offer(handoff: Handoff): void {
-    const offer = this.assign(handoff).catch((error: unknown) =>
-      this.deps.onError(error, 'auto assign'),
-    );
-    this.running.add(offer);
-    void offer.finally(() => this.running.delete(offer));
+    this.run(this.assign(handoff));
+  }
+
+  /** The agent may take cases now: starts `pull` and returns at once. */
+  available(agent: string): void {
+    this.run(this.pull(agent));
+  }
+
+  /**
+   * Gives the agent waiting cases, most urgent first, as many as their capacity allows (every one
+   * they may take when they have no capacity), skipping cases of groups they are not in. Only
+   * for an `online` agent. The cases they got, in order.
+   */
+  async pull(agent: string): Promise<string[]> {
+    const me = (await this.deps.members()).find((m) => m.username === agent);
+    if (me?.availability !== 'online') return [];
+    let room = me.capacity === undefined ? Infinity : me.capacity - me.load;
+    const got: string[] = [];
+    for (const handoff of await this.deps.waiting()) {
+      if (room <= 0) break;
+      if (handoff.group !== undefined && !me.groups.includes(handoff.group)) continue;
+      const attempt = await this.deps.claim(handoff.id, agent);
+      // Full already (another instance gave them one meanwhile): stop. Gone: the next case.
+      if (attempt === 'at_capacity') break;
+      if (attempt === 'assigned') {
+        got.push(handoff.id);
+        room--;
+      }
+    }
+    return got;
   }
 
   /** Assigns the queued case to the best candidate who can take it; their name, or undefined. */
@@ -64,8 +93,14 @@ export class AutoAssigner {
     return undefined;
   }
 
-  /** Waits for offers under way (before the queue shuts down). */
+  /** Waits for offers and pulls under way (before the queue shuts down). */
   async settled(): Promise<void> {
     await Promise.all([...this.running]);
+  }
+
+  private run(work: Promise<unknown>): void {
+    const running = work.catch((error: unknown) => this.deps.onError(error, 'auto assign'));
+    this.running.add(running);
+    void running.finally(() => this.running.delete(running));
   }
 }

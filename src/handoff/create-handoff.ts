@@ -141,6 +141,7 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
     env.AUTO_ASSIGN === 'on'
       ? new AutoAssigner({
           members: () => roster.members(),
+          waiting: () => queue.list(),
           claim: async (id, username) => {
             const outcome = await service.claim(id, { username, role: 'agent' });
             if (outcome.ok) return 'assigned';
@@ -175,13 +176,22 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
     team: {
       queued: (handoff) => assigner?.offer(handoff),
       claimed: (agent) => presence.touch(agent),
+      freed: async (agent) => {
+        // Idle longest counts from the last case closed or handed on, not only the last claim.
+        await presence.touch(agent);
+        assigner?.available(agent);
+      },
     },
     ...(deps.understanding ? { understanding: deps.understanding } : {}),
     ...(deps.escalation ? { escalation: deps.escalation } : {}),
   });
   namespace.onTyping((agent, handoffId) => service.agentTyping(handoffId, agent));
   namespace.onPresence({
-    connected: (agent) => service.agentConnected(agent),
+    connected: async (agent) => {
+      await service.agentConnected(agent);
+      // A first console starts 在线 (a reload keeps what was chosen): waiting cases may be theirs.
+      assigner?.available(agent);
+    },
     disconnected: (agent) => service.agentDisconnected(agent),
   });
   return {
@@ -208,6 +218,7 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
         setAvailability: async (agent, availability) => {
           const set = await presence.setAvailability(agent, availability);
           if (set) namespace.toAll('team:availability', { agent, availability });
+          if (set && availability === 'online') assigner?.available(agent);
           return set;
         },
         availabilityOf: (agent) => presence.availabilityOf(agent),

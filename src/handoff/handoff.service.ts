@@ -55,8 +55,15 @@ export type HandoffServiceDeps = {
   /** Answers a waiting case that got worse (the flows' urgent steps); without it, only P1. */
   escalation?: LiveEscalation;
   clock?: () => Date;
-  /** Team hooks: offer a queued case for automatic assignment (`auto-assign.ts`); note who got one. */
-  team?: { queued(handoff: Handoff): void; claimed(agent: string): Promise<void> };
+  /**
+   * Team hooks (`auto-assign.ts`): offer a queued case for automatic assignment; note who got one;
+   * an agent closed or handed on a case (their idle time restarts, and they may take another).
+   */
+  team?: {
+    queued(handoff: Handoff): void;
+    claimed(agent: string): Promise<void>;
+    freed(agent: string): Promise<void>;
+  };
 };
 
 /** Intent confidence above which a survey comment is read as a new complaint. */
@@ -244,12 +251,14 @@ export class HandoffService implements HandoffTrigger {
     this.deps.notifier.toAgent(owner, 'handoff:released', { id });
     if ('agent' in target) {
       await this.positions.assigned(outcome.handoff, target.agent);
+      await this.deps.team?.claimed(target.agent);
       await this.deps.delivery.send(outcome.handoff.conversationId, {
         from: 'system',
         text: CUSTOMER_TEXT[outcome.handoff.lang].transferred.replace('{agent}', target.agent),
         meta: { act: 'handoff', ticketId: outcome.handoff.ticketId },
       });
     } else await this.announceQueued(outcome.handoff);
+    await this.deps.team?.freed(owner);
     return outcome;
   }
 
@@ -277,6 +286,7 @@ export class HandoffService implements HandoffTrigger {
       meta: { act: 'survey', ticketId: closed.ticketId, suggestions: ['1', '2', '3', '4', '5'] },
     });
     await this.setTicketStatus(closed.ticketId, 'resolved');
+    await this.deps.team?.freed(owner);
     if (resolution.followUp === false) return outcome;
     const followUpAt = new Date(at.getTime() + this.deps.config.followUpHours * 3_600_000);
     await this.deps.followUps.schedule({
