@@ -11,7 +11,7 @@ import type { Failure } from '../i18n/dictionary.js';
 import type { ConsoleLabels } from '../i18n/labels.js';
 import { ApiError, ConsoleApi } from './api.js';
 import { beep } from './attention.js';
-import { AvailabilitySwitch } from './availability-switch.js';
+import { AvailabilitySwitch, type AvailabilityChanged } from './availability-switch.js';
 import { CaseView } from './case-view.js';
 import { QueueList, type QueuedCase } from './queue-list.js';
 import { Supervisor } from './supervisor.js';
@@ -59,6 +59,7 @@ export function Workspace(props: {
   const [unseen, setUnseen] = useState(0);
   const [canned, setCanned] = useState<readonly CannedResponse[]>([]);
   const [customerTyping, setCustomerTyping] = useState<ReadonlySet<string>>(new Set());
+  const [teamChange, setTeamChange] = useState<AvailabilityChanged>();
   const socketRef = useRef<AgentSocket | undefined>(undefined);
   const onLogout = useRef(props.onLogout);
   onLogout.current = props.onLogout;
@@ -145,6 +146,7 @@ export function Workspace(props: {
         return { ...current, [id]: { ...queued, item: { ...queued.item, summary } } };
       });
     });
+    socket.on('team:availability', setTeamChange);
     socket.on('handoff:alert', (alert) =>
       setStatus(`${t.alert[alert.kind]}${t.separator}${alert.ticketId}`),
     );
@@ -192,7 +194,13 @@ export function Workspace(props: {
       <header>
         <h1>{t.title}</h1>
         <span class="me">{me}</span>
-        <AvailabilitySwitch api={api} labels={labels} load={openIds.length} />
+        <AvailabilitySwitch
+          api={api}
+          labels={labels}
+          load={openIds.length}
+          me={me}
+          pushed={teamChange}
+        />
         {supervisor?.may ? (
           <button
             type="button"
@@ -210,7 +218,7 @@ export function Workspace(props: {
       <p class="status" role="status">
         {status}
       </p>
-      {supervisor?.open ? <Supervisor api={api} labels={labels} /> : null}
+      {supervisor?.open ? <Supervisor api={api} labels={labels} pushed={teamChange} /> : null}
       <main>
         <section class="queue-panel" aria-label={t.queue}>
           <TicketSearch api={api} labels={labels} />
