@@ -1,3 +1,5 @@
+import { INBOX_STYLES } from './inbox-styles.js';
+
 /** The `/agent` page: a shell the bundled console script fills; all styles here, no inline script. */
 export function consolePage(): string {
   return `<!doctype html>
@@ -65,6 +67,7 @@ export function consolePage(): string {
   .status { padding: .25rem 1rem; margin: 0; color: #8d2b0b; } .status:empty { display: none; }
   button { font: inherit; cursor: pointer; border: 1px solid #9fb3c8; border-radius: 4px; background: #fff; padding: .25rem .6rem; }
   button { white-space: nowrap; }
+${INBOX_STYLES}
   @media (max-width: 1100px) { main { grid-template-columns: minmax(14rem, 18rem) 1fr; } .conversation { grid-template-columns: 1fr; } }
   @media (max-width: 50rem) { main, .conversation { grid-template-columns: 1fr; } }
 </style>
