@@ -77,7 +77,7 @@ describe('inbox over the system of record', { timeout: 90_000 }, () => {
       .select(['body', 'state'])
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
-    const body = typeof row.body === 'string' ? JSON.parse(row.body) : row.body;
+    const body: unknown = typeof row.body === 'string' ? JSON.parse(row.body) : row.body;
     const archived = Handoff.parse(body);
     expect(row.state).toBe('closed');
     expect(archived.labels).toEqual(['退款']);
