@@ -21,6 +21,8 @@ export type AgentRouterDeps = {
   followUps: Router;
   /** Inbox views, labels and case status (`inbox.router.ts`), behind the same bearer check. */
   inbox?: Router;
+  /** Availability, the team, supervisors' view and reassign (`team.router.ts`), same bearer check. */
+  team: Router;
 };
 
 const Login = z.object({
@@ -167,6 +169,7 @@ export function createAgentRouter(deps: AgentRouterDeps): Router {
   });
   router.use(deps.followUps);
   if (deps.inbox) router.use(deps.inbox);
+  router.use(deps.team);
   router.use(jsonErrors);
   return router;
 }

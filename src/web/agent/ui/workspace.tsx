@@ -11,8 +11,10 @@ import type { Failure } from '../i18n/dictionary.js';
 import type { ConsoleLabels } from '../i18n/labels.js';
 import { ApiError, ConsoleApi } from './api.js';
 import { beep } from './attention.js';
+import { AvailabilitySwitch } from './availability-switch.js';
 import { CaseView } from './case-view.js';
 import { Inbox } from './inbox.js';
+import { Supervisor } from './supervisor.js';
 import { classes } from './text.js';
 import { TicketSearch } from './ticket-search.js';
 
@@ -60,6 +62,7 @@ export function Workspace(props: {
   const api = useMemo(() => new ConsoleApi(props.token), [props.token]);
   const [me, setMe] = useState<string>();
   const [inboxTick, setInboxTick] = useState(0);
+  const [supervisor, setSupervisor] = useState<{ may: boolean; open: boolean }>();
   const [cases, setCases] = useState<Readonly<Record<string, OpenCase>>>({});
   const [active, setActive] = useState<string>();
   const [claimErrors, setClaimErrors] = useState<Readonly<Record<string, Failure>>>({});
@@ -161,6 +164,7 @@ export function Workspace(props: {
     void (async () => {
       const [who, responses] = await Promise.all([api.me(), api.canned(labels.lang)]);
       setMe(who.agent.username);
+      setSupervisor({ may: who.agent.role === 'admin', open: false });
       setCanned(responses);
       for (const { id } of who.assigned) await open(id);
     })().catch(fail);
@@ -192,6 +196,17 @@ export function Workspace(props: {
       <header>
         <h1>{t.title}</h1>
         <span class="me">{me}</span>
+        <AvailabilitySwitch api={api} labels={labels} load={openIds.length} />
+        {supervisor?.may ? (
+          <button
+            type="button"
+            class="supervise"
+            aria-pressed={supervisor.open}
+            onClick={() => setSupervisor({ may: true, open: !supervisor.open })}
+          >
+            {supervisor.open ? t.team.closeSupervisor : t.team.openSupervisor}
+          </button>
+        ) : null}
         <button type="button" class="logout" onClick={() => props.onLogout()}>
           {t.logout}
         </button>
@@ -199,6 +214,7 @@ export function Workspace(props: {
       <p class="status" role="status">
         {status}
       </p>
+      {supervisor?.open ? <Supervisor api={api} labels={labels} /> : null}
       <main>
         <section class="queue-panel" aria-label={t.queue}>
           <TicketSearch api={api} labels={labels} />
