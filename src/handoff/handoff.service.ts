@@ -162,8 +162,8 @@ export class HandoffService implements HandoffTrigger {
     const handoff = await this.deps.queue.get(id);
     if (handoff === undefined) return undefined;
     const transcript = await this.deps.transcripts.list(handoff.conversationId);
-    const { state, agent, group, summary, notes, survey } = handoff;
-    return { id, state, agent, group, summary, transcript, notes, survey };
+    const { state, agent, group, summary, notes, survey, labels, waiting } = handoff;
+    return { id, state, agent, group, summary, transcript, notes, survey, labels, waiting };
   }
 
   /** Cases an agent owns, for a console that reconnects or reloads. */
