@@ -147,8 +147,9 @@ describe.skipIf(!hasChromium)('availability and automatic assignment in the cons
     await expect
       .poll(() => bobsOtherTab.locator('.availability-choice').inputValue())
       .toBe('online');
+    // Well under the view's 5 s re-read, so only the pushed event can make it in time.
     await expect
-      .poll(async () => root.locator('.member-name').allTextContents())
+      .poll(async () => root.locator('.member-name').allTextContents(), { timeout: 2000 })
       .toContain('bob（在线）');
     await bob.screenshot({ path: 'test-results/agent-availability-back-online-1280.png' });
     await bobsOtherTab.setViewportSize({ width: 820, height: 1100 });

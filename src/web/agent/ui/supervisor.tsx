@@ -127,7 +127,14 @@ function SupervisedRow(props: {
   const { item, labels } = props;
   const t = labels.text;
   const targets = props.team.members.filter((m) => m.username !== item.agent);
-  const [to, setTo] = useState(targets[0]?.username ?? '');
+  const [picked, setTo] = useState<string>();
+  // The team arrives after the row, and a reassign can make the picked agent the owner: fall back
+  // to the first colleague whenever the pick is not among the choices.
+  const choices = [
+    ...targets.map((m) => m.username),
+    ...props.team.groups.map((g) => `group:${g.name}`),
+  ];
+  const to = picked !== undefined && choices.includes(picked) ? picked : (choices[0] ?? '');
   const owner = props.team.members.find((m) => m.username === item.agent);
   return (
     <tr data-id={item.id}>
