@@ -12,6 +12,8 @@ export type AutoAssignDeps = {
   /** The service's own claim for the agent (atomic in the queue; checks capacity again). */
   claim: (handoffId: string, agent: string) => Promise<AssignAttempt>;
   onError: (error: unknown, context: string) => void;
+  /** The most cases it gives an agent whose account sets no capacity (AUTO_ASSIGN_CAPACITY). */
+  capacityWhenUnset: number;
 };
 
 /**
@@ -22,10 +24,11 @@ export type AutoAssignDeps = {
 export function candidatesFor(
   members: readonly TeamMember[],
   group: string | undefined,
+  capacityWhenUnset = Infinity,
 ): TeamMember[] {
   return members
     .filter((m) => m.availability === 'online')
-    .filter((m) => m.capacity === undefined || m.load < m.capacity)
+    .filter((m) => m.load < (m.capacity ?? capacityWhenUnset))
     .filter((m) => group === undefined || m.groups.includes(group))
     .sort(
       (a, b) =>
@@ -44,28 +47,29 @@ export function candidatesFor(
  */
 export class AutoAssigner {
   private readonly running = new Set<Promise<unknown>>();
+  private stopped = false;
 
   constructor(private readonly deps: AutoAssignDeps) {}
 
   /** Starts the offer and returns at once; the caller never waits for it. */
   offer(handoff: Handoff): void {
-    this.run(this.assign(handoff));
+    this.run(() => this.assign(handoff));
   }
 
   /** The agent may take cases now: starts `pull` and returns at once. */
   available(agent: string): void {
-    this.run(this.pull(agent));
+    this.run(() => this.pull(agent));
   }
 
   /**
-   * Gives the agent waiting cases, most urgent first, as many as their capacity allows (every one
-   * they may take when they have no capacity), skipping cases of groups they are not in. Only
+   * Gives the agent waiting cases, most urgent first, as many as their capacity allows
+   * (`capacityWhenUnset` when their account sets none), skipping cases of groups they are not in. Only
    * for an `online` agent. The cases they got, in order.
    */
   async pull(agent: string): Promise<string[]> {
     const me = (await this.deps.members()).find((m) => m.username === agent);
     if (me?.availability !== 'online') return [];
-    let room = me.capacity === undefined ? Infinity : me.capacity - me.load;
+    let room = (me.capacity ?? this.deps.capacityWhenUnset) - me.load;
     const got: string[] = [];
     for (const handoff of await this.deps.waiting()) {
       if (room <= 0) break;
@@ -84,7 +88,8 @@ export class AutoAssigner {
   /** Assigns the queued case to the best candidate who can take it; their name, or undefined. */
   async assign(handoff: Pick<Handoff, 'id' | 'state' | 'group'>): Promise<string | undefined> {
     if (handoff.state !== 'queued') return undefined;
-    for (const member of candidatesFor(await this.deps.members(), handoff.group)) {
+    const members = await this.deps.members();
+    for (const member of candidatesFor(members, handoff.group, this.deps.capacityWhenUnset)) {
       const attempt = await this.deps.claim(handoff.id, member.username);
       if (attempt === 'assigned') return member.username;
       // Someone else filled up meanwhile: the next candidate. Anything else: the case moved on.
@@ -93,13 +98,18 @@ export class AutoAssigner {
     return undefined;
   }
 
-  /** Waits for offers and pulls under way (before the queue shuts down). */
+  /**
+   * Takes no more work and waits for offers and pulls under way, including any they started,
+   * so nothing claims on a queue that is shutting down.
+   */
   async settled(): Promise<void> {
-    await Promise.all([...this.running]);
+    this.stopped = true;
+    while (this.running.size > 0) await Promise.all([...this.running]);
   }
 
-  private run(work: Promise<unknown>): void {
-    const running = work.catch((error: unknown) => this.deps.onError(error, 'auto assign'));
+  private run(work: () => Promise<unknown>): void {
+    if (this.stopped) return;
+    const running = work().catch((error: unknown) => this.deps.onError(error, 'auto assign'));
     this.running.add(running);
     void running.finally(() => this.running.delete(running));
   }

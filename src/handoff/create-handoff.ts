@@ -50,6 +50,7 @@ export type HandoffEnv = Pick<
   | 'AGENT_LOGIN_WINDOW_SECONDS'
   | 'AGENT_GRACE_SECONDS'
   | 'AUTO_ASSIGN'
+  | 'AUTO_ASSIGN_CAPACITY'
   | 'AGENT_PRESENCE_TTL_SECONDS'
   | 'BUSINESS_HOURS'
   | 'BUSINESS_TIME_ZONE'
@@ -147,11 +148,16 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
           members: () => roster.members(),
           waiting: () => queue.list(),
           claim: async (id, username) => {
-            const outcome = await service.claim(id, { username, role: 'agent' });
+            const outcome = await service.claim(
+              id,
+              { username, role: 'agent' },
+              { capacityWhenUnset: env.AUTO_ASSIGN_CAPACITY },
+            );
             if (outcome.ok) return 'assigned';
             return outcome.reason === 'at_capacity' ? 'at_capacity' : 'gone';
           },
           onError: deps.onError,
+          capacityWhenUnset: env.AUTO_ASSIGN_CAPACITY,
         })
       : undefined;
   const service: HandoffService = new HandoffService({

@@ -171,9 +171,17 @@ export class HandoffService implements HandoffTrigger {
     return this.deps.queue.assignedTo(agent);
   }
 
-  async claim(id: string, actor: AgentIdentity): Promise<ActionOutcome> {
+  /**
+   * `capacityWhenUnset` caps an account that has no capacity of its own (automatic assignment
+   * must not hand one agent the whole queue); a manual claim has none.
+   */
+  async claim(
+    id: string,
+    actor: AgentIdentity,
+    options: { capacityWhenUnset?: number } = {},
+  ): Promise<ActionOutcome> {
     // The queue checks capacity in the same atomic step as the claim (two instances, one agent).
-    const capacity = await this.deps.capacityOf?.(actor.username);
+    const capacity = (await this.deps.capacityOf?.(actor.username)) ?? options.capacityWhenUnset;
     const limit = capacity === undefined ? undefined : { capacity };
     const outcome = await this.deps.queue.claim(
       id,

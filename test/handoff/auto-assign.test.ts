@@ -59,6 +59,7 @@ describe('candidatesFor (who may get a case, best first)', () => {
   });
 
   it('tries the next candidate when the first filled up meanwhile, and stops when the case is gone', async () => {
+    const capacityWhenUnset = 5;
     const tried: string[] = [];
     const outcomes: Record<string, 'at_capacity' | 'gone' | 'assigned'> = {
       amy: 'at_capacity',
@@ -74,6 +75,7 @@ describe('candidatesFor (who may get a case, best first)', () => {
       onError: (error) => {
         throw error;
       },
+      capacityWhenUnset,
     });
     const queued = { id: 'h1', state: 'queued' as const };
     expect(await assigner.assign(queued)).toBe('bob');
@@ -92,6 +94,7 @@ describe('AutoAssigner.pull (an agent who can take more picks up waiting cases)'
     me: TeamMember,
     queued: Handoff[],
     outcomes: Record<string, 'at_capacity' | 'gone' | 'assigned'>,
+    capacityWhenUnset = 5,
   ) => {
     const tried: string[] = [];
     const assigner = new AutoAssigner({
@@ -104,6 +107,7 @@ describe('AutoAssigner.pull (an agent who can take more picks up waiting cases)'
       onError: (error) => {
         throw error;
       },
+      capacityWhenUnset,
     });
     return { assigner, tried };
   };
@@ -114,6 +118,14 @@ describe('AutoAssigner.pull (an agent who can take more picks up waiting cases)'
     const { assigner, tried } = pulling(amy, queued, { h1: 'gone' });
     expect(await assigner.pull('amy')).toEqual(['h3', 'h4']);
     expect(tried).toEqual(['h1', 'h3', 'h4']);
+  });
+
+  it('gives an agent whose account sets no capacity at most AUTO_ASSIGN_CAPACITY cases, never the whole queue', async () => {
+    const queued = waiting(['h1'], ['h2'], ['h3'], ['h4'], ['h5'], ['h6']);
+    const { assigner } = pulling(member('amy', { load: 1 }), queued, {}, 3);
+    expect(await assigner.pull('amy')).toEqual(['h1', 'h2']);
+    const team = [member('amy', { load: 3 }), member('bob', { load: 2 })];
+    expect(candidatesFor(team, undefined, 3).map((m) => m.username)).toEqual(['bob']);
   });
 
   it('stops when the queue says the agent is full, and does nothing unless they are online', async () => {
