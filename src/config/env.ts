@@ -46,6 +46,8 @@ export const EnvSchema = z.object({
   AGENT_GRACE_SECONDS: z.coerce.number().int().positive().default(120),
   /** `on`: a newly queued (or requeued) case goes to the least-loaded online agent who can take it. */
   AUTO_ASSIGN: z.enum(['on', 'off']).default('off'),
+  /** Automatic assignment gives an agent whose account sets no capacity at most this many cases. */
+  AUTO_ASSIGN_CAPACITY: z.coerce.number().int().min(1).max(100).default(5),
   /** When agents answer, e.g. `mon-fri 09:00-18:00`; outside it customers are told when to expect contact. */
   BUSINESS_HOURS: z
     .string()

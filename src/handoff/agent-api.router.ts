@@ -19,6 +19,8 @@ export type AgentRouterDeps = {
   maxMessageChars: number;
   /** The 回访 routes (`follow-ups.router.ts`), behind the same bearer check. */
   followUps: Router;
+  /** Inbox views, labels and case status (`inbox.router.ts`), behind the same bearer check. */
+  inbox?: Router;
   /** Availability, the team, supervisors' view and reassign (`team.router.ts`), same bearer check. */
   team: Router;
 };
@@ -41,6 +43,7 @@ const STATUS: Readonly<Record<Exclude<ActionOutcome, { ok: true }>['reason'], nu
   not_owner: 403,
   unknown_target: 400,
   at_capacity: 409,
+  too_many_labels: 422,
 };
 const MESSAGE: Readonly<Record<keyof typeof STATUS, string>> = {
   not_found: 'no such handoff',
@@ -50,6 +53,7 @@ const MESSAGE: Readonly<Record<keyof typeof STATUS, string>> = {
   not_owner: 'you do not own this conversation',
   unknown_target: 'transfer target is neither an agent nor group:<name>',
   at_capacity: 'you already have as many conversations as your capacity allows',
+  too_many_labels: 'a case has at most 10 labels',
 };
 
 export function reply(res: Response, outcome: ActionOutcome): void {
@@ -164,6 +168,7 @@ export function createAgentRouter(deps: AgentRouterDeps): Router {
     reply(res, await service.close(String(req.params['id']), agentOf(res), parsed));
   });
   router.use(deps.followUps);
+  if (deps.inbox) router.use(deps.inbox);
   router.use(deps.team);
   router.use(jsonErrors);
   return router;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RedisClientType } from 'redis';
 import type { Handoff, HandoffOutcome, HandoffTimer, NewHandoff, TimerKind } from './handoff.js';
-import type { HandoffQueue } from './handoff-queue.port.js';
+import type { ClaimLimit, ClaimOutcome, HandoffQueue } from './handoff-queue.port.js';
 import {
   applyHandoffChange,
   isActive,
@@ -63,6 +63,19 @@ export class BullmqHandoffQueue implements HandoffQueue {
     return handoffs.filter((h) => h.state === 'queued');
   }
 
+  async open(): Promise<Handoff[]> {
+    const handoffs = await this.records.readMany(await this.records.openIds());
+    return handoffs.filter(isActive);
+  }
+
+  async closed(page: {
+    offset: number;
+    limit: number;
+  }): Promise<{ items: Handoff[]; total: number }> {
+    const { ids, total } = await this.records.closedIds(page.offset, page.limit);
+    return { items: await this.records.readMany(ids), total };
+  }
+
   async assignedTo(agent: string): Promise<Handoff[]> {
     const handoffs = await this.records.readMany(await this.records.agentIds(agent));
     return handoffs
@@ -75,8 +88,8 @@ export class BullmqHandoffQueue implements HandoffQueue {
     return rank === undefined ? undefined : rank + 1;
   }
 
-  claim(id: string, agent: string, at: string): Promise<HandoffOutcome> {
-    return this.apply(id, { kind: 'claim', agent, at });
+  claim(id: string, agent: string, at: string, limit?: ClaimLimit): Promise<ClaimOutcome> {
+    return this.apply(id, { kind: 'claim', agent, at }, limit?.capacity);
   }
 
   update(id: string, change: Exclude<HandoffChange, { kind: 'claim' }>): Promise<HandoffOutcome> {
@@ -106,13 +119,18 @@ export class BullmqHandoffQueue implements HandoffQueue {
     await this.timers.shutdown();
   }
 
-  private async apply(id: string, change: HandoffChange): Promise<HandoffOutcome> {
+  private apply(id: string, change: HandoffChange): Promise<HandoffOutcome>;
+  private apply(id: string, change: HandoffChange, capacity?: number): Promise<ClaimOutcome>;
+  /** With `capacity` (claims only), the agent's count is checked inside the same compare-and-set. */
+  private async apply(id: string, change: HandoffChange, capacity?: number): Promise<ClaimOutcome> {
     for (let attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
       const current = await this.records.read(id);
       if (current === undefined) return { ok: false, reason: 'not_found' };
       const outcome = applyHandoffChange(current, change);
       if (!outcome.ok) return outcome;
-      if (await this.records.replace(current, outcome.handoff)) return outcome;
+      const written = await this.records.replace(current, outcome.handoff, capacity);
+      if (written === 'written') return outcome;
+      if (written === 'full') return { ok: false, reason: 'at_capacity' };
     }
     throw new Error(`handoff ${id} kept conflicting`);
   }

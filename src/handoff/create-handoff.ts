@@ -17,6 +17,10 @@ import { LoginLimiter } from '../agents/login-limiter.js';
 import { createAgentRouter } from './agent-api.router.js';
 import type { FollowUps } from './follow-ups.port.js';
 import { createFollowUpsRouter, type StaffAction } from './follow-ups.router.js';
+import { CaseMarks } from './case-marks.js';
+import type { Handoff, Survey } from './handoff.js';
+import { Inbox } from './inbox.js';
+import { createInboxRouter } from './inbox.router.js';
 import { MemoryFollowUps } from './memory.follow-ups.js';
 import type { CannedResponses } from './canned-responses.port.js';
 import { MemoryCannedResponses } from './memory.canned-responses.js';
@@ -46,6 +50,7 @@ export type HandoffEnv = Pick<
   | 'AGENT_LOGIN_WINDOW_SECONDS'
   | 'AGENT_GRACE_SECONDS'
   | 'AUTO_ASSIGN'
+  | 'AUTO_ASSIGN_CAPACITY'
   | 'AGENT_PRESENCE_TTL_SECONDS'
   | 'BUSINESS_HOURS'
   | 'BUSINESS_TIME_ZONE'
@@ -141,12 +146,18 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
     env.AUTO_ASSIGN === 'on'
       ? new AutoAssigner({
           members: () => roster.members(),
+          waiting: () => queue.list(),
           claim: async (id, username) => {
-            const outcome = await service.claim(id, { username, role: 'agent' });
+            const outcome = await service.claim(
+              id,
+              { username, role: 'agent' },
+              { capacityWhenUnset: env.AUTO_ASSIGN_CAPACITY },
+            );
             if (outcome.ok) return 'assigned';
             return outcome.reason === 'at_capacity' ? 'at_capacity' : 'gone';
           },
           onError: deps.onError,
+          capacityWhenUnset: env.AUTO_ASSIGN_CAPACITY,
         })
       : undefined;
   const service: HandoffService = new HandoffService({
@@ -175,19 +186,38 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
     team: {
       queued: (handoff) => assigner?.offer(handoff),
       claimed: (agent) => presence.touch(agent),
+      freed: async (agent) => {
+        // Idle longest counts from the last case closed or handed on, not only the last claim.
+        await presence.touch(agent);
+        assigner?.available(agent);
+      },
     },
     ...(deps.understanding ? { understanding: deps.understanding } : {}),
     ...(deps.escalation ? { escalation: deps.escalation } : {}),
   });
+  const marks = new CaseMarks(queue, namespace);
+  const inbox = new Inbox({ queue, groups: () => directory.groups(), followUps });
+  // The customer's message first clears 等待客户回复, then is read into the case.
+  const caseHooks = {
+    customerWrote: async (handoff: Handoff, text: string, at: string): Promise<void> => {
+      await marks.customerWrote(handoff, at);
+      await service.customerWrote(handoff, text, at);
+    },
+    surveyAnswered: (handoff: Handoff, survey: Survey) => service.surveyAnswered(handoff, survey),
+  };
   namespace.onTyping((agent, handoffId) => service.agentTyping(handoffId, agent));
   namespace.onPresence({
-    connected: (agent) => service.agentConnected(agent),
+    connected: async (agent) => {
+      await service.agentConnected(agent);
+      // A first console starts 在线 (a reload keeps what was chosen): waiting cases may be theirs.
+      assigner?.available(agent);
+    },
     disconnected: (agent) => service.agentDisconnected(agent),
   });
   return {
     service,
     trigger: service,
-    interceptor: new HandoffInterceptor(queue, namespace, deps.delivery, service, (error) =>
+    interceptor: new HandoffInterceptor(queue, namespace, deps.delivery, caseHooks, (error) =>
       deps.onError(error, 'live case update'),
     ),
     agentRouter: createAgentRouter({
@@ -202,12 +232,14 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
         timeZone: env.BUSINESS_TIME_ZONE,
         ...(deps.audit ? { audit: deps.audit } : {}),
       }),
+      inbox: createInboxRouter({ inbox, marks }),
       team: createTeamRouter({
         service,
         roster,
         setAvailability: async (agent, availability) => {
           const set = await presence.setAvailability(agent, availability);
           if (set) namespace.toAll('team:availability', { agent, availability });
+          if (set && availability === 'online') assigner?.available(agent);
           return set;
         },
         availabilityOf: (agent) => presence.availabilityOf(agent),

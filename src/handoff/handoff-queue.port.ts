@@ -1,6 +1,12 @@
 import type { Handoff, HandoffOutcome, HandoffTimer, NewHandoff, TimerKind } from './handoff.js';
 import type { HandoffChange } from './handoff-transitions.js';
 
+/** A claim may carry the agent's capacity: checked in the same atomic step as the claim itself. */
+export type ClaimLimit = { capacity?: number };
+
+/** The queue's refusals, or `at_capacity`: the agent already owns `capacity` cases. */
+export type ClaimOutcome = HandoffOutcome | { ok: false; reason: 'at_capacity' };
+
 /**
  * The handoff queue (DESIGN §4) in domain verbs: cases waiting for a human, who owns which, and the
  * delayed work attached to them. Claims are atomic: of two agents claiming one case, exactly one
@@ -15,12 +21,21 @@ export interface HandoffQueue {
   latest(conversationId: string): Promise<Handoff | undefined>;
   /** Queued cases, most urgent first. */
   list(): Promise<Handoff[]>;
+  /** Every case not yet closed (queued or assigned), in no particular order: the inbox views. */
+  open(): Promise<Handoff[]>;
+  /** Closed cases, most recently closed first, one page of them, and how many there are in all. */
+  closed(page: { offset: number; limit: number }): Promise<{ items: Handoff[]; total: number }>;
   /** Cases an agent currently owns. */
   assignedTo(agent: string): Promise<Handoff[]>;
   /** 1-based place in the queue, or undefined when not queued. */
   position(id: string): Promise<number | undefined>;
-  claim(id: string, agent: string, at: string): Promise<HandoffOutcome>;
-  /** Applies any other change (release, transfer, close, note, survey) atomically. */
+  /**
+   * Takes a queued case for the agent. With `limit.capacity`, refused as `at_capacity` when the
+   * agent owns that many already — decided atomically with the claim, so two claims of different
+   * cases racing for one agent cannot both pass the check.
+   */
+  claim(id: string, agent: string, at: string, limit?: ClaimLimit): Promise<ClaimOutcome>;
+  /** Applies any other change (release, transfer, close, note, survey, labels, waiting) atomically. */
   update(id: string, change: Exclude<HandoffChange, { kind: 'claim' }>): Promise<HandoffOutcome>;
   /** Handling times (seconds) of the most recently closed cases, newest first. */
   recentHandlingSeconds(limit: number): Promise<number[]>;

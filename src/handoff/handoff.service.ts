@@ -55,8 +55,15 @@ export type HandoffServiceDeps = {
   /** Answers a waiting case that got worse (the flows' urgent steps); without it, only P1. */
   escalation?: LiveEscalation;
   clock?: () => Date;
-  /** Team hooks: offer a queued case for automatic assignment (`auto-assign.ts`); note who got one. */
-  team?: { queued(handoff: Handoff): void; claimed(agent: string): Promise<void> };
+  /**
+   * Team hooks (`auto-assign.ts`): offer a queued case for automatic assignment; note who got one;
+   * an agent closed or handed on a case (their idle time restarts, and they may take another).
+   */
+  team?: {
+    queued(handoff: Handoff): void;
+    claimed(agent: string): Promise<void>;
+    freed(agent: string): Promise<void>;
+  };
 };
 
 /** Intent confidence above which a survey comment is read as a new complaint. */
@@ -155,8 +162,8 @@ export class HandoffService implements HandoffTrigger {
     const handoff = await this.deps.queue.get(id);
     if (handoff === undefined) return undefined;
     const transcript = await this.deps.transcripts.list(handoff.conversationId);
-    const { state, agent, group, summary, notes, survey } = handoff;
-    return { id, state, agent, group, summary, transcript, notes, survey };
+    const { state, agent, group, summary, notes, survey, labels, waiting } = handoff;
+    return { id, state, agent, group, summary, transcript, notes, survey, labels, waiting };
   }
 
   /** Cases an agent owns, for a console that reconnects or reloads. */
@@ -164,14 +171,24 @@ export class HandoffService implements HandoffTrigger {
     return this.deps.queue.assignedTo(agent);
   }
 
-  async claim(id: string, actor: AgentIdentity): Promise<ActionOutcome> {
-    const capacity = await this.deps.capacityOf?.(actor.username);
-    if (
-      capacity !== undefined &&
-      (await this.deps.queue.assignedTo(actor.username)).length >= capacity
-    )
-      return { ok: false, reason: 'at_capacity' };
-    const outcome = await this.deps.queue.claim(id, actor.username, this.now().toISOString());
+  /**
+   * `capacityWhenUnset` caps an account that has no capacity of its own (automatic assignment
+   * must not hand one agent the whole queue); a manual claim has none.
+   */
+  async claim(
+    id: string,
+    actor: AgentIdentity,
+    options: { capacityWhenUnset?: number } = {},
+  ): Promise<ActionOutcome> {
+    // The queue checks capacity in the same atomic step as the claim (two instances, one agent).
+    const capacity = (await this.deps.capacityOf?.(actor.username)) ?? options.capacityWhenUnset;
+    const limit = capacity === undefined ? undefined : { capacity };
+    const outcome = await this.deps.queue.claim(
+      id,
+      actor.username,
+      this.now().toISOString(),
+      limit,
+    );
     if (!outcome.ok) return outcome;
     const handoff = outcome.handoff;
     await this.deps.queue.cancel('sla_breach', id);
@@ -242,12 +259,14 @@ export class HandoffService implements HandoffTrigger {
     this.deps.notifier.toAgent(owner, 'handoff:released', { id });
     if ('agent' in target) {
       await this.positions.assigned(outcome.handoff, target.agent);
+      await this.deps.team?.claimed(target.agent);
       await this.deps.delivery.send(outcome.handoff.conversationId, {
         from: 'system',
         text: CUSTOMER_TEXT[outcome.handoff.lang].transferred.replace('{agent}', target.agent),
         meta: { act: 'handoff', ticketId: outcome.handoff.ticketId },
       });
     } else await this.announceQueued(outcome.handoff);
+    await this.deps.team?.freed(owner);
     return outcome;
   }
 
@@ -275,6 +294,7 @@ export class HandoffService implements HandoffTrigger {
       meta: { act: 'survey', ticketId: closed.ticketId, suggestions: ['1', '2', '3', '4', '5'] },
     });
     await this.setTicketStatus(closed.ticketId, 'resolved');
+    await this.deps.team?.freed(owner);
     if (resolution.followUp === false) return outcome;
     const followUpAt = new Date(at.getTime() + this.deps.config.followUpHours * 3_600_000);
     await this.deps.followUps.schedule({

@@ -6,7 +6,7 @@ import {
   type NewHandoff,
   type TimerKind,
 } from './handoff.js';
-import type { HandoffQueue } from './handoff-queue.port.js';
+import type { ClaimLimit, ClaimOutcome, HandoffQueue } from './handoff-queue.port.js';
 import {
   applyHandoffChange,
   handlingSeconds,
@@ -19,6 +19,8 @@ import { queueScore } from './priority.js';
 const TIMER_ATTEMPTS = 3;
 const TIMER_BACKOFF_MS = 200;
 const HANDLING_KEPT = 100;
+
+const closedOrder = (handoff: Handoff): number => Date.parse(handoff.closedAt ?? '') || 0;
 
 /**
  * Embedded-mode queue. Records round-trip through JSON and go through the same transitions as the
@@ -54,6 +56,18 @@ export class MemoryHandoffQueue implements HandoffQueue {
     return Promise.resolve(this.queued());
   }
 
+  open(): Promise<Handoff[]> {
+    return Promise.resolve(this.all().filter(isActive));
+  }
+
+  closed(page: { offset: number; limit: number }): Promise<{ items: Handoff[]; total: number }> {
+    const closed = this.all()
+      .filter((h) => !isActive(h))
+      .sort((a, b) => closedOrder(b) - closedOrder(a) || (a.id < b.id ? 1 : -1));
+    const items = closed.slice(page.offset, page.offset + page.limit);
+    return Promise.resolve({ items, total: closed.length });
+  }
+
   assignedTo(agent: string): Promise<Handoff[]> {
     return Promise.resolve(this.all().filter((h) => h.state === 'assigned' && h.agent === agent));
   }
@@ -67,7 +81,15 @@ export class MemoryHandoffQueue implements HandoffQueue {
     return Promise.resolve(ahead + 1);
   }
 
-  claim(id: string, agent: string, at: string): Promise<HandoffOutcome> {
+  claim(id: string, agent: string, at: string, limit?: ClaimLimit): Promise<ClaimOutcome> {
+    // One synchronous step: nothing else can claim for the agent between the count and the write.
+    const capacity = limit?.capacity;
+    if (
+      capacity !== undefined &&
+      this.read(id)?.state === 'queued' &&
+      this.owned(agent) >= capacity
+    )
+      return Promise.resolve({ ok: false, reason: 'at_capacity' });
     return Promise.resolve(this.apply(id, { kind: 'claim', agent, at }));
   }
 
@@ -138,6 +160,10 @@ export class MemoryHandoffQueue implements HandoffQueue {
     return [...this.queuedScores]
       .sort(([a, x], [b, y]) => x - y || (a < b ? -1 : 1))
       .flatMap(([id]) => this.read(id) ?? []);
+  }
+
+  private owned(agent: string): number {
+    return this.all().filter((h) => h.state === 'assigned' && h.agent === agent).length;
   }
 
   private all(): Handoff[] {

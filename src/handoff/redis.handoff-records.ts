@@ -6,6 +6,8 @@ import { queueScore } from './priority.js';
 /**
  * Compare-and-set of one handoff record plus its indexes, in one Lua call: writes only when the
  * stored version (or, for a new record, the conversation's latest id) is still what the caller read.
+ * ARGV[4] and ARGV[5], when set, are a per-agent set and its limit: the write is refused (-1) when
+ * the set already holds that many cases (a claim within the agent's capacity, in the same step).
  * Index operations follow as ARGV groups: `zadd key score member`, `zrem key member`,
  * `sadd key member`, `srem key member`, `set key value`, `lpush-trim key value max`.
  */
@@ -19,8 +21,9 @@ else
   if not current then return 0 end
   if tostring(cjson.decode(current)['version']) ~= ARGV[1] then return 0 end
 end
+if ARGV[4] ~= '' and redis.call('SCARD', ARGV[4]) >= tonumber(ARGV[5]) then return -1 end
 redis.call('SET', KEYS[1], ARGV[3])
-local i = 4
+local i = 6
 while i <= #ARGV do
   local op = ARGV[i]
   if op == 'zadd' then redis.call('ZADD', ARGV[i+1], ARGV[i+2], ARGV[i+3]); i = i + 4
@@ -36,6 +39,9 @@ return 1
 `;
 
 const HANDLING_KEPT = 100;
+
+/** What a compare-and-set came to: written, lost to another writer, or refused for capacity. */
+export type CasResult = 'written' | 'conflict' | 'full';
 
 /** Handoff records and their indexes in Redis; every write goes through the CAS script. */
 export class RedisHandoffRecords {
@@ -68,6 +74,21 @@ export class RedisHandoffRecords {
     return rank === null ? undefined : rank;
   }
 
+  openIds(): Promise<string[]> {
+    return this.client.sMembers(this.openKey());
+  }
+
+  /** One page of closed ids, most recently closed first, and how many are closed in all. */
+  async closedIds(offset: number, limit: number): Promise<{ ids: string[]; total: number }> {
+    const [ids, total] = await Promise.all([
+      limit === 0
+        ? Promise.resolve([])
+        : this.client.zRange(this.closedKey(), offset, offset + limit - 1, { REV: true }),
+      this.client.zCard(this.closedKey()),
+    ]);
+    return { ids, total };
+  }
+
   agentIds(agent: string): Promise<string[]> {
     return this.client.sMembers(this.agentKey(agent));
   }
@@ -78,30 +99,37 @@ export class RedisHandoffRecords {
   }
 
   /** Writes a new record if the conversation's latest handoff is still `expectedLatest`. */
-  create(handoff: Handoff, expectedLatest: string | null): Promise<boolean> {
-    return this.cas(handoff, undefined, expectedLatest ?? '');
+  async create(handoff: Handoff, expectedLatest: string | null): Promise<boolean> {
+    return (await this.cas(handoff, undefined, expectedLatest ?? '')) === 'written';
   }
 
-  /** Writes `next` if the stored record is still `previous` (same version). */
-  replace(previous: Handoff, next: Handoff): Promise<boolean> {
-    return this.cas(next, previous, '');
+  /**
+   * Writes `next` if the stored record is still `previous` (same version) and, with `capacity`,
+   * if `next`'s agent owns fewer cases than that (`full` otherwise).
+   */
+  replace(previous: Handoff, next: Handoff, capacity?: number): Promise<CasResult> {
+    return this.cas(next, previous, '', capacity);
   }
 
   private async cas(
     next: Handoff,
     previous: Handoff | undefined,
     latest: string,
-  ): Promise<boolean> {
+    capacity?: number,
+  ): Promise<CasResult> {
+    const limited = capacity !== undefined && next.agent !== undefined;
     const result = await this.client.eval(CAS_SCRIPT, {
       keys: [this.recordKey(next.id), this.conversationKey(next.conversationId)],
       arguments: [
         previous === undefined ? '0' : String(previous.version),
         latest,
         JSON.stringify(next),
+        limited ? this.agentKey(next.agent ?? '') : '',
+        limited ? String(capacity) : '0',
         ...this.indexOps(previous, next),
       ],
     });
-    return result === 1;
+    return result === 1 ? 'written' : result === -1 ? 'full' : 'conflict';
   }
 
   private indexOps(previous: Handoff | undefined, next: Handoff): string[] {
@@ -117,6 +145,12 @@ export class RedisHandoffRecords {
       ops.push('sadd', this.agentKey(next.agent), next.id);
     if (next.state === 'closed' && next.agent !== undefined)
       ops.push('srem', this.agentKey(next.agent), next.id);
+    if (next.state !== 'closed') ops.push('sadd', this.openKey(), next.id);
+    if (next.state === 'closed' && previous?.state !== 'closed') {
+      ops.push('srem', this.openKey(), next.id);
+      const closedAt = Date.parse(next.closedAt ?? '') || 0;
+      ops.push('zadd', this.closedKey(), String(closedAt), next.id);
+    }
     const seconds = previous?.state === 'assigned' ? handlingSeconds(next) : undefined;
     if (seconds !== undefined)
       ops.push('lpush-trim', this.handledKey(), String(seconds), String(HANDLING_KEPT));
@@ -134,6 +168,14 @@ export class RedisHandoffRecords {
   }
   private agentKey(agent: string): string {
     return `${this.prefix}handoff:agent:${agent}`;
+  }
+  /** Ids of every case not yet closed; records written before this index existed are not in it. */
+  private openKey(): string {
+    return `${this.prefix}handoff:open`;
+  }
+  /** Closed ids scored by closing time (ms). */
+  private closedKey(): string {
+    return `${this.prefix}handoff:closed`;
   }
   private handledKey(): string {
     return `${this.prefix}handoff:handled`;

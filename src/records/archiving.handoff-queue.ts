@@ -5,7 +5,7 @@ import type {
   NewHandoff,
   TimerKind,
 } from '../handoff/handoff.js';
-import type { HandoffQueue } from '../handoff/handoff-queue.port.js';
+import type { ClaimLimit, ClaimOutcome, HandoffQueue } from '../handoff/handoff-queue.port.js';
 import type { HandoffChange } from '../handoff/handoff-transitions.js';
 import { analyticsEvent, type AnalyticsEvent } from './analytics-event.js';
 import type { ArchiveRecord, ArchiveSink } from './archive-record.js';
@@ -43,6 +43,14 @@ export class ArchivingHandoffQueue implements HandoffQueue {
     return this.queue.list();
   }
 
+  open(): Promise<Handoff[]> {
+    return this.queue.open();
+  }
+
+  closed(page: { offset: number; limit: number }): Promise<{ items: Handoff[]; total: number }> {
+    return this.queue.closed(page);
+  }
+
   assignedTo(agent: string): Promise<Handoff[]> {
     return this.queue.assignedTo(agent);
   }
@@ -51,8 +59,8 @@ export class ArchivingHandoffQueue implements HandoffQueue {
     return this.queue.position(id);
   }
 
-  async claim(id: string, agent: string, at: string): Promise<HandoffOutcome> {
-    const outcome = await this.queue.claim(id, agent, at);
+  async claim(id: string, agent: string, at: string, limit?: ClaimLimit): Promise<ClaimOutcome> {
+    const outcome = await this.queue.claim(id, agent, at, limit);
     if (outcome.ok) this.archive(outcome.handoff, 'claim', at, agent);
     return outcome;
   }
@@ -137,6 +145,9 @@ function staffOf(change: Exclude<HandoffChange, { kind: 'claim' }>): string | un
       return change.agent;
     case 'note':
       return change.note.agent;
+    case 'labels':
+    case 'waiting':
+      return change.agent;
     default:
       return undefined;
   }

@@ -58,7 +58,7 @@ describe.skipIf(!hasChromium)('availability and automatic assignment in the cons
     await app?.close();
   });
 
-  it('amy away: the case goes to bob; both away: the next one waits and amy claims it; a supervisor reassigns', async () => {
+  it('amy away: the case goes to bob; both away: the next one waits and amy claims it; a supervisor reassigns; bob back 在线 gets the waiting case', async () => {
     const amy = await agentPage(browser, url, 'amy');
     const bob = await agentPage(browser, url, 'bob');
     expect(await amy.locator('.availability-choice option').allTextContents()).toEqual([
@@ -125,6 +125,36 @@ describe.skipIf(!hasChromium)('availability and automatic assignment in the cons
     await expect
       .poll(async () => [...(await root.locator('.supervised .owner').allTextContents())])
       .toEqual(['bob', 'bob']);
-    for (const page of [amy, bob, root, first, second]) await page.close();
+
+    // root stops taking cases, bob goes 忙碌 (amy is 离开): a new case waits for someone 在线.
+    await choose(root, 'busy');
+    await choose(bob, 'busy');
+    const bobsOtherTab = await agentPage(browser, url, 'bob');
+    await expect.poll(() => bobsOtherTab.locator('.availability-choice').inputValue()).toBe('busy');
+    const third = await customerComplains(browser, url);
+    await bob.waitForSelector('.queue .case');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await tabs(bob)).toBe(2);
+
+    // bob is 在线 again: the waiting case is his at once, and his other tab and the supervisor
+    // view show 在线 without a reload, a focus or the 5 s re-read.
+    await choose(bob, 'online');
+    await expect.poll(() => tabs(bob)).toBe(3);
+    await expect.poll(() => bob.locator('.queue .case').count()).toBe(0);
+    await expect
+      .poll(() => third.locator('#qingting-chat .status').textContent())
+      .toBe('客服 bob 已接入,正在为您服务。');
+    await expect
+      .poll(() => bobsOtherTab.locator('.availability-choice').inputValue())
+      .toBe('online');
+    // Well under the view's 5 s re-read, so only the pushed event can make it in time.
+    await expect
+      .poll(async () => root.locator('.member-name').allTextContents(), { timeout: 2000 })
+      .toContain('bob（在线）');
+    await bob.screenshot({ path: 'test-results/agent-availability-back-online-1280.png' });
+    await bobsOtherTab.setViewportSize({ width: 820, height: 1100 });
+    await bobsOtherTab.screenshot({ path: 'test-results/agent-availability-other-tab-820.png' });
+    await root.screenshot({ path: 'test-results/agent-supervisor-live-820.png', fullPage: true });
+    for (const page of [amy, bob, bobsOtherTab, root, first, second, third]) await page.close();
   }, 120_000);
 });

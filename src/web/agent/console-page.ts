@@ -1,3 +1,5 @@
+import { INBOX_STYLES } from './inbox-styles.js';
+
 /** The `/agent` page: a shell the bundled console script fills; all styles here, no inline script. */
 export function consolePage(): string {
   return `<!doctype html>
@@ -65,6 +67,7 @@ export function consolePage(): string {
   .status { padding: .25rem 1rem; margin: 0; color: #8d2b0b; } .status:empty { display: none; }
   button { font: inherit; cursor: pointer; border: 1px solid #9fb3c8; border-radius: 4px; background: #fff; padding: .25rem .6rem; }
   button { white-space: nowrap; }
+${INBOX_STYLES}
   .availability { display: flex; gap: .5rem; align-items: center; } .availability .load { font-size: .9em; }
   .availability-choice { border-left: 4px solid #3ebd93; } .availability.away .availability-choice { border-left-color: #f0b429; }
   .availability.busy .availability-choice { border-left-color: #d64545; } .availability-error { color: #ffd8d8; font-size: .85em; }

@@ -2,6 +2,7 @@ import type { Sender } from '../../../domain/taxonomy.js';
 import type { TicketStatus } from '../../../domain/ticket.js';
 import type { LiveField } from '../../../handoff/live-case.js';
 import type { EmotionTrend } from '../../../handoff/summary/summary.schema.js';
+import type { InboxWords } from './inbox-words.js';
 
 /** Resolutions an agent closes a case with; the close API takes any code, the console offers these. */
 export const RESOLUTION_CODES = [
@@ -132,6 +133,8 @@ export interface ConsoleDictionary {
   resolutions: Record<ResolutionCode, string>;
   failures: Record<Failure, string>;
   alert: { sla_breach: string; follow_up: string; requeued: string };
+  /** Inbox views, labels and case status (`inbox-words.ts`). */
+  inbox: InboxWords;
   /** Team work (issue 15 §4): availability, load, the transfer picker's groups, the supervisor view. */
   team: {
     availability: string;

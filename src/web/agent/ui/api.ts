@@ -4,6 +4,8 @@ import { Category, type Language } from '../../../domain/taxonomy.js';
 import { TicketStatus } from '../../../domain/ticket.js';
 import { CannedResponse } from '../../../handoff/canned-response.js';
 import { HandoffState } from '../../../handoff/handoff.js';
+import { InboxPage, type InboxSort, type InboxView } from '../../../handoff/inbox.js';
+import type { CaseStatus } from '../../../handoff/case-marks.js';
 import type { Availability } from '../../../handoff/availability.js';
 import {
   MyAvailability,
@@ -76,6 +78,13 @@ const ActionReply = z.object({
   group: z.string().optional(),
 });
 export type ActionReply = z.infer<typeof ActionReply>;
+/** A label or status change answers the case's marks as well. */
+const MarkReply = ActionReply.extend({
+  labels: z.array(z.string()),
+  waiting: z.literal('customer').optional(),
+});
+export type MarkReply = z.infer<typeof MarkReply>;
+export type InboxRequest = { view: InboxView; sort: InboxSort; label?: string; cursor?: string };
 /** A ticket of a search or a customer's history (records/ticket-search.ts), phone masked. */
 const TicketRow = z.object({
   id: z.string(),
@@ -173,6 +182,22 @@ export class ConsoleApi {
       if (error instanceof ApiError && error.status === 404) return undefined;
       throw error;
     }
+  }
+  /** One page of an inbox view, with every view's count. */
+  async inbox(request: InboxRequest): Promise<InboxPage> {
+    const query = new URLSearchParams({ view: request.view, sort: request.sort });
+    if (request.label !== undefined) query.set('label', request.label);
+    if (request.cursor !== undefined) query.set('cursor', request.cursor);
+    return InboxPage.parse(await this.call('GET', `/inbox?${query}`));
+  }
+  async labels(
+    id: string,
+    change: { add?: readonly string[]; remove?: readonly string[] },
+  ): Promise<MarkReply> {
+    return MarkReply.parse(await this.call('POST', `${this.of(id)}/labels`, change));
+  }
+  async status(id: string, status: CaseStatus): Promise<MarkReply> {
+    return MarkReply.parse(await this.call('POST', `${this.of(id)}/status`, { status }));
   }
   async detail(id: string): Promise<HandoffDetail> {
     return HandoffDetail.parse(await this.call('GET', this.of(id)));

@@ -4,15 +4,21 @@ import type { ConsoleLabels } from '../i18n/labels.js';
 import type { ConsoleApi } from './api.js';
 import { loadText, teamFailure } from './team-words.js';
 
+/** A `team:availability` event: some agent's choice, made on any console of any instance. */
+export type AvailabilityChanged = { agent: string; availability: Availability };
+
 /**
  * The header's 在线／离开／忙碌 control and the agent's load 「接待 2/5」. The choice is the
  * server's (shared presence), so a reload shows what was chosen; only 在线 agents get cases
  * automatically. `load` is the cases open in this console; the capacity comes from the account.
+ * `pushed` is the latest `team:availability` event: one about `me` (another tab) shows at once.
  */
 export function AvailabilitySwitch(props: {
   api: ConsoleApi;
   labels: ConsoleLabels;
   load: number;
+  me: string | undefined;
+  pushed: AvailabilityChanged | undefined;
 }) {
   const t = props.labels.text.team;
   const [availability, setAvailability] = useState<Availability>('online');
@@ -38,6 +44,11 @@ export function AvailabilitySwitch(props: {
       window.removeEventListener('focus', read);
     };
   }, [props.api]);
+
+  useEffect(() => {
+    if (props.pushed !== undefined && props.pushed.agent === props.me)
+      setAvailability(props.pushed.availability);
+  }, [props.pushed, props.me]);
 
   const choose = (value: string): void => {
     const next = Availability.safeParse(value);

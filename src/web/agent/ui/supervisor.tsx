@@ -2,19 +2,25 @@ import { useEffect, useState } from 'preact/hooks';
 import type { SupervisedCase, TeamReply } from '../../../handoff/team.js';
 import type { ConsoleLabels } from '../i18n/labels.js';
 import type { ConsoleApi } from './api.js';
+import type { AvailabilityChanged } from './availability-switch.js';
 import { clock } from './attention.js';
 import { byAvailability, loadText, memberText, teamFailure } from './team-words.js';
 import { ErrorLine, Isolated } from './text.js';
 
-/** The supervisor view re-reads the team this often while open. */
+/** The supervisor view re-reads the team this often while open (loads and cases). */
 const REFRESH_MS = 5000;
 
 /**
  * For admins (supervisors): every agent's availability and load, and every open case (agent, wait,
  * priority) with a reassign to a colleague or a group. Read from the server each time, so what
- * any instance changed shows within a refresh.
+ * any instance changed shows within a refresh; an availability change (`pushed`, the socket's
+ * `team:availability`) shows at once and triggers a re-read, since it may have moved cases.
  */
-export function Supervisor(props: { api: ConsoleApi; labels: ConsoleLabels }) {
+export function Supervisor(props: {
+  api: ConsoleApi;
+  labels: ConsoleLabels;
+  pushed: AvailabilityChanged | undefined;
+}) {
   const { labels } = props;
   const t = labels.text.team;
   const [team, setTeam] = useState<TeamReply>({ members: [], groups: [] });
@@ -37,6 +43,18 @@ export function Supervisor(props: { api: ConsoleApi; labels: ConsoleLabels }) {
       clearTimeout(timer);
     };
   }, [props.api, round]);
+
+  useEffect(() => {
+    const pushed = props.pushed;
+    if (pushed === undefined) return;
+    setTeam((current) => ({
+      ...current,
+      members: current.members.map((m) =>
+        m.username === pushed.agent ? { ...m, availability: pushed.availability } : m,
+      ),
+    }));
+    setRound((n) => n + 1);
+  }, [props.pushed]);
 
   const reassign = (id: string, to: string): void => {
     props.api.reassign(id, to).then(
@@ -109,7 +127,14 @@ function SupervisedRow(props: {
   const { item, labels } = props;
   const t = labels.text;
   const targets = props.team.members.filter((m) => m.username !== item.agent);
-  const [to, setTo] = useState(targets[0]?.username ?? '');
+  const [picked, setTo] = useState<string>();
+  // The team arrives after the row, and a reassign can make the picked agent the owner: fall back
+  // to the first colleague whenever the pick is not among the choices.
+  const choices = [
+    ...targets.map((m) => m.username),
+    ...props.team.groups.map((g) => `group:${g.name}`),
+  ];
+  const to = picked !== undefined && choices.includes(picked) ? picked : (choices[0] ?? '');
   const owner = props.team.members.find((m) => m.username === item.agent);
   return (
     <tr data-id={item.id}>
