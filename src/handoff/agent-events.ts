@@ -11,6 +11,9 @@ export const QueueItem = z.object({
   waitingSeconds: z.number(),
   group: z.string().optional(),
   summary: HandoffSummary,
+  /** When this wait breaches its SLA (set where the SLA timer is scheduled), and the SLA's length. */
+  slaDueAt: z.string(),
+  slaMinutes: z.number(),
 });
 export type QueueItem = z.infer<typeof QueueItem>;
 
@@ -24,6 +27,8 @@ export const HandoffDetail = z.object({
   transcript: z.array(Message),
   notes: z.array(HandoffNote),
   survey: Survey.optional(),
+  slaDueAt: z.string(),
+  slaMinutes: z.number(),
 });
 export type HandoffDetail = z.infer<typeof HandoffDetail>;
 
@@ -53,6 +58,8 @@ export interface AgentServerEvents {
   'handoff:alert': (alert: HandoffAlert) => void;
   /** The customer of a case you own is typing. */
   'customer:typing': (event: { handoffId: string }) => void;
+  /** The customer of a case you own has seen every message up to `upTo`, written at `at`. */
+  'customer:read': (event: { handoffId: string; upTo: string; at: string }) => void;
   /** The case's summary changed from what the customer wrote while waiting or talking (issue 11 §8). */
   'handoff:updated': (event: { id: string; changed: string[]; summary: HandoffSummary }) => void;
 }
