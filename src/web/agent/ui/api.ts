@@ -4,6 +4,8 @@ import { Category, type Language } from '../../../domain/taxonomy.js';
 import { TicketStatus } from '../../../domain/ticket.js';
 import { CannedResponse } from '../../../handoff/canned-response.js';
 import { HandoffState } from '../../../handoff/handoff.js';
+import { FollowUp } from '../../../handoff/follow-up.js';
+import { Message } from '../../../domain/message.js';
 import { FAILURES, type Failure } from '../i18n/dictionary.js';
 
 /** A refused or failed call, with the reason the console words in the agent's language. */
@@ -60,6 +62,7 @@ const MeReply = z.object({
 const QueueReply = z.object({ items: z.array(QueueItem) });
 const OnlineReply = z.object({ items: z.array(z.string()) });
 const CannedReply = z.object({ items: z.array(CannedResponse) });
+const FollowUpsReply = z.object({ items: z.array(FollowUp) });
 /** What every case action answers: the case's new state. */
 const ActionReply = z.object({
   id: z.string(),
@@ -67,6 +70,8 @@ const ActionReply = z.object({
   state: HandoffState,
   agent: z.string().optional(),
   group: z.string().optional(),
+  /** A sent message as stored, so the console can match the customer's read receipt to it. */
+  message: Message.optional(),
 });
 export type ActionReply = z.infer<typeof ActionReply>;
 /** A ticket of a search or a customer's history (records/ticket-search.ts), phone masked. */
@@ -152,6 +157,15 @@ export class ConsoleApi {
       if (error instanceof ApiError && error.status === 404) return undefined;
       throw error;
     }
+  }
+  /** The agent's 回访 due before tonight's midnight (the server's business time zone). */
+  async followUpsToday(): Promise<FollowUp[]> {
+    return FollowUpsReply.parse(await this.call('GET', '/follow-ups?due=today')).items;
+  }
+  async followUpOutcome(id: string, status: 'done' | 'unreachable'): Promise<FollowUp> {
+    return FollowUp.parse(
+      await this.call('POST', `/follow-ups/${encodeURIComponent(id)}`, { status }),
+    );
   }
   async detail(id: string): Promise<HandoffDetail> {
     return HandoffDetail.parse(await this.call('GET', this.of(id)));

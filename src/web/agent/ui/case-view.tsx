@@ -11,7 +11,9 @@ import { CannedPicker } from './canned-picker.js';
 import { CustomerPanel } from './customer-panel.js';
 import { SummaryPanel } from './summary-panel.js';
 import { TransferBox } from './transfer-box.js';
-import { ErrorLine, Isolated } from './text.js';
+import { SlaCountdown } from './sla-countdown.js';
+import { classes, ErrorLine, Isolated } from './text.js';
+import { readByCustomer } from './unread.js';
 
 const DRAFT_KEY = (id: string): string => `qingting.agent.draft.${id}`;
 const ENTER_SENDS_KEY = 'qingting.agent.enterSends';
@@ -23,7 +25,11 @@ function reasonOf(error: unknown): Failure {
   return error instanceof ApiError ? error.failure : 'unknown';
 }
 
-function Transcript(props: { messages: readonly Message[]; labels: ConsoleLabels }) {
+function Transcript(props: {
+  messages: readonly Message[];
+  labels: ConsoleLabels;
+  readUpTo: string | undefined;
+}) {
   const list = useRef<HTMLOListElement>(null);
   // The newest line in view: on opening the case and on every new message.
   useLayoutEffect(() => {
@@ -32,16 +38,30 @@ function Transcript(props: { messages: readonly Message[]; labels: ConsoleLabels
   }, [props.messages.length]);
   const { labels } = props;
   return (
-    <ol class="transcript" ref={list} aria-live="polite">
-      {props.messages.map((message) => (
-        <li key={message.id} class={`msg ${message.from}`}>
-          <span class="who">{labels.text.from[message.from]}</span>
-          <time class="at" dateTime={message.at}>
-            {labels.time(message.at)}
-          </time>
-          <Isolated class="text" text={message.text} />
-        </li>
-      ))}
+    <ol
+      class="transcript"
+      ref={list}
+      aria-live="polite"
+      aria-label={labels.text.conversations}
+      tabIndex={0}
+    >
+      {props.messages.map((message) => {
+        const read = readByCustomer(message, props.readUpTo);
+        return (
+          <li key={message.id} class={`msg ${message.from}`}>
+            <span class="who">{labels.text.from[message.from]}</span>
+            <time class="at" dateTime={message.at}>
+              {labels.time(message.at)}
+            </time>
+            <Isolated class="text" text={message.text} />
+            {read === undefined ? null : (
+              <span class={classes('read-state', read ? 'read' : 'unread')}>
+                {read ? labels.text.attention.read : labels.text.attention.unreadByCustomer}
+              </span>
+            )}
+          </li>
+        );
+      })}
     </ol>
   );
 }
@@ -57,6 +77,8 @@ export function CaseView(props: {
   canned: readonly CannedResponse[];
   /** The customer is typing right now. */
   customerTyping: boolean;
+  /** When the newest message the customer has seen was written (their read receipt). */
+  readUpTo: string | undefined;
   /** The agent typed in the reply box (the console throttles what it sends). */
   onTyping: () => void;
   onSent: (message: Message) => void;
@@ -109,14 +131,16 @@ export function CaseView(props: {
     run('send', async () => {
       const text = draft.trim();
       if (text === '') return;
-      await api.message(id, text);
+      const sent = await api.message(id, text);
       typedAt.current = 0;
-      props.onSent({
-        id: `local-${Date.now()}`,
-        from: 'agent',
-        text,
-        at: new Date().toISOString(),
-      });
+      props.onSent(
+        sent.message ?? {
+          id: `local-${Date.now()}`,
+          from: 'agent',
+          text,
+          at: new Date().toISOString(),
+        },
+      );
       setDraft('');
     });
   const addNote = () =>
@@ -187,7 +211,15 @@ export function CaseView(props: {
       aria-label={`${t.fields.ticket} ${detail.summary.ticketId}`}
     >
       <div class="chat">
-        <Transcript messages={detail.transcript} labels={labels} />
+        <header class="case-head">
+          <h3>
+            {t.fields.ticket}
+            {t.separator}
+            {detail.summary.ticketId}
+          </h3>
+          <SlaCountdown dueAt={detail.slaDueAt} minutes={detail.slaMinutes} labels={labels} />
+        </header>
+        <Transcript messages={detail.transcript} labels={labels} readUpTo={props.readUpTo} />
         <p class="customer-typing" aria-live="polite">
           {props.customerTyping ? t.customerTyping : ''}
         </p>

@@ -3,6 +3,7 @@ import type { QueueItem } from '../../../handoff/agent-events.js';
 import type { Failure } from '../i18n/dictionary.js';
 import type { ConsoleLabels } from '../i18n/labels.js';
 import { clock } from './attention.js';
+import { SlaCountdown } from './sla-countdown.js';
 import { ErrorLine, Isolated } from './text.js';
 
 /** A queued case and when this console learnt of it, so its wait keeps counting. */
@@ -57,6 +58,7 @@ export function QueueList(props: {
             <span class="waiting">
               {t.fields.waiting} {clock(waited)}
             </span>
+            <SlaCountdown dueAt={item.slaDueAt} minutes={item.slaMinutes} labels={labels} />
             <span class={`emotion ${s.emotion.current.emotion}`}>
               {t.fields.emotion}
               {t.separator}
@@ -75,7 +77,12 @@ export function QueueList(props: {
               </span>
             ) : null}
             <Isolated class="demand" text={s.demand ?? labels.category(s.category)} />
-            <button type="button" class="claim" onClick={() => props.onClaim(item.id)}>
+            <button
+              type="button"
+              class="claim"
+              aria-label={`${t.claim} ${s.ticketId}`}
+              onClick={() => props.onClaim(item.id)}
+            >
               {t.claim}
             </button>
             <ErrorLine
