@@ -181,4 +181,91 @@ describe.skipIf(!hasChromium)('agent console attention and shortcuts', () => {
     await amy.screenshot({ path: 'test-results/agent-attention-ended.png' });
     for (const page of [amy, first, second]) await page.close();
   }, 120_000);
+
+  it('notifies on the desktop only while the agent is away, after asking once on the bell, and counts the active case unread while away', async () => {
+    const bob = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    // Headless Chromium has no permission prompt and always has focus: both are stood in for.
+    await bob.addInitScript(() => {
+      const w = window as unknown as Record<string, unknown>;
+      w['__away'] = false;
+      document.hasFocus = () => w['__away'] !== true;
+      const shown: Array<{ title: string; body?: string }> = [];
+      w['__shown'] = shown;
+      class FakeNotification {
+        static get permission(): string {
+          return localStorage.getItem('fake.permission') ?? 'default';
+        }
+        static requestPermission(): Promise<string> {
+          localStorage.setItem(
+            'fake.asked',
+            String(Number(localStorage.getItem('fake.asked')) + 1),
+          );
+          localStorage.setItem('fake.permission', 'granted');
+          return Promise.resolve('granted');
+        }
+        onclick: (() => void) | null = null;
+        constructor(title: string, options?: { body?: string }) {
+          shown.push({ title, body: options?.body });
+        }
+        close(): void {}
+      }
+      w['Notification'] = FakeNotification;
+    });
+    const away = (value: boolean) =>
+      bob.evaluate((v) => {
+        (window as unknown as Record<string, unknown>)['__away'] = v;
+        window.dispatchEvent(new Event(v ? 'blur' : 'focus'));
+      }, value);
+    const shown = () =>
+      bob.evaluate(
+        () => (window as unknown as { __shown: Array<{ title: string; body?: string }> }).__shown,
+      );
+
+    await bob.goto(`${url}/agent`);
+    await bob.fill('input[name=username]', 'bob');
+    await bob.fill('input[name=password]', 'secret-bob');
+    await bob.click('button[type=submit]');
+    await bob.waitForSelector('.queue');
+    const bell = bob.locator('.notify-toggle');
+    expect(await bell.textContent()).toBe('通知：关');
+    await bell.click();
+    await expect.poll(() => bell.textContent()).toBe('通知：开');
+    await bob.reload();
+    await bob.waitForSelector('.queue');
+    expect(await bob.locator('.notify-toggle').textContent()).toBe('通知：开');
+    expect(await bob.evaluate(() => localStorage.getItem('fake.asked'))).toBe('1');
+
+    // A new case while bob looks: no notification; while he is away: one.
+    await away(true);
+    const customer = await customerWith(
+      browser,
+      url,
+      '你们乱扣我话费整整半年!气死我了!!我要投诉,马上给我转人工!',
+    );
+    // (amy's case, put back in the queue when she was disabled, may be waiting there too)
+    await expect.poll(async () => (await shown()).map((n) => n.title)).toEqual(['新的排队会话']);
+    const ticket = (await shown())[0]?.body ?? '';
+    expect(ticket).toMatch(/^Q\d{8}-[0-9A-Z]{6}$/);
+    await away(false);
+    await bob.locator('.queue .case', { hasText: ticket }).locator('.claim').click();
+    await bob.waitForSelector('.conversation');
+    const tab = bob.locator('.tabs .tab').first();
+
+    await say(customer, '我在等着呢');
+    await expect
+      .poll(() => bob.locator('.transcript .msg.customer .text').last().textContent())
+      .toBe('我在等着呢');
+    expect(await tab.locator('.badge').count()).toBe(0);
+    expect((await shown()).length).toBe(1);
+
+    // Away, even the active case's message is unseen: a badge and a notification until he is back.
+    await away(true);
+    await say(customer, '人呢?');
+    await expect.poll(() => tab.locator('.badge').textContent()).toBe('1');
+    await expect.poll(async () => (await shown()).at(-1)?.title).toBe('客户发来新消息');
+    expect((await shown()).at(-1)?.body).toMatch(/：人呢\?$/);
+    await away(false);
+    await expect.poll(() => tab.locator('.badge').count()).toBe(0);
+    for (const page of [bob, customer]) await page.close();
+  }, 90_000);
 });
