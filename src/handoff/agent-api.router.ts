@@ -20,6 +20,8 @@ export type AgentRouterDeps = {
   maxMessageChars: number;
   /** The 回访 routes (`follow-ups.router.ts`), behind the same bearer check. */
   followUps: Router;
+  /** Availability, the team, supervisors' view and reassign (`team.router.ts`), same bearer check. */
+  team: Router;
 };
 
 const Login = z.object({
@@ -52,7 +54,7 @@ const MESSAGE: Readonly<Record<keyof typeof STATUS, string>> = {
 };
 
 /** The case's new state; a sent message's stored id and time too, so the console can show 已读. */
-function reply(res: Response, outcome: ActionOutcome & { message?: Message }): void {
+export function reply(res: Response, outcome: ActionOutcome & { message?: Message }): void {
   if (outcome.ok) {
     const { id, state, agent, group, ticketId } = outcome.handoff;
     res.json({ id, ticketId, state, agent, group, message: outcome.message });
@@ -164,6 +166,7 @@ export function createAgentRouter(deps: AgentRouterDeps): Router {
     reply(res, await service.close(String(req.params['id']), agentOf(res), parsed));
   });
   router.use(deps.followUps);
+  router.use(deps.team);
   router.use(jsonErrors);
   return router;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Message } from '../domain/message.js';
+import type { Availability } from './availability.js';
 import { HandoffNote, HandoffState, Survey, type Handoff } from './handoff.js';
 import { HandoffSummary } from './summary/summary.schema.js';
 
@@ -62,6 +63,8 @@ export interface AgentServerEvents {
   'customer:read': (event: { handoffId: string; upTo: string; at: string }) => void;
   /** The case's summary changed from what the customer wrote while waiting or talking (issue 11 §8). */
   'handoff:updated': (event: { id: string; changed: string[]; summary: HandoffSummary }) => void;
+  /** An agent changed their availability (online / away / busy) on some console. */
+  'team:availability': (event: { agent: string; availability: Availability }) => void;
 }
 
 /** Agent → server events on socket.io `/agent`. */

@@ -29,6 +29,10 @@ import { HandoffService } from './handoff.service.js';
 import { MemoryAgentPresence } from './memory.agent-presence.js';
 import { RedisAgentPresence } from './redis.agent-presence.js';
 import { MemoryHandoffQueue } from './memory.handoff-queue.js';
+import type { AgentPresence } from './agent-presence.port.js';
+import { AutoAssigner } from './auto-assign.js';
+import { TeamRoster } from './team-roster.js';
+import { createTeamRouter } from './team.router.js';
 import { LlmAbstractWriter } from './summary/abstract-writer.js';
 import { createSummarizer } from './summary/llm-summarizer.js';
 
@@ -41,6 +45,7 @@ export type HandoffEnv = Pick<
   | 'AGENT_LOGIN_ATTEMPTS'
   | 'AGENT_LOGIN_WINDOW_SECONDS'
   | 'AGENT_GRACE_SECONDS'
+  | 'AUTO_ASSIGN'
   | 'AGENT_PRESENCE_TTL_SECONDS'
   | 'BUSINESS_HOURS'
   | 'BUSINESS_TIME_ZONE'
@@ -117,12 +122,13 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
       : new BullmqHandoffQueue({ client: redis.client, prefix: redis.prefix, onError: toError });
   const queue = deps.decorateQueue?.(bareQueue) ?? bareQueue;
   const presenceMs = env.AGENT_PRESENCE_TTL_SECONDS * 1000;
+  const presence: AgentPresence =
+    redis === undefined
+      ? new MemoryAgentPresence(presenceMs)
+      : new RedisAgentPresence(redis.client, redis.prefix, presenceMs);
   const namespace = new AgentNamespace(deps.io, {
     tokens,
-    presence:
-      redis === undefined
-        ? new MemoryAgentPresence(presenceMs)
-        : new RedisAgentPresence(redis.client, redis.prefix, presenceMs),
+    presence,
     heartbeatMs: Math.floor(presenceMs / 3),
     onError: deps.onError,
   });
@@ -130,7 +136,20 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
   const followUps = deps.followUps ?? new MemoryFollowUps();
   const { llm } = deps;
   const prompts = new PromptLoader();
-  const service = new HandoffService({
+  const roster = new TeamRoster(directory, presence, queue, slaMinutes);
+  const assigner =
+    env.AUTO_ASSIGN === 'on'
+      ? new AutoAssigner({
+          members: () => roster.members(),
+          claim: async (id, username) => {
+            const outcome = await service.claim(id, { username, role: 'agent' });
+            if (outcome.ok) return 'assigned';
+            return outcome.reason === 'at_capacity' ? 'at_capacity' : 'gone';
+          },
+          onError: deps.onError,
+        })
+      : undefined;
+  const service: HandoffService = new HandoffService({
     llm:
       llm === undefined
         ? undefined
@@ -153,6 +172,10 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
       followUpHours: env.FOLLOW_UP_HOURS,
     },
     onError: deps.onError,
+    team: {
+      queued: (handoff) => assigner?.offer(handoff),
+      claimed: (agent) => presence.touch(agent),
+    },
     ...(deps.understanding ? { understanding: deps.understanding } : {}),
     ...(deps.escalation ? { escalation: deps.escalation } : {}),
   });
@@ -179,6 +202,17 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
         timeZone: env.BUSINESS_TIME_ZONE,
         ...(deps.audit ? { audit: deps.audit } : {}),
       }),
+      team: createTeamRouter({
+        service,
+        roster,
+        setAvailability: async (agent, availability) => {
+          const set = await presence.setAvailability(agent, availability);
+          if (set) namespace.toAll('team:availability', { agent, availability });
+          return set;
+        },
+        availabilityOf: (agent) => presence.availabilityOf(agent),
+        ...(deps.audit ? { audit: deps.audit } : {}),
+      }),
     }),
     followUps,
     canned,
@@ -188,6 +222,7 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
     endSessions: (username) => namespace.endSessions(username),
     close: async () => {
       namespace.stop();
+      await assigner?.settled();
       await service.stop();
       await queue.shutdown();
     },

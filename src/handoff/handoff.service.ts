@@ -56,6 +56,8 @@ export type HandoffServiceDeps = {
   /** Answers a waiting case that got worse (the flows' urgent steps); without it, only P1. */
   escalation?: LiveEscalation;
   clock?: () => Date;
+  /** Team hooks: offer a queued case for automatic assignment (`auto-assign.ts`); note who got one. */
+  team?: { queued(handoff: Handoff): void; claimed(agent: string): Promise<void> };
 };
 
 /** Intent confidence above which a survey comment is read as a new complaint. */
@@ -121,6 +123,14 @@ export class HandoffService implements HandoffTrigger {
       { kind: 'sla_breach', handoffId: handoff.id },
       new Date(summary.slaDeadline),
     );
+    const outcome = await this.tellQueued(handoff, now);
+    // After the customer heard "queued", so an automatic assignment is told after it.
+    this.deps.team?.queued(handoff);
+    return outcome;
+  }
+
+  private async tellQueued(handoff: Handoff, now: Date): Promise<TriggerOutcome> {
+    const { config } = this.deps;
     const estimate = await this.positions.estimate(handoff.id);
     this.positions.refreshSoon();
     if (!config.businessHours.isOpen(now)) {
@@ -175,6 +185,7 @@ export class HandoffService implements HandoffTrigger {
     await this.deps.queue.cancel('sla_breach', id);
     await this.positions.assigned(handoff, actor.username);
     await this.setTicketStatus(handoff.ticketId, 'in_progress');
+    await this.deps.team?.claimed(actor.username);
     return outcome;
   }
 
@@ -480,8 +491,10 @@ export class HandoffService implements HandoffTrigger {
     const due = new Date(now.getTime() + minutes * 60_000);
     const summary = { ...handoff.summary, slaDeadline: due.toISOString() };
     const updated = await this.deps.queue.update(handoff.id, { kind: 'summary', summary });
+    const queued = updated.ok ? updated.handoff : handoff;
     await this.deps.queue.schedule({ kind: 'sla_breach', handoffId: handoff.id }, due);
-    await this.positions.requeued(updated.ok ? updated.handoff : handoff, now);
+    await this.positions.requeued(queued, now);
+    this.deps.team?.queued(queued);
   }
 
   private async setTicketStatus(ticketId: string, status: TicketStatus): Promise<void> {

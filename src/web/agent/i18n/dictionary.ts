@@ -84,7 +84,6 @@ export interface ConsoleDictionary {
   transfer: string;
   doTransfer: string;
   transferTo: string;
-  onlineMark: string;
   typeTarget: string;
   /** `{to}`: who gets the case. */
   confirmTransfer: string;
@@ -165,5 +164,33 @@ export interface ConsoleDictionary {
     };
     /** The server ended the console (the account was disabled or its sessions ended). */
     sessionEnded: string;
+  };
+  /** Team work (issue 15 §4): availability, load, the transfer picker's groups, the supervisor view. */
+  team: {
+    availability: string;
+    states: Record<'online' | 'away' | 'busy' | 'offline', string>;
+    /** `{state}` after a colleague's name in the transfer picker. */
+    stateMark: string;
+    /** The header's load: `{load}/{capacity}`, or `{load}` alone with no limit. */
+    load: string;
+    loadTitle: string;
+    noLimit: string;
+    /** A group in the transfer picker: `{name}`. */
+    groupOption: string;
+    openSupervisor: string;
+    closeSupervisor: string;
+    heading: string;
+    members: string;
+    cases: string;
+    noCases: string;
+    agent: string;
+    ticket: string;
+    waiting: string;
+    priority: string;
+    reassignTo: string;
+    reassign: string;
+    refresh: string;
+    /** Refusals of the team calls: no console open yet, not a supervisor. */
+    failures: { no_console: string; forbidden: string };
   };
 }

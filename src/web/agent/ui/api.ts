@@ -6,6 +6,13 @@ import { CannedResponse } from '../../../handoff/canned-response.js';
 import { HandoffState } from '../../../handoff/handoff.js';
 import { FollowUp } from '../../../handoff/follow-up.js';
 import { Message } from '../../../domain/message.js';
+import type { Availability } from '../../../handoff/availability.js';
+import {
+  MyAvailability,
+  SupervisedCase,
+  TeamReply,
+  type MyAvailability as MyAvailabilityReply,
+} from '../../../handoff/team.js';
 import { FAILURES, type Failure } from '../i18n/dictionary.js';
 
 /** A refused or failed call, with the reason the console words in the agent's language. */
@@ -60,9 +67,9 @@ const MeReply = z.object({
   assigned: z.array(z.object({ id: z.string(), ticketId: z.string() })),
 });
 const QueueReply = z.object({ items: z.array(QueueItem) });
-const OnlineReply = z.object({ items: z.array(z.string()) });
 const CannedReply = z.object({ items: z.array(CannedResponse) });
 const FollowUpsReply = z.object({ items: z.array(FollowUp) });
+const SupervisedReply = z.object({ items: z.array(SupervisedCase) });
 /** What every case action answers: the case's new state. */
 const ActionReply = z.object({
   id: z.string(),
@@ -127,9 +134,23 @@ export class ConsoleApi {
   async queue(): Promise<QueueItem[]> {
     return QueueReply.parse(await this.call('GET', '/queue')).items;
   }
-  /** Usernames with a console open, for the transfer picker. */
-  async onlineAgents(): Promise<string[]> {
-    return OnlineReply.parse(await this.call('GET', '/agents/online')).items;
+  /** Every enabled agent with availability and load, and the groups (transfer picker, supervisors). */
+  async team(): Promise<TeamReply> {
+    return TeamReply.parse(await this.call('GET', '/team'));
+  }
+  async myAvailability(): Promise<MyAvailabilityReply> {
+    return MyAvailability.parse(await this.call('GET', '/me/availability'));
+  }
+  /** 409 (`unknown` failure) while this console's socket has not connected yet. */
+  async setAvailability(availability: Availability): Promise<void> {
+    await this.call('PUT', '/me/availability', { availability });
+  }
+  /** Everyone's assigned cases; 403 for anyone but an admin. */
+  async supervisedCases(): Promise<SupervisedCase[]> {
+    return SupervisedReply.parse(await this.call('GET', '/supervisor/cases')).items;
+  }
+  reassign(id: string, to: string): Promise<ActionReply> {
+    return this.action(id, 'reassign', { to });
   }
   async canned(lang: Language): Promise<CannedResponse[]> {
     return CannedReply.parse(await this.call('GET', `/canned-responses?lang=${lang}`)).items;

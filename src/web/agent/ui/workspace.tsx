@@ -19,12 +19,14 @@ import {
   setMuted,
   windowAway,
 } from './attention.js';
+import { AvailabilitySwitch } from './availability-switch.js';
 import { CaseView } from './case-view.js';
 import { FollowUpList } from './follow-up-list.js';
 import type { LogoutReason } from './login-form.js';
 import { QueueList, type QueuedCase } from './queue-list.js';
 import { ShortcutHelp } from './shortcut-help.js';
 import { caseAfter, isTextBox, shortcutOf, type ShortcutName } from './shortcuts.js';
+import { Supervisor } from './supervisor.js';
 import { classes } from './text.js';
 import { TicketSearch } from './ticket-search.js';
 import {
@@ -79,6 +81,7 @@ export function Workspace(props: {
   const t = labels.text;
   const api = useMemo(() => new ConsoleApi(props.token), [props.token]);
   const [me, setMe] = useState<string>();
+  const [supervisor, setSupervisor] = useState<{ may: boolean; open: boolean }>();
   const [queue, setQueue] = useState<Readonly<Record<string, QueuedCase>>>({});
   const [cases, setCases] = useState<Readonly<Record<string, OpenCase>>>({});
   const [active, setActive] = useState<string>();
@@ -241,6 +244,7 @@ export function Workspace(props: {
         api.canned(labels.lang),
       ]);
       setMe(who.agent.username);
+      setSupervisor({ may: who.agent.role === 'admin', open: false });
       setCanned(responses);
       const receivedAt = Date.now();
       setQueue((current) => ({
@@ -318,6 +322,17 @@ export function Workspace(props: {
       <header>
         <h1>{t.title}</h1>
         <span class="me">{me}</span>
+        <AvailabilitySwitch api={api} labels={labels} load={openIds.length} />
+        {supervisor?.may ? (
+          <button
+            type="button"
+            class="supervise"
+            aria-pressed={supervisor.open}
+            onClick={() => setSupervisor({ may: true, open: !supervisor.open })}
+          >
+            {supervisor.open ? t.team.closeSupervisor : t.team.openSupervisor}
+          </button>
+        ) : null}
         <button
           type="button"
           class="notify-toggle"
@@ -352,6 +367,7 @@ export function Workspace(props: {
       <p class="status" role="status">
         {status}
       </p>
+      {supervisor?.open ? <Supervisor api={api} labels={labels} /> : null}
       <p class="sr-only" aria-live="polite">
         {announcement}
       </p>
