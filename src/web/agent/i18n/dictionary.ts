@@ -147,6 +147,8 @@ export interface ConsoleDictionary {
     /** `{time}` left, or `{time}` past the deadline. */
     slaLeft: string;
     slaBreached: string;
+    /** The transcript's name for screen readers. */
+    transcript: string;
     read: string;
     unreadByCustomer: string;
     followUps: {

@@ -163,6 +163,7 @@ export const en: ConsoleDictionary = {
     messageOn: 'New message on {ticket}',
     slaLeft: 'SLA {time} left',
     slaBreached: 'SLA breached {time} ago',
+    transcript: 'Transcript',
     read: 'Read',
     unreadByCustomer: 'Not read yet',
     followUps: {

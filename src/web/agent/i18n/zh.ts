@@ -137,6 +137,7 @@ export const zh: ConsoleDictionary = {
     messageOn: '{ticket} 有新消息',
     slaLeft: 'SLA 剩余 {time}',
     slaBreached: 'SLA 已超时 {time}',
+    transcript: '对话记录',
     read: '已读',
     unreadByCustomer: '未读',
     followUps: {

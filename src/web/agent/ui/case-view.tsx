@@ -42,7 +42,7 @@ function Transcript(props: {
       class="transcript"
       ref={list}
       aria-live="polite"
-      aria-label={labels.text.conversations}
+      aria-label={labels.text.attention.transcript}
       tabIndex={0}
     >
       {props.messages.map((message) => {

@@ -391,7 +391,7 @@ export function Workspace(props: {
         </section>
         <section class="work" aria-label={t.conversations}>
           <h2>{t.conversations}</h2>
-          <nav class="tabs">
+          <nav class="tabs" aria-label={t.conversations}>
             {openIds.map((id) => {
               const ticket = cases[id]?.detail.summary.ticketId ?? '';
               const waiting = unread[id] ?? 0;
