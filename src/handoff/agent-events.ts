@@ -30,6 +30,8 @@ export const HandoffDetail = z.object({
   survey: Survey.optional(),
   slaDueAt: z.string(),
   slaMinutes: z.number(),
+  /** Agent messages written up to then have been seen by the customer (shown 已读). */
+  customerReadAt: z.string().optional(),
 });
 export type HandoffDetail = z.infer<typeof HandoffDetail>;
 

@@ -20,7 +20,9 @@ export type HandoffChange =
   | { kind: 'note'; note: HandoffNote }
   | { kind: 'survey'; survey?: Survey }
   /** The same facts with the LLM's validated wording (narrative, abstract). */
-  | { kind: 'summary'; summary: HandoffSummary };
+  | { kind: 'summary'; summary: HandoffSummary }
+  /** The customer has seen the conversation up to a message written at `at`; never moves back. */
+  | { kind: 'read'; at: string };
 
 export function isActive(handoff: Pick<Handoff, 'state'>): boolean {
   return handoff.state !== 'closed';
@@ -89,7 +91,13 @@ export function applyHandoffChange(handoff: Handoff, change: HandoffChange): Han
       return next({ surveyPending: false, survey: change.survey });
     case 'summary':
       return next({ summary: change.summary });
+    case 'read':
+      return next({ customerReadAt: laterOf(handoff.customerReadAt, change.at) });
   }
+}
+
+function laterOf(current: string | undefined, at: string): string {
+  return current !== undefined && Date.parse(current) >= Date.parse(at) ? current : at;
 }
 
 /** Seconds an agent spent on a closed case, for the customer's estimated wait. */

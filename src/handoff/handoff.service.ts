@@ -162,9 +162,9 @@ export class HandoffService implements HandoffTrigger {
     const handoff = await this.deps.queue.get(id);
     if (handoff === undefined) return undefined;
     const transcript = await this.deps.transcripts.list(handoff.conversationId);
-    const { state, agent, group, summary, notes, survey } = handoff;
+    const { state, agent, group, summary, notes, survey, customerReadAt } = handoff;
     const sla = slaOf(handoff, this.deps.config.slaMinutes);
-    return { id, state, agent, group, summary, transcript, notes, survey, ...sla };
+    return { id, state, agent, group, summary, transcript, notes, survey, customerReadAt, ...sla };
   }
 
   /** Cases an agent owns, for a console that reconnects or reloads. */
@@ -218,6 +218,9 @@ export class HandoffService implements HandoffTrigger {
     const transcript = await this.deps.transcripts.list(conversationId);
     const seen = transcript.find((message) => message.id === upTo);
     if (seen === undefined) return;
+    const known = handoff.customerReadAt;
+    if (known !== undefined && Date.parse(known) >= Date.parse(seen.at)) return;
+    await this.deps.queue.update(handoff.id, { kind: 'read', at: seen.at });
     this.deps.notifier.toAgent(handoff.agent, 'customer:read', {
       handoffId: handoff.id,
       upTo,

@@ -52,6 +52,8 @@ export const Handoff = z.object({
   notes: z.array(HandoffNote),
   surveyPending: z.boolean(),
   survey: Survey.optional(),
+  /** When the newest message the customer has seen was written (the widget's read receipts). */
+  customerReadAt: z.string().optional(),
   /** Optimistic-concurrency counter: each stored change increments it. */
   version: z.number().int().min(1),
 });

@@ -127,6 +127,10 @@ describe('attention: SLA deadline and read receipts', () => {
     expect(receipts).toEqual([
       ['amy', { handoffId: item.id, upTo: delivered.id, at: delivered.at }],
     ]);
+    // Kept on the case, so a reloaded console still shows 已读.
+    const detail = (await api(url, `/handoffs/${item.id}`, { token: amy }))
+      .body as unknown as HandoffDetail;
+    expect(detail.customerReadAt).toBe(delivered.at);
   });
 
   it('passes on at most one receipt a second, the newest one last', async () => {
@@ -147,5 +151,13 @@ describe('attention: SLA deadline and read receipts', () => {
     expect(receipts).toEqual([ids[0]]);
     await settle(1200);
     expect(receipts).toEqual([ids[0], ids[1]]);
+    // An older receipt (another tab, a late packet) never moves the read mark back.
+    client.emit('read', { upTo: ids[0]! });
+    await settle(1200);
+    expect(receipts).toEqual([ids[0], ids[1]]);
+    const detail = (await api(url, `/handoffs/${item.id}`, { token: amy }))
+      .body as unknown as HandoffDetail;
+    const second = detail.transcript.find((m) => m.id === ids[1]);
+    expect(detail.customerReadAt).toBe(second?.at);
   });
 });

@@ -151,7 +151,11 @@ describe.skipIf(!hasChromium)('agent console attention and shortcuts', () => {
     expect(await amy.locator('.mute-toggle').getAttribute('aria-pressed')).toBe('false');
 
     // Closing a case sets a 回访 due at once (FOLLOW_UP_HOURS); its alert refreshes 今日回访.
+    // Before that: the read mark is kept on the case, so the reload still shows 已读.
     await amy.click(`.tabs .tab[data-id="${firstId}"]`);
+    expect(await amy.locator('.conversation .msg.agent .read-state').last().textContent()).toBe(
+      '已读',
+    );
     await amy.click('.conversation .close');
     const followUp = amy.locator('.follow-ups .follow-up');
     await expect.poll(() => followUp.count(), { timeout: 10_000 }).toBe(1);

@@ -428,7 +428,7 @@ export function Workspace(props: {
               me={me}
               canned={canned}
               customerTyping={customerTyping.has(current.detail.id)}
-              readUpTo={readUpTo[current.detail.id]}
+              readUpTo={readUpTo[current.detail.id] ?? current.detail.customerReadAt}
               onTyping={() => socketRef.current?.emit('typing', { handoffId: current.detail.id })}
               onSent={(message) =>
                 setCases((all) => {
