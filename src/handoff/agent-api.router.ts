@@ -20,6 +20,8 @@ export type AgentRouterDeps = {
   maxMessageChars: number;
   /** The 回访 routes (`follow-ups.router.ts`), behind the same bearer check. */
   followUps: Router;
+  /** Inbox views, labels and case status (`inbox.router.ts`), behind the same bearer check. */
+  inbox?: Router;
   /** Availability, the team, supervisors' view and reassign (`team.router.ts`), same bearer check. */
   team: Router;
 };
@@ -42,6 +44,7 @@ const STATUS: Readonly<Record<Exclude<ActionOutcome, { ok: true }>['reason'], nu
   not_owner: 403,
   unknown_target: 400,
   at_capacity: 409,
+  too_many_labels: 422,
 };
 const MESSAGE: Readonly<Record<keyof typeof STATUS, string>> = {
   not_found: 'no such handoff',
@@ -51,6 +54,7 @@ const MESSAGE: Readonly<Record<keyof typeof STATUS, string>> = {
   not_owner: 'you do not own this conversation',
   unknown_target: 'transfer target is neither an agent nor group:<name>',
   at_capacity: 'you already have as many conversations as your capacity allows',
+  too_many_labels: 'a case has at most 10 labels',
 };
 
 /** The case's new state; a sent message's stored id and time too, so the console can show 已读. */
@@ -166,6 +170,7 @@ export function createAgentRouter(deps: AgentRouterDeps): Router {
     reply(res, await service.close(String(req.params['id']), agentOf(res), parsed));
   });
   router.use(deps.followUps);
+  if (deps.inbox) router.use(deps.inbox);
   router.use(deps.team);
   router.use(jsonErrors);
   return router;

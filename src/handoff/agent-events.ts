@@ -32,6 +32,8 @@ export const HandoffDetail = z.object({
   slaMinutes: z.number(),
   /** Agent messages written up to then have been seen by the customer (shown 已读). */
   customerReadAt: z.string().optional(),
+  labels: z.array(z.string()).default([]),
+  waiting: z.literal('customer').optional(),
 });
 export type HandoffDetail = z.infer<typeof HandoffDetail>;
 
@@ -63,6 +65,8 @@ export interface AgentServerEvents {
   'customer:typing': (event: { handoffId: string }) => void;
   /** The customer of a case you own has seen every message up to `upTo`, written at `at`. */
   'customer:read': (event: { handoffId: string; upTo: string; at: string }) => void;
+  /** A case's labels or its waiting-on-the-customer mark changed (every agent: inbox rows show them). */
+  'handoff:marked': (event: { id: string; labels: string[]; waiting?: 'customer' }) => void;
   /** The case's summary changed from what the customer wrote while waiting or talking (issue 11 §8). */
   'handoff:updated': (event: { id: string; changed: string[]; summary: HandoffSummary }) => void;
   /** An agent changed their availability (online / away / busy) on some console. */

@@ -17,6 +17,10 @@ import { LoginLimiter } from '../agents/login-limiter.js';
 import { createAgentRouter } from './agent-api.router.js';
 import type { FollowUps } from './follow-ups.port.js';
 import { createFollowUpsRouter, type StaffAction } from './follow-ups.router.js';
+import { CaseMarks } from './case-marks.js';
+import type { Handoff, Survey } from './handoff.js';
+import { Inbox } from './inbox.js';
+import { createInboxRouter } from './inbox.router.js';
 import { MemoryFollowUps } from './memory.follow-ups.js';
 import type { CannedResponses } from './canned-responses.port.js';
 import { MemoryCannedResponses } from './memory.canned-responses.js';
@@ -179,6 +183,21 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
     ...(deps.understanding ? { understanding: deps.understanding } : {}),
     ...(deps.escalation ? { escalation: deps.escalation } : {}),
   });
+  const marks = new CaseMarks(queue, namespace);
+  const inbox = new Inbox({
+    queue,
+    groups: () => directory.groups(),
+    followUps,
+    slaMinutes,
+  });
+  // The customer's message first clears 等待客户回复, then is read into the case.
+  const caseHooks = {
+    customerWrote: async (handoff: Handoff, text: string, at: string): Promise<void> => {
+      await marks.customerWrote(handoff, at);
+      await service.customerWrote(handoff, text, at);
+    },
+    surveyAnswered: (handoff: Handoff, survey: Survey) => service.surveyAnswered(handoff, survey),
+  };
   namespace.onTyping((agent, handoffId) => service.agentTyping(handoffId, agent));
   namespace.onPresence({
     connected: (agent) => service.agentConnected(agent),
@@ -187,7 +206,7 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
   return {
     service,
     trigger: service,
-    interceptor: new HandoffInterceptor(queue, namespace, deps.delivery, service, (error) =>
+    interceptor: new HandoffInterceptor(queue, namespace, deps.delivery, caseHooks, (error) =>
       deps.onError(error, 'live case update'),
     ),
     agentRouter: createAgentRouter({
@@ -202,6 +221,7 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
         timeZone: env.BUSINESS_TIME_ZONE,
         ...(deps.audit ? { audit: deps.audit } : {}),
       }),
+      inbox: createInboxRouter({ inbox, marks }),
       team: createTeamRouter({
         service,
         roster,

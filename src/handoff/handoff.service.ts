@@ -162,9 +162,23 @@ export class HandoffService implements HandoffTrigger {
     const handoff = await this.deps.queue.get(id);
     if (handoff === undefined) return undefined;
     const transcript = await this.deps.transcripts.list(handoff.conversationId);
-    const { state, agent, group, summary, notes, survey, customerReadAt } = handoff;
+    const { state, agent, group, summary, notes, survey, labels, waiting, customerReadAt } =
+      handoff;
     const sla = slaOf(handoff, this.deps.config.slaMinutes);
-    return { id, state, agent, group, summary, transcript, notes, survey, customerReadAt, ...sla };
+    return {
+      id,
+      state,
+      agent,
+      group,
+      summary,
+      transcript,
+      notes,
+      survey,
+      labels,
+      waiting,
+      customerReadAt,
+      ...sla,
+    };
   }
 
   /** Cases an agent owns, for a console that reconnects or reloads. */

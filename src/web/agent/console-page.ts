@@ -1,3 +1,5 @@
+import { INBOX_STYLES } from './inbox-styles.js';
+
 /** The `/agent` page: a shell the bundled console script fills; all styles here, no inline script. */
 export function consolePage(): string {
   return `<!doctype html>
@@ -82,6 +84,7 @@ export function consolePage(): string {
   .shortcut-help { background: #fff; border-radius: 8px; padding: 1rem 1.25rem; width: min(32rem, 92vw); }
   .shortcut-help dl { margin: 0 0 .75rem; display: grid; gap: .3rem; } .shortcut { display: grid; grid-template-columns: 6rem 1fr; }
   .shortcut dd { margin: 0; } kbd { font: .85em ui-monospace, monospace; background: #f0f4f8; border: 1px solid #9fb3c8; border-bottom-width: 2px; border-radius: 3px; padding: 0 .3em; }
+${INBOX_STYLES}
   .availability { display: flex; gap: .5rem; align-items: center; } .availability .load { font-size: .9em; }
   .availability-choice { border-left: 4px solid #3ebd93; } .availability.away .availability-choice { border-left-color: #f0b429; }
   .availability.busy .availability-choice { border-left-color: #d64545; } .availability-error { color: #ffd8d8; font-size: .85em; }

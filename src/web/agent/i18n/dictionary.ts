@@ -3,6 +3,7 @@ import type { TicketStatus } from '../../../domain/ticket.js';
 import type { LiveField } from '../../../handoff/live-case.js';
 import type { EmotionTrend } from '../../../handoff/summary/summary.schema.js';
 import type { ShortcutName } from '../ui/shortcuts.js';
+import type { InboxWords } from './inbox-words.js';
 
 /** Resolutions an agent closes a case with; the close API takes any code, the console offers these. */
 export const RESOLUTION_CODES = [
@@ -167,6 +168,8 @@ export interface ConsoleDictionary {
     /** The server ended the console (the account was disabled or its sessions ended). */
     sessionEnded: string;
   };
+  /** Inbox views, labels and case status (`inbox-words.ts`). */
+  inbox: InboxWords;
   /** Team work (issue 15 §4): availability, load, the transfer picker's groups, the supervisor view. */
   team: {
     availability: string;

@@ -6,6 +6,8 @@ import { CannedResponse } from '../../../handoff/canned-response.js';
 import { HandoffState } from '../../../handoff/handoff.js';
 import { FollowUp } from '../../../handoff/follow-up.js';
 import { Message } from '../../../domain/message.js';
+import { InboxPage, type InboxSort, type InboxView } from '../../../handoff/inbox.js';
+import type { CaseStatus } from '../../../handoff/case-marks.js';
 import type { Availability } from '../../../handoff/availability.js';
 import {
   MyAvailability,
@@ -81,6 +83,13 @@ const ActionReply = z.object({
   message: Message.optional(),
 });
 export type ActionReply = z.infer<typeof ActionReply>;
+/** A label or status change answers the case's marks as well. */
+const MarkReply = ActionReply.extend({
+  labels: z.array(z.string()),
+  waiting: z.literal('customer').optional(),
+});
+export type MarkReply = z.infer<typeof MarkReply>;
+export type InboxRequest = { view: InboxView; sort: InboxSort; label?: string; cursor?: string };
 /** A ticket of a search or a customer's history (records/ticket-search.ts), phone masked. */
 const TicketRow = z.object({
   id: z.string(),
@@ -187,6 +196,22 @@ export class ConsoleApi {
     return FollowUp.parse(
       await this.call('POST', `/follow-ups/${encodeURIComponent(id)}`, { status }),
     );
+  }
+  /** One page of an inbox view, with every view's count. */
+  async inbox(request: InboxRequest): Promise<InboxPage> {
+    const query = new URLSearchParams({ view: request.view, sort: request.sort });
+    if (request.label !== undefined) query.set('label', request.label);
+    if (request.cursor !== undefined) query.set('cursor', request.cursor);
+    return InboxPage.parse(await this.call('GET', `/inbox?${query}`));
+  }
+  async labels(
+    id: string,
+    change: { add?: readonly string[]; remove?: readonly string[] },
+  ): Promise<MarkReply> {
+    return MarkReply.parse(await this.call('POST', `${this.of(id)}/labels`, change));
+  }
+  async status(id: string, status: CaseStatus): Promise<MarkReply> {
+    return MarkReply.parse(await this.call('POST', `${this.of(id)}/status`, { status }));
   }
   async detail(id: string): Promise<HandoffDetail> {
     return HandoffDetail.parse(await this.call('GET', this.of(id)));

@@ -5,6 +5,7 @@ import type {
   AgentClientEvents,
   AgentServerEvents,
   HandoffDetail,
+  QueueItem,
 } from '../../../handoff/agent-events.js';
 import type { CannedResponse } from '../../../handoff/canned-response.js';
 import type { Failure } from '../i18n/dictionary.js';
@@ -23,9 +24,9 @@ import { AvailabilitySwitch } from './availability-switch.js';
 import { CaseView } from './case-view.js';
 import { FollowUpList } from './follow-up-list.js';
 import type { LogoutReason } from './login-form.js';
-import { QueueList, type QueuedCase } from './queue-list.js';
 import { ShortcutHelp } from './shortcut-help.js';
 import { caseAfter, isTextBox, shortcutOf, type ShortcutName } from './shortcuts.js';
+import { Inbox } from './inbox.js';
 import { Supervisor } from './supervisor.js';
 import { classes } from './text.js';
 import { TicketSearch } from './ticket-search.js';
@@ -39,6 +40,17 @@ import {
 
 type OpenCase = { detail: HandoffDetail; changed: readonly string[] };
 type AgentSocket = Socket<AgentServerEvents, AgentClientEvents>;
+
+/** Socket events after which the inbox lists and counts are fetched again. */
+const INBOX_EVENTS: ReadonlySet<string> = new Set([
+  'queue:added',
+  'queue:removed',
+  'handoff:assigned',
+  'handoff:released',
+  'handoff:closed',
+  'handoff:marked',
+  'handoff:updated',
+]);
 
 /** How long "the customer is typing" shows after their last keystroke reached us. */
 const TYPING_SHOWN_MS = 5000;
@@ -81,12 +93,14 @@ export function Workspace(props: {
   const t = labels.text;
   const api = useMemo(() => new ConsoleApi(props.token), [props.token]);
   const [me, setMe] = useState<string>();
+  const [inboxTick, setInboxTick] = useState(0);
   const [supervisor, setSupervisor] = useState<{ may: boolean; open: boolean }>();
-  const [queue, setQueue] = useState<Readonly<Record<string, QueuedCase>>>({});
   const [cases, setCases] = useState<Readonly<Record<string, OpenCase>>>({});
   const [active, setActive] = useState<string>();
   const [claimErrors, setClaimErrors] = useState<Readonly<Record<string, Failure>>>({});
   const [status, setStatus] = useState<string>();
+  /** The waiting cases, from the socket: the title counts them and Alt+C claims the top one. */
+  const [queued, setQueued] = useState<Readonly<Record<string, QueueItem>>>({});
   const [unread, setUnread] = useState<Unread>({});
   const [focused, setFocused] = useState(() => !windowAway());
   const [readUpTo, setReadUpTo] = useState<Readonly<Record<string, string>>>({});
@@ -130,7 +144,7 @@ export function Workspace(props: {
     );
   };
 
-  const count = attentionCount(unread, Object.keys(queue).length);
+  const count = attentionCount(unread, Object.keys(queued).length);
   useEffect(() => {
     document.title = titleWithCount(t.title, count);
   }, [count, t.title]);
@@ -172,6 +186,16 @@ export function Workspace(props: {
         window.setTimeout(() => stopTyping(handoffId), TYPING_SHOWN_MS),
       );
     });
+    socket.onAny((event: string) => {
+      if (INBOX_EVENTS.has(event)) setInboxTick((n) => n + 1);
+    });
+    socket.on('handoff:marked', ({ id, labels, waiting }) =>
+      setCases((current) => {
+        const open = current[id];
+        if (open === undefined) return current;
+        return { ...current, [id]: { ...open, detail: { ...open.detail, labels, waiting } } };
+      }),
+    );
     socket.on('connect', () => setStatus(undefined));
     socket.on('connect_error', (error) => {
       if (error.message === 'unauthorized') onLogout.current('unauthorized');
@@ -190,14 +214,14 @@ export function Workspace(props: {
       );
     });
     socket.on('queue:added', (item) => {
-      setQueue((current) => ({ ...current, [item.id]: { item, receivedAt: Date.now() } }));
+      setQueued((current) => ({ ...current, [item.id]: item }));
       if (!mutedRef.current) beep(props.audio);
       notifyAway(t.attention.newCase, item.ticketId, `queue-${item.id}`);
     });
-    socket.on('queue:removed', ({ id }) => setQueue((current) => without(current, id)));
     socket.on('handoff:assigned', ({ handoff }) => void open(handoff.id).catch(fail));
     socket.on('handoff:released', ({ id }) => drop(id));
-    socket.on('handoff:closed', ({ id }) => setQueue((current) => without(current, id)));
+    socket.on('queue:removed', ({ id }) => setQueued((current) => without(current, id)));
+    socket.on('handoff:closed', ({ id }) => setQueued((current) => without(current, id)));
     socket.on('customer:read', ({ handoffId, at }) =>
       setReadUpTo((current) => ({ ...current, [handoffId]: at })),
     );
@@ -226,11 +250,6 @@ export function Workspace(props: {
         if (open === undefined) return current;
         return { ...current, [id]: { detail: { ...open.detail, summary }, changed } };
       });
-      setQueue((current) => {
-        const queued = current[id];
-        if (queued === undefined) return current;
-        return { ...current, [id]: { ...queued, item: { ...queued.item, summary } } };
-      });
     });
     socket.on('handoff:alert', (alert) => {
       setStatus(`${t.alert[alert.kind]}${t.separator}${alert.ticketId}`);
@@ -238,19 +257,18 @@ export function Workspace(props: {
       else notifyAway(t.alert[alert.kind], alert.ticketId, `alert-${alert.id}`);
     });
     void (async () => {
-      const [who, items, responses] = await Promise.all([
+      const [who, responses, waiting] = await Promise.all([
         api.me(),
-        api.queue(),
         api.canned(labels.lang),
+        api.queue(),
       ]);
+      setQueued((current) => ({
+        ...Object.fromEntries(waiting.map((item) => [item.id, item])),
+        ...current,
+      }));
       setMe(who.agent.username);
       setSupervisor({ may: who.agent.role === 'admin', open: false });
       setCanned(responses);
-      const receivedAt = Date.now();
-      setQueue((current) => ({
-        ...Object.fromEntries(items.map((item) => [item.id, { item, receivedAt }])),
-        ...current,
-      }));
       for (const { id } of who.assigned) await open(id);
     })().catch(fail);
     return () => {
@@ -294,9 +312,9 @@ export function Workspace(props: {
       setActive(next);
       window.setTimeout(() => focusOn(FOCUS_TARGETS.reply ?? ''));
     } else if (name === 'claim') {
-      const top = Object.values(queue).sort((x, y) => y.item.priority - x.item.priority)[0];
+      const top = Object.values(queued).sort((x, y) => y.priority - x.priority)[0];
       if (top === undefined) return;
-      claim(top.item.id);
+      claim(top.id);
     } else {
       const target = FOCUS_TARGETS[name];
       if (target !== undefined) focusOn(target);
@@ -375,12 +393,15 @@ export function Workspace(props: {
       <main>
         <section class="queue-panel" aria-label={t.queue}>
           <TicketSearch api={api} labels={labels} />
-          <h2>{t.queue}</h2>
-          <QueueList
-            cases={Object.values(queue)}
+          <h2>{t.inbox.heading}</h2>
+          <Inbox
+            api={api}
             labels={labels}
+            refresh={inboxTick}
             errors={claimErrors}
             onClaim={claim}
+            onOpen={(id) => void open(id).catch(fail)}
+            onUnauthorized={() => props.onLogout('unauthorized')}
           />
           <FollowUpList
             api={api}
