@@ -356,6 +356,10 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
       void handoff.service
         .customerTyping(conversationId)
         .catch((error: unknown) => logger.warn({ err: error }, 'customer typing not passed on')),
+    onCustomerRead: (conversationId, upTo) =>
+      void handoff.service
+        .customerRead(conversationId, upTo)
+        .catch((error: unknown) => logger.warn({ err: error }, 'customer read not passed on')),
     delivery,
     maxMessageChars: env.MAX_MESSAGE_CHARS,
     turnDeadlineMs: env.TURN_DEADLINE_MS,

@@ -5,6 +5,7 @@ import { DeliveryRefused } from '../channels/customer-delivery.port.js';
 import { agentOf, requireAgent } from '../agents/agent-auth.middleware.js';
 import type { AgentTokens } from '../agents/agent-tokens.js';
 import type { LoginLimiter } from '../agents/login-limiter.js';
+import type { Message } from '../domain/message.js';
 import { Language } from '../domain/taxonomy.js';
 import type { CannedResponses } from './canned-responses.port.js';
 import { Resolution } from './handoff.js';
@@ -56,10 +57,11 @@ const MESSAGE: Readonly<Record<keyof typeof STATUS, string>> = {
   too_many_labels: 'a case has at most 10 labels',
 };
 
-export function reply(res: Response, outcome: ActionOutcome): void {
+/** The case's new state; a sent message's stored id and time too, so the console can show 已读. */
+export function reply(res: Response, outcome: ActionOutcome & { message?: Message }): void {
   if (outcome.ok) {
     const { id, state, agent, group, ticketId } = outcome.handoff;
-    res.json({ id, ticketId, state, agent, group });
+    res.json({ id, ticketId, state, agent, group, message: outcome.message });
     return;
   }
   res

@@ -12,6 +12,9 @@ export const QueueItem = z.object({
   waitingSeconds: z.number(),
   group: z.string().optional(),
   summary: HandoffSummary,
+  /** When this wait breaches its SLA (set where the SLA timer is scheduled), and the SLA's length. */
+  slaDueAt: z.string(),
+  slaMinutes: z.number(),
 });
 export type QueueItem = z.infer<typeof QueueItem>;
 
@@ -25,6 +28,10 @@ export const HandoffDetail = z.object({
   transcript: z.array(Message),
   notes: z.array(HandoffNote),
   survey: Survey.optional(),
+  slaDueAt: z.string(),
+  slaMinutes: z.number(),
+  /** Agent messages written up to then have been seen by the customer (shown 已读). */
+  customerReadAt: z.string().optional(),
   labels: z.array(z.string()).default([]),
   waiting: z.literal('customer').optional(),
 });
@@ -56,6 +63,8 @@ export interface AgentServerEvents {
   'handoff:alert': (alert: HandoffAlert) => void;
   /** The customer of a case you own is typing. */
   'customer:typing': (event: { handoffId: string }) => void;
+  /** The customer of a case you own has seen every message up to `upTo`, written at `at`. */
+  'customer:read': (event: { handoffId: string; upTo: string; at: string }) => void;
   /** A case's labels or its waiting-on-the-customer mark changed (every agent: inbox rows show them). */
   'handoff:marked': (event: { id: string; labels: string[]; waiting?: 'customer' }) => void;
   /** The case's summary changed from what the customer wrote while waiting or talking (issue 11 §8). */

@@ -141,7 +141,7 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
   const followUps = deps.followUps ?? new MemoryFollowUps();
   const { llm } = deps;
   const prompts = new PromptLoader();
-  const roster = new TeamRoster(directory, presence, queue);
+  const roster = new TeamRoster(directory, presence, queue, slaMinutes);
   const assigner =
     env.AUTO_ASSIGN === 'on'
       ? new AutoAssigner({
@@ -196,7 +196,12 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
     ...(deps.escalation ? { escalation: deps.escalation } : {}),
   });
   const marks = new CaseMarks(queue, namespace);
-  const inbox = new Inbox({ queue, groups: () => directory.groups(), followUps });
+  const inbox = new Inbox({
+    queue,
+    groups: () => directory.groups(),
+    followUps,
+    slaMinutes,
+  });
   // The customer's message first clears 等待客户回复, then is read into the case.
   const caseHooks = {
     customerWrote: async (handoff: Handoff, text: string, at: string): Promise<void> => {

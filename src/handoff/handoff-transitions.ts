@@ -22,6 +22,8 @@ export type HandoffChange =
   | { kind: 'survey'; survey?: Survey }
   /** The same facts with the LLM's validated wording (narrative, abstract). */
   | { kind: 'summary'; summary: HandoffSummary }
+  /** The customer has seen the conversation up to a message written at `at`; never moves back. */
+  | { kind: 'read'; at: string }
   /** Labels added and removed in one step; more than MAX_LABELS in the end is refused. */
   | { kind: 'labels'; agent: string; add: readonly string[]; remove: readonly string[]; at: string }
   /**
@@ -105,6 +107,8 @@ export function applyHandoffChange(handoff: Handoff, change: HandoffChange): Han
       return next({ surveyPending: false, survey: change.survey });
     case 'summary':
       return next({ summary: change.summary });
+    case 'read':
+      return next({ customerReadAt: laterOf(handoff.customerReadAt, change.at) });
     case 'labels': {
       const removed = new Set(change.remove);
       const labels = [...new Set([...handoff.labels, ...change.add])].filter(
@@ -118,6 +122,10 @@ export function applyHandoffChange(handoff: Handoff, change: HandoffChange): Han
       if (handoff.state !== 'assigned') return { ok: false, reason: 'not_assigned' };
       return next({ waiting: change.waiting });
   }
+}
+
+function laterOf(current: string | undefined, at: string): string {
+  return current !== undefined && Date.parse(current) >= Date.parse(at) ? current : at;
 }
 
 /** Seconds an agent spent on a closed case, for the customer's estimated wait. */

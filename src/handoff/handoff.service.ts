@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CustomerDelivery } from '../channels/customer-delivery.port.js';
+import type { Message } from '../domain/message.js';
 import { UrgencyCause } from '../domain/taxonomy.js';
 import type { Severity, TicketStatus } from '../domain/ticket.js';
 import type { TranscriptStore } from '../storage/transcript.port.js';
@@ -17,7 +18,7 @@ import type {
   HandoffTrigger,
 } from './handoff-trigger.port.js';
 import { refusalFor } from './handoff-transitions.js';
-import { boostOf, queueItemOf } from './priority.js';
+import { boostOf, queueItemOf, slaOf } from './priority.js';
 import { QueuePositions } from './queue-positions.js';
 import type { AbstractWriter } from './summary/abstract-writer.js';
 import { buildSummary, type SummaryInput } from './summary/build-summary.js';
@@ -85,8 +86,12 @@ export class HandoffService implements HandoffTrigger {
 
   constructor(private readonly deps: HandoffServiceDeps) {
     this.now = deps.clock ?? (() => new Date());
-    this.positions = new QueuePositions(deps.queue, deps.notifier, deps.delivery, (error) =>
-      deps.onError(error, 'queue positions'),
+    this.positions = new QueuePositions(
+      deps.queue,
+      deps.notifier,
+      deps.delivery,
+      (error) => deps.onError(error, 'queue positions'),
+      deps.config.slaMinutes,
     );
     deps.queue.onTimer((timer) => this.onTimer(timer));
   }
@@ -119,7 +124,7 @@ export class HandoffService implements HandoffTrigger {
       summary,
       at: now.toISOString(),
     });
-    this.deps.notifier.toAll('queue:added', queueItemOf(handoff, now));
+    this.deps.notifier.toAll('queue:added', queueItemOf(handoff, now, config.slaMinutes));
     if (handoff.version === 1) this.enrich(handoff, input);
     await queue.schedule(
       { kind: 'sla_breach', handoffId: handoff.id },
@@ -155,15 +160,32 @@ export class HandoffService implements HandoffTrigger {
 
   async queueItems(): Promise<QueueItem[]> {
     const now = this.now();
-    return (await this.deps.queue.list()).map((h) => queueItemOf(h, now));
+    return (await this.deps.queue.list()).map((h) =>
+      queueItemOf(h, now, this.deps.config.slaMinutes),
+    );
   }
 
   async detail(id: string): Promise<HandoffDetail | undefined> {
     const handoff = await this.deps.queue.get(id);
     if (handoff === undefined) return undefined;
     const transcript = await this.deps.transcripts.list(handoff.conversationId);
-    const { state, agent, group, summary, notes, survey, labels, waiting } = handoff;
-    return { id, state, agent, group, summary, transcript, notes, survey, labels, waiting };
+    const { state, agent, group, summary, notes, survey, labels, waiting, customerReadAt } =
+      handoff;
+    const sla = slaOf(handoff, this.deps.config.slaMinutes);
+    return {
+      id,
+      state,
+      agent,
+      group,
+      summary,
+      transcript,
+      notes,
+      survey,
+      labels,
+      waiting,
+      customerReadAt,
+      ...sla,
+    };
   }
 
   /** Cases an agent owns, for a console that reconnects or reloads. */
@@ -217,14 +239,38 @@ export class HandoffService implements HandoffTrigger {
     this.deps.notifier.toAgent(handoff.agent, 'customer:typing', { handoffId: handoff.id });
   }
 
+  /**
+   * The customer has seen everything up to `upTo` (the widget says so while it is visible): the
+   * owner sees 已读 under their messages. An id not in the conversation is ignored.
+   */
+  async customerRead(conversationId: string, upTo: string): Promise<void> {
+    const handoff = await this.deps.queue.latest(conversationId);
+    if (handoff?.state !== 'assigned' || handoff.agent === undefined) return;
+    const transcript = await this.deps.transcripts.list(conversationId);
+    const seen = transcript.find((message) => message.id === upTo);
+    if (seen === undefined) return;
+    const known = handoff.customerReadAt;
+    if (known !== undefined && Date.parse(known) >= Date.parse(seen.at)) return;
+    await this.deps.queue.update(handoff.id, { kind: 'read', at: seen.at });
+    this.deps.notifier.toAgent(handoff.agent, 'customer:read', {
+      handoffId: handoff.id,
+      upTo,
+      at: seen.at,
+    });
+  }
+
   /** Sends the agent's text to the customer on their channel; only the owner may. */
-  async message(id: string, actor: AgentIdentity, text: string): Promise<ActionOutcome> {
+  async message(
+    id: string,
+    actor: AgentIdentity,
+    text: string,
+  ): Promise<ActionOutcome | { ok: true; handoff: Handoff; message: Message }> {
     const handoff = await this.deps.queue.get(id);
     const refusal = refusalFor(handoff, actor, false);
     if (refusal !== undefined) return { ok: false, reason: refusal };
     if (handoff === undefined) return { ok: false, reason: 'not_found' };
-    await this.deps.delivery.send(handoff.conversationId, { from: 'agent', text });
-    return { ok: true, handoff };
+    const message = await this.deps.delivery.send(handoff.conversationId, { from: 'agent', text });
+    return { ok: true, handoff, message };
   }
 
   /** Internal note: kept on the handoff, never sent to the customer or put in their transcript. */
@@ -475,15 +521,17 @@ export class HandoffService implements HandoffTrigger {
     await this.announceQueued(outcome.handoff);
   }
 
+  /** Back in the queue: a new SLA wait starts, its deadline kept on the summary the agents see. */
   private async announceQueued(handoff: Handoff): Promise<void> {
     const now = this.now();
     const minutes = this.deps.config.slaMinutes[handoff.summary.severity];
-    await this.deps.queue.schedule(
-      { kind: 'sla_breach', handoffId: handoff.id },
-      new Date(now.getTime() + minutes * 60_000),
-    );
-    await this.positions.requeued(handoff, now);
-    this.deps.team?.queued(handoff);
+    const due = new Date(now.getTime() + minutes * 60_000);
+    const summary = { ...handoff.summary, slaDeadline: due.toISOString() };
+    const updated = await this.deps.queue.update(handoff.id, { kind: 'summary', summary });
+    const queued = updated.ok ? updated.handoff : handoff;
+    await this.deps.queue.schedule({ kind: 'sla_breach', handoffId: handoff.id }, due);
+    await this.positions.requeued(queued, now);
+    this.deps.team?.queued(queued);
   }
 
   private async setTicketStatus(ticketId: string, status: TicketStatus): Promise<void> {

@@ -56,6 +56,8 @@ export const Handoff = z.object({
   notes: z.array(HandoffNote),
   surveyPending: z.boolean(),
   survey: Survey.optional(),
+  /** When the newest message the customer has seen was written (the widget's read receipts). */
+  customerReadAt: z.string().optional(),
   /** Free labels (标签) agents put on the case; records stored before labels existed read as none. */
   labels: z.array(HandoffLabel).max(MAX_LABELS).default([]),
   /** Set by the owner while the case waits on the customer (等待客户回复); the customer's next message clears it. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Severity } from '../domain/ticket.js';
 import type { AgentGroup } from '../agents/agent.js';
 import { QueueItem } from './agent-events.js';
 import type { FollowUps } from './follow-ups.port.js';
@@ -67,6 +68,8 @@ export type InboxDeps = {
   /** Every group with its members (the agent directory). */
   groups: () => Promise<AgentGroup[]>;
   followUps: FollowUps;
+  /** HANDOFF_SLA_MINUTES, for each row's SLA countdown. */
+  slaMinutes: Readonly<Record<Severity, number>>;
   clock?: () => Date;
 };
 
@@ -116,7 +119,9 @@ export class Inbox {
       return { items, counts, ...(more ? { next: String(offset + query.limit) } : {}) };
     }
     const sorted = sortCases(live[query.view], query.sort);
-    const items = sorted.slice(offset, offset + query.limit).map((h) => itemOf(h, now));
+    const items = sorted
+      .slice(offset, offset + query.limit)
+      .map((h) => itemOf(h, now, this.deps.slaMinutes));
     const more = offset + query.limit < sorted.length;
     return { items, counts, ...(more ? { next: String(offset + query.limit) } : {}) };
   }
@@ -150,7 +155,7 @@ export class Inbox {
         (task.handoffId === undefined || task.handoffId === handoff.id),
     );
     return {
-      ...itemOf(handoff, now),
+      ...itemOf(handoff, now, this.deps.slaMinutes),
       ...(pending ? { followUpDue: pending.dueAt } : {}),
     };
   }
@@ -163,10 +168,14 @@ function sortCases(cases: readonly Handoff[], sort: InboxSort): Handoff[] {
   return [...cases].sort((a, b) => key(a) - key(b) || a.id.localeCompare(b.id));
 }
 
-function itemOf(handoff: Handoff, now: Date): InboxItem {
+function itemOf(
+  handoff: Handoff,
+  now: Date,
+  slaMinutes: Readonly<Record<Severity, number>>,
+): InboxItem {
   const { state, agent, labels, waiting, closedAt, resolution } = handoff;
   return {
-    ...queueItemOf(handoff, now),
+    ...queueItemOf(handoff, now, slaMinutes),
     state,
     labels,
     ...(agent === undefined ? {} : { agent }),

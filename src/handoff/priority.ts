@@ -41,7 +41,11 @@ export function priorityOf(handoff: Pick<Handoff, 'enqueuedAt' | 'boost'>, now: 
 }
 
 /** A queued case as agents see it in the queue (DESIGN §6 `GET /api/agent/queue`). */
-export function queueItemOf(handoff: Handoff, now: Date): QueueItem {
+export function queueItemOf(
+  handoff: Handoff,
+  now: Date,
+  slaMinutes: Readonly<Record<Severity, number>>,
+): QueueItem {
   return {
     id: handoff.id,
     ticketId: handoff.ticketId,
@@ -49,5 +53,20 @@ export function queueItemOf(handoff: Handoff, now: Date): QueueItem {
     waitingSeconds: waitingSeconds(handoff, now),
     group: handoff.group,
     summary: handoff.summary,
+    ...slaOf(handoff, slaMinutes),
+  };
+}
+
+/**
+ * The SLA a case runs against: its deadline is the summary's (moved on when the case is queued
+ * again, where the timer is rescheduled) and its length that of its current severity.
+ */
+export function slaOf(
+  handoff: Pick<Handoff, 'summary'>,
+  slaMinutes: Readonly<Record<Severity, number>>,
+): { slaDueAt: string; slaMinutes: number } {
+  return {
+    slaDueAt: handoff.summary.slaDeadline,
+    slaMinutes: slaMinutes[handoff.summary.severity],
   };
 }

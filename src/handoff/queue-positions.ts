@@ -1,4 +1,5 @@
 import type { CustomerDelivery } from '../channels/customer-delivery.port.js';
+import type { Severity } from '../domain/ticket.js';
 import type { AgentNotifier } from './agent-events.js';
 import type { Handoff } from './handoff.js';
 import type { HandoffQueue } from './handoff-queue.port.js';
@@ -38,6 +39,7 @@ export class QueuePositions {
     private readonly notifier: AgentNotifier,
     private readonly delivery: CustomerDelivery,
     private readonly onError: (error: unknown) => void,
+    private readonly slaMinutes: Readonly<Record<Severity, number>>,
   ) {}
 
   /** Position and ETA of one queued case right now. */
@@ -71,7 +73,7 @@ export class QueuePositions {
 
   /** The case is back in the queue (release, group transfer): agents see it, the customer their place. */
   async requeued(handoff: Handoff, now: Date): Promise<void> {
-    this.notifier.toAll('queue:added', queueItemOf(handoff, now));
+    this.notifier.toAll('queue:added', queueItemOf(handoff, now, this.slaMinutes));
     const estimate = await this.estimate(handoff.id);
     if (estimate !== undefined) this.told(handoff.id, estimate.position);
     await this.delivery.notifyHandoff(handoff.conversationId, { state: 'queued', ...estimate });

@@ -1,4 +1,5 @@
 import type { AgentDirectory } from '../agents/agent-directory.port.js';
+import type { Severity } from '../domain/ticket.js';
 import type { AgentPresence } from './agent-presence.port.js';
 import type { HandoffQueue } from './handoff-queue.port.js';
 import { queueItemOf } from './priority.js';
@@ -13,6 +14,7 @@ export class TeamRoster {
     private readonly directory: AgentDirectory,
     private readonly presence: AgentPresence,
     private readonly queue: HandoffQueue,
+    private readonly slaMinutes: Readonly<Record<Severity, number>>,
   ) {}
 
   /** Every enabled account, by username. */
@@ -50,7 +52,10 @@ export class TeamRoster {
     const owners = (await this.directory.list()).map((account) => account.username);
     const cases = await Promise.all(
       owners.map(async (agent) =>
-        (await this.queue.assignedTo(agent)).map((h) => ({ ...queueItemOf(h, now), agent })),
+        (await this.queue.assignedTo(agent)).map((h) => ({
+          ...queueItemOf(h, now, this.slaMinutes),
+          agent,
+        })),
       ),
     );
     return cases.flat().sort((a, b) => b.priority - a.priority);

@@ -130,6 +130,7 @@ function changeTime(change: Exclude<HandoffChange, { kind: 'claim' }>): string {
     case 'survey':
       return change.survey?.at ?? new Date().toISOString();
     case 'summary':
+    case 'read': // `at` is when the message read up to was written, not when it was read
       return new Date().toISOString();
     default:
       return change.at;

@@ -197,6 +197,16 @@ export function handoffQueueContract(
       expect(reopened.id).not.toBe(h.id);
     });
 
+    it('keeps the newest read mark of the customer, never an older one', async () => {
+      const h = await queue.enqueue(newHandoff({ conversationId: 'c-read' }));
+      expect(h.customerReadAt).toBeUndefined();
+      await queue.update(h.id, { kind: 'read', at: later(2) });
+      await queue.update(h.id, { kind: 'read', at: later(1) });
+      expect((await queue.get(h.id))?.customerReadAt).toBe(later(2));
+      await queue.update(h.id, { kind: 'read', at: later(3) });
+      expect((await (await fixture.reopen()).get(h.id))?.customerReadAt).toBe(later(3));
+    });
+
     it('lists open cases and pages closed ones, most recently closed first', async () => {
       const ids: string[] = [];
       for (const [i, name] of ['a', 'b', 'c', 'd'].entries()) {

@@ -27,7 +27,8 @@ const CODES = new Set<string>([
 
 /**
  * Every word the console itself shows (text, placeholders, labels, titles, options), without what
- * the customer wrote or the summary quotes (each in a `bdi`), ticket numbers and the agent's name.
+ * the customer wrote or the summary quotes (each in a `bdi`), key caps (`kbd`, e.g. Alt+C), ticket
+ * numbers and the agent's name.
  */
 export async function consoleWords(page: Page): Promise<string[]> {
   const shown = await page.evaluate(() => {
@@ -35,7 +36,7 @@ export async function consoleWords(page: Page): Promise<string[]> {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
-      if (parent === null || parent.closest('bdi, .me, script, style') !== null) continue;
+      if (parent === null || parent.closest('bdi, kbd, .me, script, style') !== null) continue;
       out.push(node.textContent ?? '');
     }
     for (const element of document.body.querySelectorAll('*'))

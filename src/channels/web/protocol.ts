@@ -36,6 +36,8 @@ export interface ClientToServerEvents {
   message: (payload: ChatMessageIn, ack: (result: MessageAck) => void) => void;
   /** The customer is typing (the widget sends it at most every few seconds): shown in the agent console. */
   typing: () => void;
+  /** The customer has seen the conversation up to this message (sent while the widget is visible). */
+  read: (payload: { upTo: string }) => void;
 }
 
 /** What the server keeps on each socket after the handshake. */

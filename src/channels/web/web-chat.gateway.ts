@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { ActivityTypes, RoleTypes, type Activity, type Storage } from 'botbuilder';
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { z } from 'zod';
 import type { TranscriptStore } from '../../storage/transcript.port.js';
 import { roomOf, type ChatSocketData, type MessageAck } from './protocol.js';
 import { WEB_CHAT_CHANNEL } from './web-chat.adapter.js';
@@ -23,9 +24,14 @@ export interface WebChatGatewayOptions extends MessageTurnOptions {
   clientAddress: (request: IncomingMessage) => string;
   /** The customer is typing: the agent console shows it (handoff service). */
   onCustomerTyping?: (conversationId: string) => void;
+  /** The customer has seen the conversation up to a message: the agent console shows 已读. */
+  onCustomerRead?: (conversationId: string, upTo: string) => void;
 }
 
-/** Customer typing is passed on at most this often per socket. */
+/** `read` from the widget: the newest message the customer has seen. */
+const ReadPayload = z.object({ upTo: z.string().min(1).max(128) }).strict();
+
+/** Customer typing, and read receipts, are passed on at most this often per socket. */
 const TYPING_EVERY_MS = 1000;
 
 /** Rate-limited messages a socket may send within FLOOD_WINDOW_MS before it is disconnected. */
@@ -112,7 +118,28 @@ export function attachWebChat(options: WebChatGatewayOptions): void {
       options.onCustomerTyping?.(conversationId);
     });
 
+    // Like typing, at most once a second; a receipt that comes sooner waits, the newest one wins.
+    let readAt = 0;
+    let unsentRead: string | undefined;
+    let readTimer: NodeJS.Timeout | undefined;
+    const passRead = (): void => {
+      readTimer = undefined;
+      if (unsentRead === undefined) return;
+      readAt = Date.now();
+      options.onCustomerRead?.(conversationId, unsentRead);
+      unsentRead = undefined;
+    };
+    socket.on('read', (payload: unknown) => {
+      const read = ReadPayload.safeParse(payload);
+      if (!read.success) return refused();
+      unsentRead = read.data.upTo;
+      const wait = readAt + TYPING_EVERY_MS - Date.now();
+      if (wait <= 0) passRead();
+      else readTimer ??= setTimeout(passRead, wait);
+    });
+
     socket.on('disconnect', () => {
+      clearTimeout(readTimer);
       if (stored !== undefined) return;
       // The visitor left without a word: the greeting's buffered state goes with them.
       void options.adapter

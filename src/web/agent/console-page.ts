@@ -67,6 +67,23 @@ export function consolePage(): string {
   .status { padding: .25rem 1rem; margin: 0; color: #8d2b0b; } .status:empty { display: none; }
   button { font: inherit; cursor: pointer; border: 1px solid #9fb3c8; border-radius: 4px; background: #fff; padding: .25rem .6rem; }
   button { white-space: nowrap; }
+  :focus-visible { outline: 3px solid #2680c2; outline-offset: 2px; }
+  header button { background: #334e68; color: #fff; border-color: #627d98; }
+  header button[aria-pressed=true] { background: #f0f4f8; color: #243b53; }
+  header button:disabled { opacity: .6; cursor: not-allowed; }
+  .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  .badge { display: inline-block; min-width: 1.3em; margin-left: .35rem; padding: 0 .35em; border-radius: 1em; background: #d64545; color: #fff; font-size: .8em; text-align: center; }
+  .sla { font-size: .9em; padding: 0 .35em; border-radius: 3px; color: #05400a; background: #e3f9e5; justify-self: start; }
+  .sla.low { color: #513c06; background: #fce588; } .sla.breached { color: #fff; background: #d64545; font-weight: 600; }
+  .case-head { display: flex; gap: .75rem; align-items: baseline; margin-bottom: .5rem; } .case-head h3 { margin: 0; font-size: 1rem; }
+  .read-state { display: block; text-align: right; font-size: .75em; color: #627d98; } .read-state.read { color: #2680c2; }
+  .follow-ups { margin-top: 1rem; } .follow-up-list { list-style: none; margin: 0; padding: 0; display: grid; gap: .5rem; }
+  .follow-up { background: #fff; border-radius: 6px; padding: .5rem; display: grid; gap: .15rem; }
+  .follow-up-actions { display: flex; gap: .5rem; }
+  .overlay { position: fixed; inset: 0; background: rgba(16, 42, 67, .45); display: grid; place-items: center; z-index: 10; }
+  .shortcut-help { background: #fff; border-radius: 8px; padding: 1rem 1.25rem; width: min(32rem, 92vw); }
+  .shortcut-help dl { margin: 0 0 .75rem; display: grid; gap: .3rem; } .shortcut { display: grid; grid-template-columns: 6rem 1fr; }
+  .shortcut dd { margin: 0; } kbd { font: .85em ui-monospace, monospace; background: #f0f4f8; border: 1px solid #9fb3c8; border-bottom-width: 2px; border-radius: 3px; padding: 0 .3em; }
 ${INBOX_STYLES}
   .availability { display: flex; gap: .5rem; align-items: center; } .availability .load { font-size: .9em; }
   .availability-choice { border-left: 4px solid #3ebd93; } .availability.away .availability-choice { border-left-color: #f0b429; }

@@ -88,9 +88,19 @@ export class ChatView {
     shadow.append(style, this.root);
   }
 
+  /** Called when the panel opens, so what is now in view can be reported as read. */
+  onOpened: () => void = () => undefined;
+
   setOpen(open: boolean): void {
     this.root.classList.toggle('open', open);
-    if (open) this.input.focus();
+    if (open) {
+      this.input.focus();
+      this.onOpened();
+    }
+  }
+
+  get isOpen(): boolean {
+    return this.root.classList.contains('open');
   }
 
   setStatus(text: string): void {

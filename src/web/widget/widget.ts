@@ -4,6 +4,7 @@ import type {
   MessageAck,
   ServerToClientEvents,
 } from '../../channels/web/protocol.js';
+import type { Message } from '../../domain/message.js';
 import { ChatView } from './chat-view.js';
 import { describeHandoff, pickLanguage, stringsFor } from './i18n.js';
 
@@ -49,17 +50,42 @@ const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(`${origin}
   transports: ['websocket', 'polling'],
 });
 
+/**
+ * Read receipts: the newest message shown is reported once the customer can see it (the panel is
+ * open and the page visible), so the agent sees 已读. The server passes on at most one a second.
+ */
+let newest: string | undefined;
+let reported: string | undefined;
+function reportRead(): void {
+  if (newest === undefined || newest === reported || !socket.connected) return;
+  if (!view.isOpen || document.visibilityState !== 'visible') return;
+  reported = newest;
+  socket.emit('read', { upTo: newest });
+}
+function shown(message: Message): void {
+  newest = message.id;
+  reportRead();
+}
+view.onOpened = reportRead;
+document.addEventListener('visibilitychange', reportRead);
+
 view.setStatus(t.connecting);
 socket.on('session', ({ sessionId, history }) => {
   writeSession(sessionId);
   view.setStatus('');
   view.reset(history);
+  reported = undefined;
+  const last = history.at(-1);
+  if (last !== undefined) shown(last);
   for (const outgoing of unacknowledged.values()) {
     outgoing.view = view.pending(outgoing.text);
     transmit(outgoing);
   }
 });
-socket.on('message', (message) => view.show(message));
+socket.on('message', (message) => {
+  view.show(message);
+  shown(message);
+});
 socket.on('typing', ({ from }) => view.showTyping(from));
 socket.on('handoff', (status) => view.setStatus(describeHandoff(status, lang)));
 socket.on('disconnect', (reason) => {

@@ -2,6 +2,7 @@ import type { Sender } from '../../../domain/taxonomy.js';
 import type { TicketStatus } from '../../../domain/ticket.js';
 import type { LiveField } from '../../../handoff/live-case.js';
 import type { EmotionTrend } from '../../../handoff/summary/summary.schema.js';
+import type { ShortcutName } from '../ui/shortcuts.js';
 import type { InboxWords } from './inbox-words.js';
 
 /** Resolutions an agent closes a case with; the close API takes any code, the console offers these. */
@@ -133,6 +134,40 @@ export interface ConsoleDictionary {
   resolutions: Record<ResolutionCode, string>;
   failures: Record<Failure, string>;
   alert: { sla_breach: string; follow_up: string; requeued: string };
+  /** Attention and keyboard (issue 15 §5–6): badges, notifications, SLA, 回访, read state, shortcuts. */
+  attention: {
+    /** `{count}` customer messages the agent has not seen on a tab. */
+    unread: string;
+    notifications: { on: string; off: string; blocked: string; label: string };
+    sound: { on: string; off: string; label: string };
+    /** Desktop notification titles; the body is the ticket number and what the customer wrote. */
+    newCase: string;
+    newMessage: string;
+    /** Said by the live region when a background case gets a message: `{ticket}`. */
+    messageOn: string;
+    /** `{time}` left, or `{time}` past the deadline. */
+    slaLeft: string;
+    slaBreached: string;
+    /** The transcript's name for screen readers. */
+    transcript: string;
+    read: string;
+    unreadByCustomer: string;
+    followUps: {
+      heading: string;
+      none: string;
+      due: string;
+      done: string;
+      unreachable: string;
+    };
+    shortcuts: {
+      heading: string;
+      open: string;
+      close: string;
+      keys: Record<ShortcutName, string>;
+    };
+    /** The server ended the console (the account was disabled or its sessions ended). */
+    sessionEnded: string;
+  };
   /** Inbox views, labels and case status (`inbox-words.ts`). */
   inbox: InboxWords;
   /** Team work (issue 15 §4): availability, load, the transfer picker's groups, the supervisor view. */

@@ -4,6 +4,8 @@ import { Category, type Language } from '../../../domain/taxonomy.js';
 import { TicketStatus } from '../../../domain/ticket.js';
 import { CannedResponse } from '../../../handoff/canned-response.js';
 import { HandoffState } from '../../../handoff/handoff.js';
+import { FollowUp } from '../../../handoff/follow-up.js';
+import { Message } from '../../../domain/message.js';
 import { InboxPage, type InboxSort, type InboxView } from '../../../handoff/inbox.js';
 import type { CaseStatus } from '../../../handoff/case-marks.js';
 import type { Availability } from '../../../handoff/availability.js';
@@ -68,6 +70,7 @@ const MeReply = z.object({
 });
 const QueueReply = z.object({ items: z.array(QueueItem) });
 const CannedReply = z.object({ items: z.array(CannedResponse) });
+const FollowUpsReply = z.object({ items: z.array(FollowUp) });
 const SupervisedReply = z.object({ items: z.array(SupervisedCase) });
 /** What every case action answers: the case's new state. */
 const ActionReply = z.object({
@@ -76,6 +79,8 @@ const ActionReply = z.object({
   state: HandoffState,
   agent: z.string().optional(),
   group: z.string().optional(),
+  /** A sent message as stored, so the console can match the customer's read receipt to it. */
+  message: Message.optional(),
 });
 export type ActionReply = z.infer<typeof ActionReply>;
 /** A label or status change answers the case's marks as well. */
@@ -182,6 +187,15 @@ export class ConsoleApi {
       if (error instanceof ApiError && error.status === 404) return undefined;
       throw error;
     }
+  }
+  /** The agent's 回访 due before tonight's midnight (the server's business time zone). */
+  async followUpsToday(): Promise<FollowUp[]> {
+    return FollowUpsReply.parse(await this.call('GET', '/follow-ups?due=today')).items;
+  }
+  async followUpOutcome(id: string, status: 'done' | 'unreachable'): Promise<FollowUp> {
+    return FollowUp.parse(
+      await this.call('POST', `/follow-ups/${encodeURIComponent(id)}`, { status }),
+    );
   }
   /** One page of an inbox view, with every view's count. */
   async inbox(request: InboxRequest): Promise<InboxPage> {

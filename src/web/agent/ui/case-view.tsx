@@ -13,7 +13,9 @@ import { LabelEditor } from './label-chips.js';
 import { StatusActions } from './status-actions.js';
 import { SummaryPanel } from './summary-panel.js';
 import { TransferBox } from './transfer-box.js';
-import { ErrorLine, Isolated } from './text.js';
+import { SlaCountdown } from './sla-countdown.js';
+import { classes, ErrorLine, Isolated } from './text.js';
+import { readByCustomer } from './unread.js';
 
 const DRAFT_KEY = (id: string): string => `qingting.agent.draft.${id}`;
 const ENTER_SENDS_KEY = 'qingting.agent.enterSends';
@@ -25,7 +27,11 @@ function reasonOf(error: unknown): Failure {
   return error instanceof ApiError ? error.failure : 'unknown';
 }
 
-function Transcript(props: { messages: readonly Message[]; labels: ConsoleLabels }) {
+function Transcript(props: {
+  messages: readonly Message[];
+  labels: ConsoleLabels;
+  readUpTo: string | undefined;
+}) {
   const list = useRef<HTMLOListElement>(null);
   // The newest line in view: on opening the case and on every new message.
   useLayoutEffect(() => {
@@ -34,16 +40,30 @@ function Transcript(props: { messages: readonly Message[]; labels: ConsoleLabels
   }, [props.messages.length]);
   const { labels } = props;
   return (
-    <ol class="transcript" ref={list} aria-live="polite">
-      {props.messages.map((message) => (
-        <li key={message.id} class={`msg ${message.from}`}>
-          <span class="who">{labels.text.from[message.from]}</span>
-          <time class="at" dateTime={message.at}>
-            {labels.time(message.at)}
-          </time>
-          <Isolated class="text" text={message.text} />
-        </li>
-      ))}
+    <ol
+      class="transcript"
+      ref={list}
+      aria-live="polite"
+      aria-label={labels.text.attention.transcript}
+      tabIndex={0}
+    >
+      {props.messages.map((message) => {
+        const read = readByCustomer(message, props.readUpTo);
+        return (
+          <li key={message.id} class={`msg ${message.from}`}>
+            <span class="who">{labels.text.from[message.from]}</span>
+            <time class="at" dateTime={message.at}>
+              {labels.time(message.at)}
+            </time>
+            <Isolated class="text" text={message.text} />
+            {read === undefined ? null : (
+              <span class={classes('read-state', read ? 'read' : 'unread')}>
+                {read ? labels.text.attention.read : labels.text.attention.unreadByCustomer}
+              </span>
+            )}
+          </li>
+        );
+      })}
     </ol>
   );
 }
@@ -59,6 +79,8 @@ export function CaseView(props: {
   canned: readonly CannedResponse[];
   /** The customer is typing right now. */
   customerTyping: boolean;
+  /** When the newest message the customer has seen was written (their read receipt). */
+  readUpTo: string | undefined;
   /** The agent typed in the reply box (the console throttles what it sends). */
   onTyping: () => void;
   onSent: (message: Message) => void;
@@ -111,14 +133,16 @@ export function CaseView(props: {
     run('send', async () => {
       const text = draft.trim();
       if (text === '') return;
-      await api.message(id, text);
+      const sent = await api.message(id, text);
       typedAt.current = 0;
-      props.onSent({
-        id: `local-${Date.now()}`,
-        from: 'agent',
-        text,
-        at: new Date().toISOString(),
-      });
+      props.onSent(
+        sent.message ?? {
+          id: `local-${Date.now()}`,
+          from: 'agent',
+          text,
+          at: new Date().toISOString(),
+        },
+      );
       setDraft('');
     });
   const addNote = () =>
@@ -189,7 +213,15 @@ export function CaseView(props: {
       aria-label={`${t.fields.ticket} ${detail.summary.ticketId}`}
     >
       <div class="chat">
-        <Transcript messages={detail.transcript} labels={labels} />
+        <header class="case-head">
+          <h3>
+            {t.fields.ticket}
+            {t.separator}
+            {detail.summary.ticketId}
+          </h3>
+          <SlaCountdown dueAt={detail.slaDueAt} minutes={detail.slaMinutes} labels={labels} />
+        </header>
+        <Transcript messages={detail.transcript} labels={labels} readUpTo={props.readUpTo} />
         <p class="customer-typing" aria-live="polite">
           {props.customerTyping ? t.customerTyping : ''}
         </p>

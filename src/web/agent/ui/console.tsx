@@ -1,8 +1,7 @@
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
-import type { Failure } from '../i18n/dictionary.js';
 import { consoleLabels, pickConsoleLanguage } from '../i18n/labels.js';
-import { LoginForm } from './login-form.js';
+import { LoginForm, type LogoutReason } from './login-form.js';
 import { Workspace } from './workspace.js';
 
 /**
@@ -16,7 +15,7 @@ document.title = labels.text.title;
 
 function Console() {
   const [token, setToken] = useState(() => localStorage.getItem(TOKEN_KEY) ?? undefined);
-  const [reason, setReason] = useState<Failure>();
+  const [reason, setReason] = useState<LogoutReason>();
   // Audio may only start after a gesture: the login click creates it.
   const [audio, setAudio] = useState<AudioContext>();
   if (token === undefined)

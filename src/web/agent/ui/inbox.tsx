@@ -12,6 +12,7 @@ import type { ConsoleLabels } from '../i18n/labels.js';
 import { ApiError, type ConsoleApi } from './api.js';
 import { clock } from './attention.js';
 import { LabelChips } from './label-chips.js';
+import { SlaCountdown } from './sla-countdown.js';
 import { ErrorLine, Isolated, classes } from './text.js';
 
 /** Refetch at least this often, so counts stay right even if an event was missed. */
@@ -243,6 +244,9 @@ function InboxRow(props: {
           {t.fields.waiting} {clock(props.waited)}
         </span>
       )}
+      {item.state === 'queued' ? (
+        <SlaCountdown dueAt={item.slaDueAt} minutes={item.slaMinutes} labels={labels} />
+      ) : null}
       <span class={`emotion ${s.emotion.current.emotion}`}>
         {t.fields.emotion}
         {t.separator}

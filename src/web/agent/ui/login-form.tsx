@@ -4,15 +4,18 @@ import type { Failure } from '../i18n/dictionary.js';
 import type { ConsoleLabels } from '../i18n/labels.js';
 import { ApiError, login } from './api.js';
 
+/** Why the console is back at the login: a failure, or the server ended the session. */
+export type LogoutReason = Failure | 'session_ended';
+
 /** The agent login; a failure is said in the agent's language and goes with the next good login. */
 export function LoginForm(props: {
   labels: ConsoleLabels;
-  /** Why the agent is here again (an expired session), shown until they log in. */
-  reason?: Failure;
+  /** Why the agent is here again (an expired or ended session), shown until they log in. */
+  reason?: LogoutReason;
   onLogin: (token: string) => void;
 }) {
   const t = props.labels.text;
-  const [failure, setFailure] = useState<Failure | undefined>(props.reason);
+  const [failure, setFailure] = useState<LogoutReason | undefined>(props.reason);
   const submit = async ({ username, password }: Credentials): Promise<void> => {
     try {
       const reply = await login(username, password);
@@ -22,12 +25,19 @@ export function LoginForm(props: {
       setFailure(error instanceof ApiError ? error.failure : 'unknown');
     }
   };
+  const ended = failure === 'session_ended';
   return (
     <StaffLoginForm
       text={{ heading: t.title, ...t.login }}
       headingLevel={1}
-      errorClass="login-error"
-      error={failure === undefined ? undefined : `${t.login.failed}${t.failures[failure]}`}
+      errorClass={ended ? 'session-ended' : 'login-error'}
+      error={
+        failure === undefined
+          ? undefined
+          : ended
+            ? t.attention.sessionEnded
+            : `${t.login.failed}${t.failures[failure]}`
+      }
       onSubmit={submit}
     />
   );

@@ -5,18 +5,38 @@ import type {
   AgentClientEvents,
   AgentServerEvents,
   HandoffDetail,
+  QueueItem,
 } from '../../../handoff/agent-events.js';
 import type { CannedResponse } from '../../../handoff/canned-response.js';
 import type { Failure } from '../i18n/dictionary.js';
 import type { ConsoleLabels } from '../i18n/labels.js';
 import { ApiError, ConsoleApi } from './api.js';
-import { beep } from './attention.js';
+import {
+  beep,
+  chooseNotifications,
+  isMuted,
+  notificationChoice,
+  notifyAway,
+  setMuted,
+  windowAway,
+} from './attention.js';
 import { AvailabilitySwitch, type AvailabilityChanged } from './availability-switch.js';
 import { CaseView } from './case-view.js';
+import { FollowUpList } from './follow-up-list.js';
+import type { LogoutReason } from './login-form.js';
+import { ShortcutHelp } from './shortcut-help.js';
+import { caseAfter, isTextBox, shortcutOf, type ShortcutName } from './shortcuts.js';
 import { Inbox } from './inbox.js';
 import { Supervisor } from './supervisor.js';
 import { classes } from './text.js';
 import { TicketSearch } from './ticket-search.js';
+import {
+  afterCustomerMessage,
+  attentionCount,
+  seen,
+  titleWithCount,
+  type Unread,
+} from './unread.js';
 
 type OpenCase = { detail: HandoffDetail; changed: readonly string[] };
 type AgentSocket = Socket<AgentServerEvents, AgentClientEvents>;
@@ -47,15 +67,27 @@ function withMessage(open: OpenCase, message: Message): OpenCase {
   return { ...open, detail: { ...open.detail, transcript: [...open.detail.transcript, message] } };
 }
 
+/** Where each focusing shortcut puts the focus. */
+const FOCUS_TARGETS: Partial<Record<ShortcutName, string>> = {
+  reply: '.conversation .reply',
+  note: '.conversation .note-input',
+  closeCase: '.conversation .resolution',
+  search: '.search-input',
+};
+const focusOn = (selector: string): void => document.querySelector<HTMLElement>(selector)?.focus();
+
 /**
  * The logged-in console: the live queue by priority, the agent's open cases as tabs, the case
- * view. A new case beeps and badges the tab title until the window has focus again.
+ * view. Attention (issue 15 §5): each tab counts the customer messages the agent has not seen
+ * (seen: its tab is active while the window has focus), the title counts those plus the cases
+ * waiting in the queue; a new case beeps (unless muted) and, while the agent is
+ * away, new cases and messages raise a desktop notification if the agent turned them on.
  */
 export function Workspace(props: {
   token: string;
   labels: ConsoleLabels;
   audio: AudioContext | undefined;
-  onLogout: (reason?: Failure) => void;
+  onLogout: (reason?: LogoutReason) => void;
 }) {
   const { labels } = props;
   const t = labels.text;
@@ -67,13 +99,29 @@ export function Workspace(props: {
   const [active, setActive] = useState<string>();
   const [claimErrors, setClaimErrors] = useState<Readonly<Record<string, Failure>>>({});
   const [status, setStatus] = useState<string>();
-  const [unseen, setUnseen] = useState(0);
+  /** The waiting cases, from the socket: the title counts them and Alt+C claims the top one. */
+  const [queued, setQueued] = useState<Readonly<Record<string, QueueItem>>>({});
+  const [unread, setUnread] = useState<Unread>({});
+  const [focused, setFocused] = useState(() => !windowAway());
+  const [readUpTo, setReadUpTo] = useState<Readonly<Record<string, string>>>({});
+  const [muted, setMutedState] = useState(isMuted);
+  const [notifications, setNotifications] = useState(notificationChoice);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [followUpsAsked, setFollowUpsAsked] = useState(0);
+  const [announcement, setAnnouncement] = useState('');
   const [canned, setCanned] = useState<readonly CannedResponse[]>([]);
   const [customerTyping, setCustomerTyping] = useState<ReadonlySet<string>>(new Set());
   const [teamChange, setTeamChange] = useState<AvailabilityChanged>();
   const socketRef = useRef<AgentSocket | undefined>(undefined);
   const onLogout = useRef(props.onLogout);
   onLogout.current = props.onLogout;
+  // Socket handlers are registered once; they read what the agent is looking at through refs.
+  const activeRef = useRef(active);
+  activeRef.current = active;
+  const casesRef = useRef(cases);
+  casesRef.current = cases;
+  const mutedRef = useRef(muted);
+  mutedRef.current = muted;
 
   /** An expired token logs out; anything else is said in the status line. */
   const fail = (error: unknown): void => {
@@ -89,19 +137,33 @@ export function Workspace(props: {
     );
     setActive(id);
   };
+  /** A case left the agent: the next one they still have, if any, comes to the front. */
   const drop = (id: string): void => {
     setCases((current) => without(current, id));
-    setActive((current) => (current === id ? undefined : current));
+    setActive((current) =>
+      current === id ? Object.keys(casesRef.current).find((other) => other !== id) : current,
+    );
   };
 
+  const count = attentionCount(unread, Object.keys(queued).length);
   useEffect(() => {
-    document.title = unseen > 0 ? `(${unseen}) ${t.title}` : t.title;
-  }, [unseen, t.title]);
+    document.title = titleWithCount(t.title, count);
+  }, [count, t.title]);
   useEffect(() => {
-    const seen = (): void => setUnseen(0);
-    window.addEventListener('focus', seen);
-    return () => window.removeEventListener('focus', seen);
+    const look = (): void => setFocused(!windowAway());
+    window.addEventListener('focus', look);
+    window.addEventListener('blur', look);
+    document.addEventListener('visibilitychange', look);
+    return () => {
+      window.removeEventListener('focus', look);
+      window.removeEventListener('blur', look);
+      document.removeEventListener('visibilitychange', look);
+    };
   }, []);
+  // The active case, looked at with the window focused, has nothing unread.
+  useEffect(() => {
+    if (focused && active !== undefined) setUnread((current) => seen(current, active));
+  }, [focused, active]);
 
   useEffect(() => {
     const socket: AgentSocket = io('/agent', {
@@ -136,15 +198,46 @@ export function Workspace(props: {
       }),
     );
     socket.on('connect', () => setStatus(undefined));
-    socket.on('connect_error', () => setStatus(t.failures.network));
-    socket.on('queue:added', () => {
-      setUnseen((n) => n + 1);
-      beep(props.audio);
+    socket.on('connect_error', (error) => {
+      if (error.message === 'unauthorized') onLogout.current('unauthorized');
+      else setStatus(t.failures.network);
+    });
+    // The server ended the console (a disabled account, ended sessions): back to the login, said why.
+    socket.on('disconnect', (reason) => {
+      if (reason !== 'io server disconnect') return; // socket.io reconnects by itself
+      api.me().then(
+        () => socket.connect(),
+        (error: unknown) => {
+          if (error instanceof ApiError && error.failure === 'unauthorized')
+            onLogout.current('session_ended');
+          else setStatus(t.failures.network);
+        },
+      );
+    });
+    socket.on('queue:added', (item) => {
+      setQueued((current) => ({ ...current, [item.id]: item }));
+      if (!mutedRef.current) beep(props.audio);
+      notifyAway(t.attention.newCase, item.ticketId, `queue-${item.id}`);
     });
     socket.on('handoff:assigned', ({ handoff }) => void open(handoff.id).catch(fail));
     socket.on('handoff:released', ({ id }) => drop(id));
+    socket.on('queue:removed', ({ id }) => setQueued((current) => without(current, id)));
+    socket.on('handoff:closed', ({ id }) => setQueued((current) => without(current, id)));
+    socket.on('customer:read', ({ handoffId, at }) =>
+      setReadUpTo((current) => ({ ...current, [handoffId]: at })),
+    );
     socket.on('customer:message', ({ handoffId, message }) => {
       stopTyping(handoffId);
+      const mine = casesRef.current[handoffId];
+      if (mine !== undefined && message.from === 'customer') {
+        const looking = activeRef.current === handoffId && !windowAway();
+        setUnread((current) => afterCustomerMessage(current, handoffId, looking));
+        if (!looking) {
+          const ticket = mine.detail.summary.ticketId;
+          setAnnouncement(t.attention.messageOn.replace('{ticket}', ticket));
+          notifyAway(t.attention.newMessage, `${ticket}${t.separator}${message.text}`, handoffId);
+        }
+      }
       setCases((current) => {
         const open = current[handoffId];
         return open === undefined
@@ -160,11 +253,21 @@ export function Workspace(props: {
       });
     });
     socket.on('team:availability', setTeamChange);
-    socket.on('handoff:alert', (alert) =>
-      setStatus(`${t.alert[alert.kind]}${t.separator}${alert.ticketId}`),
-    );
+    socket.on('handoff:alert', (alert) => {
+      setStatus(`${t.alert[alert.kind]}${t.separator}${alert.ticketId}`);
+      if (alert.kind === 'follow_up') setFollowUpsAsked((n) => n + 1);
+      else notifyAway(t.alert[alert.kind], alert.ticketId, `alert-${alert.id}`);
+    });
     void (async () => {
-      const [who, responses] = await Promise.all([api.me(), api.canned(labels.lang)]);
+      const [who, responses, waiting] = await Promise.all([
+        api.me(),
+        api.canned(labels.lang),
+        api.queue(),
+      ]);
+      setQueued((current) => ({
+        ...Object.fromEntries(waiting.map((item) => [item.id, item])),
+        ...current,
+      }));
       setMe(who.agent.username);
       setSupervisor({ may: who.agent.role === 'admin', open: false });
       setCanned(responses);
@@ -193,6 +296,47 @@ export function Workspace(props: {
 
   const openIds = Object.keys(cases);
   const current = active === undefined ? undefined : cases[active];
+  const a = t.attention;
+
+  /** Keyboard shortcuts (shortcuts.ts); a key an inner control already handled is left alone. */
+  const onShortcut = useRef<(event: KeyboardEvent) => void>(() => undefined);
+  onShortcut.current = (event) => {
+    if (event.defaultPrevented) return;
+    const name = shortcutOf(event, isTextBox(document.activeElement));
+    if (name === undefined) return;
+    if (name === 'escape') {
+      if (!helpOpen) return;
+      setHelpOpen(false);
+    } else if (name === 'help') setHelpOpen(true);
+    else if (name === 'nextCase' || name === 'previousCase') {
+      const next = caseAfter(openIds, active, name === 'nextCase' ? 1 : -1);
+      if (next === undefined) return;
+      setActive(next);
+      window.setTimeout(() => focusOn(FOCUS_TARGETS.reply ?? ''));
+    } else if (name === 'claim') {
+      const top = Object.values(queued).sort((x, y) => y.priority - x.priority)[0];
+      if (top === undefined) return;
+      claim(top.id);
+    } else {
+      const target = FOCUS_TARGETS[name];
+      if (target !== undefined) focusOn(target);
+    }
+    event.preventDefault();
+  };
+  useEffect(() => {
+    const listener = (event: KeyboardEvent): void => onShortcut.current(event);
+    document.addEventListener('keydown', listener);
+    return () => document.removeEventListener('keydown', listener);
+  }, []);
+
+  const toggleNotifications = (): void => {
+    void chooseNotifications(notifications !== 'on').then(setNotifications);
+  };
+  const toggleMute = (): void => {
+    setMuted(!muted);
+    setMutedState(!muted);
+  };
+
   return (
     <>
       <header>
@@ -215,6 +359,33 @@ export function Workspace(props: {
             {supervisor.open ? t.team.closeSupervisor : t.team.openSupervisor}
           </button>
         ) : null}
+        <button
+          type="button"
+          class="notify-toggle"
+          aria-pressed={notifications === 'on'}
+          title={a.notifications.label}
+          disabled={notifications === 'blocked'}
+          onClick={toggleNotifications}
+        >
+          {a.notifications[notifications]}
+        </button>
+        <button
+          type="button"
+          class="mute-toggle"
+          aria-pressed={!muted}
+          title={a.sound.label}
+          onClick={toggleMute}
+        >
+          {muted ? a.sound.off : a.sound.on}
+        </button>
+        <button
+          type="button"
+          class="help-open"
+          aria-haspopup="dialog"
+          onClick={() => setHelpOpen(true)}
+        >
+          {a.shortcuts.open}
+        </button>
         <button type="button" class="logout" onClick={() => props.onLogout()}>
           {t.logout}
         </button>
@@ -223,6 +394,10 @@ export function Workspace(props: {
         {status}
       </p>
       {supervisor?.open ? <Supervisor api={api} labels={labels} pushed={teamChange} /> : null}
+      <p class="sr-only" aria-live="polite">
+        {announcement}
+      </p>
+      {helpOpen ? <ShortcutHelp labels={labels} onClose={() => setHelpOpen(false)} /> : null}
       <main>
         <section class="queue-panel" aria-label={t.queue}>
           <TicketSearch api={api} labels={labels} />
@@ -236,21 +411,39 @@ export function Workspace(props: {
             onOpen={(id) => void open(id).catch(fail)}
             onUnauthorized={() => props.onLogout('unauthorized')}
           />
+          <FollowUpList
+            api={api}
+            labels={labels}
+            refresh={followUpsAsked}
+            onUnauthorized={() => props.onLogout('unauthorized')}
+          />
         </section>
         <section class="work" aria-label={t.conversations}>
           <h2>{t.conversations}</h2>
-          <nav class="tabs">
-            {openIds.map((id) => (
-              <button
-                type="button"
-                key={id}
-                class={classes('tab', id === active && 'active')}
-                aria-pressed={id === active}
-                onClick={() => setActive(id)}
-              >
-                {cases[id]?.detail.summary.ticketId}
-              </button>
-            ))}
+          <nav class="tabs" aria-label={t.conversations}>
+            {openIds.map((id) => {
+              const ticket = cases[id]?.detail.summary.ticketId ?? '';
+              const waiting = unread[id] ?? 0;
+              const said = a.unread.replace('{count}', String(waiting));
+              return (
+                <button
+                  type="button"
+                  key={id}
+                  data-id={id}
+                  class={classes('tab', id === active && 'active')}
+                  aria-pressed={id === active}
+                  aria-label={waiting > 0 ? `${ticket} ${said}` : undefined}
+                  onClick={() => setActive(id)}
+                >
+                  {ticket}
+                  {waiting > 0 ? (
+                    <span class="badge" aria-hidden="true">
+                      {waiting}
+                    </span>
+                  ) : null}
+                </button>
+              );
+            })}
           </nav>
           {current === undefined || me === undefined ? (
             <p class="hint">{t.noConversation}</p>
@@ -264,6 +457,7 @@ export function Workspace(props: {
               me={me}
               canned={canned}
               customerTyping={customerTyping.has(current.detail.id)}
+              readUpTo={readUpTo[current.detail.id] ?? current.detail.customerReadAt}
               onTyping={() => socketRef.current?.emit('typing', { handoffId: current.detail.id })}
               onSent={(message) =>
                 setCases((all) => {
