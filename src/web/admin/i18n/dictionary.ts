@@ -1,3 +1,4 @@
+import type { AuditAction, AuditTarget } from '../../../records/audit-entry.js';
 import type { AnalyticsTable } from '../../../analytics/analytics-report.js';
 import type { ConfigKind } from '../../../config/config-version.js';
 import type { Nature } from '../../../domain/taxonomy.js';
@@ -62,6 +63,12 @@ export interface Dictionary {
     actions: string;
   };
   audit: {
+    /** Every action code the server writes, in words. */
+    actions: Record<AuditAction, string>;
+    /** What a target is (`agent`, `config`…), in words. */
+    targets: Record<AuditTarget, string>;
+    /** Between a target and its id (`账号：alice`). */
+    targetSeparator: string;
     actor: string;
     action: string;
     target: string;
