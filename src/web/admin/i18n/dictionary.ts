@@ -60,6 +60,9 @@ export interface Dictionary {
     createGroup: string;
     deleteGroup: string;
     confirmDisable: string;
+    renameGroup: string;
+    /** The server's refusals by `reason`, in words (else its message is shown). */
+    refusals: { last_admin: string; own_account: string; taken: string };
     actions: string;
   };
   audit: {

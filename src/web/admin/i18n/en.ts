@@ -55,6 +55,13 @@ export const en: Dictionary = {
     deleteGroup: 'Delete',
     confirmDisable:
       'The agent is logged out at once and their open cases go back to the queue. Disable?',
+    renameGroup: 'Rename',
+    refusals: {
+      last_admin:
+        'This is the last enabled admin: it cannot be disabled or lose the admin role. Make another account an admin first.',
+      own_account: 'You cannot disable your own account or remove your own admin role.',
+      taken: 'Another group already has this name.',
+    },
     actions: 'Actions',
   },
   audit: {

@@ -54,6 +54,13 @@ export const zh: Dictionary = {
     createGroup: '新建组',
     deleteGroup: '删除',
     confirmDisable: '停用后该坐席会立即下线，其接待中的会话回到队列。确定停用吗？',
+    renameGroup: '改名',
+    refusals: {
+      last_admin:
+        '这是最后一个启用的管理员账号，不能停用或取消管理员角色。请先让另一个账号成为管理员。',
+      own_account: '不能停用自己的账号，也不能取消自己的管理员角色。',
+      taken: '这个组名已被其他组使用。',
+    },
     actions: '操作',
   },
   audit: {
