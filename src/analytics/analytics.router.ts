@@ -1,5 +1,6 @@
 import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
+import { localDay } from '../domain/wall-clock.js';
 import { invalid, requireAdmin } from '../records/records.router.js';
 import type { AnalyticsReader } from './analytics-reader.port.js';
 import { AnalyticsFilter, AnalyticsTable } from './analytics-report.js';
@@ -17,11 +18,6 @@ export interface AnalyticsRouterDeps {
 const DEFAULT_DAYS = 30;
 const CsvTable = z.object({ table: AnalyticsTable });
 
-/** A day in the business time zone, as YYYY-MM-DD. */
-function dayIn(timeZone: string, at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' }).format(at);
-}
-
 /** `GET /api/admin/analytics` (JSON report) and `GET /api/admin/analytics.csv?table=…`, admins only. */
 export function createAnalyticsRouter(deps: AnalyticsRouterDeps): Router {
   const router = Router();
@@ -38,10 +34,10 @@ export function createAnalyticsRouter(deps: AnalyticsRouterDeps): Router {
       const today = now();
       return {
         ...query,
-        to: query.to ?? dayIn(deps.timeZone, today),
+        to: query.to ?? localDay(today, deps.timeZone),
         from:
           query.from ??
-          dayIn(deps.timeZone, new Date(today.getTime() - (DEFAULT_DAYS - 1) * 86_400_000)),
+          localDay(new Date(today.getTime() - (DEFAULT_DAYS - 1) * 86_400_000), deps.timeZone),
       };
     })
     .pipe(AnalyticsFilter);

@@ -2,6 +2,7 @@
  * Wall-clock arithmetic in an IANA time zone without a time-zone library: Intl gives the offset.
  * Shared by the slot rules, the dialogs' spoken times and the ticket day.
  */
+import type { Language } from './taxonomy.js';
 
 export interface WallClock {
   year: number;
@@ -75,6 +76,27 @@ export function localDay(at: Date, timeZone: string): string {
 export function localDateTime(at: Date, timeZone: string): string {
   const wall = wallClockAt(at, timeZone);
   return `${localDay(at, timeZone)} ${pad(wall.hour)}:${pad(wall.minute)}`;
+}
+
+/** `at` as ISO-8601 to the second with the zone's offset, "2026-11-25T17:43:19+08:00". */
+export function localIsoDateTime(at: Date, timeZone: string): string {
+  const wall = wallClockAt(at, timeZone);
+  const minuteUtc = Math.floor(at.getTime() / 60_000) * 60_000;
+  const off = Math.round((wallKey(wall) - minuteUtc) / 60_000);
+  const sign = off < 0 ? '-' : '+';
+  const date = `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}`;
+  const time = `${pad(wall.hour)}:${pad(wall.minute)}:${pad(at.getUTCSeconds())}`;
+  return `${date}T${time}${sign}${pad(off / 60)}:${pad(off % 60)}`;
+}
+
+const WEEKDAY_NAMES: Record<Language, readonly string[]> = {
+  zh: ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'],
+  en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+};
+
+/** The weekday of `at` in `timeZone`, spelled out in `lang` ("星期三", "Wednesday"). */
+export function localWeekdayName(at: Date, timeZone: string, lang: Language): string {
+  return WEEKDAY_NAMES[lang][weekday(wallClockAt(at, timeZone))] ?? '';
 }
 
 /** Offset of `timeZone` from UTC in minutes at about the given wall clock. */

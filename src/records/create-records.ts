@@ -32,7 +32,7 @@ import { PgFollowUps } from './pg.follow-ups.js';
 import { PgTicketStore } from './pg.ticket-store.js';
 import { PgTranscriptStore } from './pg.transcript-store.js';
 import { RedisStreamSink } from './redis-stream.sink.js';
-import { ensureRollups, rollupSettings } from './rollups.js';
+import { ensureRollupsInBackground, rollupSettings } from './rollups.js';
 import { WriteBehindSink } from './write-behind.sink.js';
 import { AuditLog } from './audit-log.js';
 import { CustomerData } from './customer-data.js';
@@ -80,6 +80,8 @@ export interface Records {
   purge(): Promise<Record<RetentionKind, number>>;
   sink: ArchiveSink;
   readiness: ReadinessCheck;
+  /** Settles once the rollups hold for the environment's settings (start-up does not wait). */
+  rollupsReady: Promise<void>;
   /** Flushes the archive and closes the database (before Redis closes). */
   close(): Promise<void>;
 }
@@ -101,13 +103,15 @@ export async function openRecords(
       ? {
           kind: 'pglite',
           dataDir: env.DATA_DIR.startsWith('memory://') ? env.DATA_DIR : resolve(env.DATA_DIR),
+          onRestart: (cause) =>
+            deps.logger.warn({ err: cause }, 'embedded database worker restarted'),
         }
       : { kind: 'postgres', url: env.DATABASE_URL },
   );
   const { db } = database;
-  // Rollups counted with another time zone or SLA (or never) are rebuilt before the first report.
-  if (await ensureRollups(db, rollupSettings(env)))
-    deps.logger.info({ timeZone: env.BUSINESS_TIME_ZONE }, 'analytics rollups rebuilt');
+  // Rollups counted with another time zone or SLA (or never) are rebuilt after start-up, in the
+  // background; until then the dashboard reads raw rows.
+  const rollupsReady = ensureRollupsInBackground(db, rollupSettings(env), deps.logger);
   const onError = (error: unknown): void =>
     deps.logger.error({ err: error }, 'archive write failed');
   const writer = database.archive;
@@ -174,11 +178,14 @@ export async function openRecords(
     purge,
     sink,
     readiness: { name: 'database', check: () => sql`SELECT 1`.execute(db) },
+    rollupsReady,
     close: async () => {
       await schedule.stop();
       await configNotices.close();
       await sink.close();
       deps.logger.info({ archive: { ...sink.stats } }, 'archive closed');
+      // A rebuild under way finishes (its one transaction) before the database closes.
+      await rollupsReady;
       await database.close();
     },
   };

@@ -17,7 +17,7 @@ export type DatabaseLocation =
    * Embedded PGlite in a directory (`DATA_DIR`), or `memory://` for a throwaway one, run in its
    * own worker thread so its work never holds the app's event loop.
    */
-  | { kind: 'pglite'; dataDir: string; schema?: string }
+  | { kind: 'pglite'; dataDir: string; schema?: string; onRestart?: (cause: Error) => void }
   /** An already open PGlite session shared by several databases (tests: one per file, a schema each). */
   | { kind: 'pglite-client'; client: PgliteSession; schema: string };
 
@@ -119,8 +119,11 @@ async function connect(location: DatabaseLocation): Promise<Connection> {
     case 'pglite': {
       if (!location.dataDir.startsWith('memory://'))
         await mkdir(location.dataDir, { recursive: true });
-      const client = await PgliteWorkerClient.open(location.dataDir);
-      await useSchema(client, location.schema);
+      const setup = schemaSetup(location.schema);
+      const client = await PgliteWorkerClient.open(location.dataDir, {
+        ...(setup === undefined ? {} : { setup }),
+        ...(location.onRestart === undefined ? {} : { onRestart: location.onRestart }),
+      });
       // Kysely's destroy() closes the client it owns.
       return {
         dialect: pgliteDialect(client, { owned: true }),
@@ -139,9 +142,14 @@ async function connect(location: DatabaseLocation): Promise<Connection> {
 
 /** PGlite is one session, so its search path is set once for every later query. */
 async function useSchema(client: PgliteSession, schema: string | undefined): Promise<void> {
-  if (schema === undefined) return;
+  const setup = schemaSetup(schema);
+  if (setup !== undefined) await client.exec(setup);
+}
+
+function schemaSetup(schema: string | undefined): string | undefined {
+  if (schema === undefined) return undefined;
   const ident = quoteIdent(schema);
-  await client.exec(`CREATE SCHEMA IF NOT EXISTS ${ident}; SET search_path TO ${ident}`);
+  return `CREATE SCHEMA IF NOT EXISTS ${ident}; SET search_path TO ${ident}`;
 }
 
 function quoteIdent(name: string): string {

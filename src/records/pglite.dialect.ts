@@ -15,6 +15,8 @@ export interface PgliteSession {
   query<R>(sql: string, params: unknown[]): Promise<{ rows: R[]; affectedRows?: number }>;
   exec(sql: string): Promise<unknown>;
   close(): Promise<void>;
+  /** Changes when the session was replaced (a restarted worker): its open transaction is gone. */
+  readonly generation?: number;
 }
 
 /**
@@ -78,8 +80,23 @@ class SerialPgliteDriver implements Driver {
 class PgliteConnection implements DatabaseConnection {
   constructor(private readonly client: PgliteSession) {}
 
+  /** The session generation the open transaction began on; null outside one. */
+  private transactionOn: number | undefined | null = null;
+
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.client.query<R>(compiled.sql, [...compiled.parameters]);
+    const { sql } = compiled;
+    if (this.transactionOn !== null && this.transactionOn !== this.client.generation) {
+      // The work so far died with the old session: a ROLLBACK has nothing left to undo, and any
+      // other statement would run outside the transaction its caller believes it is in.
+      if (sql === 'ROLLBACK') {
+        this.transactionOn = null;
+        return { rows: [] };
+      }
+      throw new Error('The transaction was lost: the embedded database worker restarted');
+    }
+    const result = await this.client.query<R>(sql, [...compiled.parameters]);
+    if (sql === 'BEGIN') this.transactionOn = this.client.generation;
+    else if (sql === 'COMMIT' || sql === 'ROLLBACK') this.transactionOn = null;
     return {
       rows: result.rows,
       ...(result.affectedRows === undefined

@@ -97,6 +97,38 @@ export async function ensureRollups(db: RecordsDb, settings: RollupSettings): Pr
   });
 }
 
+/** Where a background rebuild says what it did. */
+export interface RollupLog {
+  info(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+/**
+ * `ensureRollups` as a background job: start-up does not wait for it, since a changed time zone or
+ * SLA rebuilds every day (203 s at a million tickets) and the app should answer customers at once.
+ * Until the rebuild commits, the stored settings are the old ones, so `RollupAnalyticsReader`
+ * answers the dashboard from raw rows (exact figures, slower) rather than from rollups counted
+ * with other settings; writes that touch the rollups wait for the rebuild's transaction, as they
+ * did when start-up ran it. The returned promise settles (never rejects) once the job is over.
+ */
+export function ensureRollupsInBackground(
+  db: RecordsDb,
+  settings: RollupSettings,
+  log: RollupLog,
+): Promise<void> {
+  const started = Date.now();
+  return ensureRollups(db, settings).then(
+    (rebuilt) => {
+      if (rebuilt)
+        log.info(
+          { timeZone: settings.timeZone, ms: Date.now() - started },
+          'analytics rollups rebuilt',
+        );
+    },
+    (error: unknown) => log.error({ err: error }, 'analytics rollups rebuild failed'),
+  );
+}
+
 export const RebuildRange = z
   .object({ from: z.iso.date(), to: z.iso.date() })
   .refine((range) => range.from <= range.to, {

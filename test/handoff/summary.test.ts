@@ -94,6 +94,30 @@ describe('handoff summary', () => {
     expect(summary.suggestedFirstReply).toContain('no need to repeat it');
   });
 
+  it('punctuates its Chinese next steps and first reply full-width, as the agent will send them', () => {
+    for (const emotion of ['angry', 'anxious', 'sad', 'neutral', 'positive'] as const) {
+      const base = input('zh');
+      const summary = buildSummary({
+        ...base,
+        ticket: {
+          ...base.ticket,
+          flags: [...base.ticket.flags, 'safety'],
+          slots: {
+            ...base.ticket.slots,
+            demand: { value: 'refund compensation apology', raw: '退钱', confidence: 0.9 },
+          },
+          emotions: [{ emotion, intensity: 0.8, at: at(3) }],
+        },
+      });
+      // Ticket numbers, times and the customer's quoted words may hold ASCII; the sentences may not.
+      const prose = (text: string) => text.replace(/Q\d{8}-\d{4}|\d+ 小时|“[^”]*”/g, '');
+      for (const text of [summary.suggestedFirstReply, ...summary.nextSteps]) {
+        expect(prose(text), text).not.toMatch(/[,:;()?!]/);
+      }
+      expect(summary.suggestedFirstReply).toContain('王先生，您好');
+    }
+  });
+
   it('renders readably in zh and en without losing the key facts', () => {
     const summary = buildSummary(input());
     const zh = renderSummary(summary, 'zh');

@@ -1,16 +1,8 @@
-import {
-  ActivityTypes,
-  ConversationState,
-  MemoryStorage,
-  TestAdapter,
-  type Storage,
-} from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import { MemoryStorage, type Storage, type TestAdapter } from 'botbuilder';
 import type { AppOptions } from '../../src/app.js';
-import type { MessageMeta } from '../../src/domain/message.js';
 import { createIntakeDialog } from '../../src/dialogs/intake.dialog.js';
 import type { IntakeDeps } from '../../src/dialogs/intake-turn.js';
-import { metaOf } from '../../src/dialogs/outgoing.js';
+import { DialogTestBot, type BotReply } from '../../src/dialogs/dialog-test-bot.js';
 import { scriptedWriter } from '../../src/dialogs/reply-writer.js';
 import { loadFlowSet } from '../../src/flows/flow.loader.js';
 import type { FlowSet } from '../../src/flows/flow.schema.js';
@@ -20,10 +12,7 @@ import { MemoryTicketStore } from '../../src/tickets/memory.ticket-store.js';
 import { createOfflineUnderstanding } from '../../src/understanding/offline.understanding.js';
 import type { Understanding } from '../../src/understanding/understanding.port.js';
 
-export interface BotReply {
-  text: string;
-  meta: MessageMeta;
-}
+export type { BotReply };
 
 /** The shipped flows and scripts, loaded once per test file. */
 export async function shippedConfig(): Promise<{ flows: FlowSet; scripts: ScriptBook }> {
@@ -75,37 +64,24 @@ export interface HarnessOptions extends Partial<IntakeDeps> {
 }
 
 /**
- * Runs the intake root dialog the way the bot core does (continue, else begin, then save state)
- * over botbuilder's TestAdapter, and returns each turn's replies with their meta.
+ * The intake root dialog over the shipped configuration with test defaults (offline
+ * understanding, memory tickets, a fixed clock), turned by the product's DialogTestBot; returns
+ * each turn's replies with their meta.
  */
 export class IntakeHarness {
-  readonly adapter: TestAdapter;
   readonly deps: IntakeDeps;
   readonly storage: Storage;
+  private readonly bot: DialogTestBot;
 
   private constructor(deps: IntakeDeps, storage: Storage, conversationId: string) {
     this.deps = deps;
     this.storage = storage;
-    const conversationState = new ConversationState(storage);
-    const dialogs = new DialogSet(conversationState.createProperty<DialogState>('dialogState'));
-    const root = createIntakeDialog(deps);
-    dialogs.add(root);
-    this.adapter = new TestAdapter(
-      async (context) => {
-        const dc = await dialogs.createContext(context);
-        const result = await dc.continueDialog();
-        if (result.status === DialogTurnStatus.empty) await dc.beginDialog(root.id);
-        await conversationState.saveChanges(context);
-      },
-      {
-        conversation: {
-          id: conversationId,
-          isGroup: false,
-          conversationType: 'personal',
-          name: '',
-        },
-      },
-    );
+    this.bot = new DialogTestBot(createIntakeDialog(deps), conversationId, storage);
+  }
+
+  /** The TestAdapter under the bot, for tests that add middleware or send other activities. */
+  get adapter(): TestAdapter {
+    return this.bot.adapter;
   }
 
   static async create(options: HarnessOptions = {}): Promise<IntakeHarness> {
@@ -129,25 +105,13 @@ export class IntakeHarness {
   }
 
   /** One customer message; `at` is its timestamp (default: 2026-11-25 10:00 Beijing time). */
-  async send(text: string, at = new Date('2026-11-25T02:00:00.000Z')): Promise<BotReply[]> {
-    await this.adapter.receiveActivity({ type: ActivityTypes.Message, text, timestamp: at });
-    return this.drain();
+  send(text: string, at = new Date('2026-11-25T02:00:00.000Z')): Promise<BotReply[]> {
+    return this.bot.send(text, at);
   }
 
   /** A new session opening (conversationUpdate), as the web channel sends it. */
-  async open(): Promise<BotReply[]> {
-    await this.adapter.receiveActivity({
-      type: ActivityTypes.ConversationUpdate,
-      membersAdded: [{ id: 'user', name: 'user' }],
-    });
-    return this.drain();
-  }
-
-  private drain(): BotReply[] {
-    return this.adapter.activeQueue
-      .splice(0)
-      .filter((a) => a.type === ActivityTypes.Message)
-      .map((a) => ({ text: a.text ?? '', meta: metaOf(a) ?? {} }));
+  open(): Promise<BotReply[]> {
+    return this.bot.open();
   }
 }
 

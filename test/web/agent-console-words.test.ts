@@ -58,6 +58,24 @@ describe('agent console dictionaries', () => {
     }
   });
 
+  it("show a collected time in the customer's words with the day it means, never raw ISO", () => {
+    const zh = consoleLabels('zh');
+    const en = consoleLabels('en');
+    const withTime = { value: '2026-09-04T15:00:00+08:00', raw: '上周三下午三点', confidence: 0.8 };
+    expect(zh.element('time', withTime)).toBe('上周三下午三点（9月4日 15:00）');
+    expect(en.element('time', { ...withTime, raw: 'last Wednesday 3pm' })).toBe(
+      'last Wednesday 3pm (4 September at 15:00)',
+    );
+    // A date alone stays that day whatever the agent's zone: 1 March is not shown as 28 February.
+    const day = { value: '2026-03-01', raw: '2026-03-01', confidence: 0.9 };
+    expect(zh.element('time', day)).toBe('3月1日');
+    expect(zh.element('time', { ...day, raw: '3月1号' })).toBe('3月1号（3月1日）');
+    expect(zh.element('amount', { value: '50.00 CNY', raw: '五十块', confidence: 0.9 })).toBe(
+      '50.00 CNY',
+    );
+    expect(zh.element('time', { value: '前几天', raw: '前几天', confidence: 0.4 })).toBe('前几天');
+  });
+
   it('rank priority in words: a P1 angry caller is urgent, a calm P4 is normal', () => {
     const zh = consoleLabels('zh');
     expect(zh.text.urgency[zh.urgency(92)]).toBe('特急');

@@ -1,15 +1,6 @@
-import {
-  ActivityTypes,
-  ConversationState,
-  MemoryStorage,
-  TestAdapter,
-  type Storage,
-} from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import { createIntakeDialog } from '../../dialogs/intake.dialog.js';
-import { metaOf } from '../../dialogs/outgoing.js';
+import { DialogTestBot, type BotReply, type BotStorage } from '../../dialogs/dialog-test-bot.js';
 import { scriptedWriter } from '../../dialogs/reply-writer.js';
-import type { MessageMeta } from '../../domain/message.js';
 import type { Ticket } from '../../domain/ticket.js';
 import type { FlowSet } from '../../flows/flow.schema.js';
 import type { ScriptBook } from '../../flows/script-book.js';
@@ -27,10 +18,7 @@ export interface DraftConfig {
   knowledge: KnowledgeFiles;
 }
 
-export interface BotReply {
-  text: string;
-  meta: MessageMeta;
-}
+export type { BotReply };
 
 /** What one customer message did: the replies, and the test tickets and handoffs so far. */
 export interface DraftTurn {
@@ -47,7 +35,7 @@ export interface DraftTurn {
  * try-it panel and the conversation tests, so both see what a customer would.
  */
 export class DraftConversation {
-  private readonly adapter: TestAdapter;
+  private readonly bot: DialogTestBot;
   /** Test tickets: this conversation's own memory store, never the app's. */
   private readonly tickets = new MemoryTicketStore();
   private readonly handoffs: HandoffRequest[] = [];
@@ -56,10 +44,8 @@ export class DraftConversation {
     config: DraftConfig,
     understanding: Understanding,
     readonly conversationId: string,
-    storage: Storage = new MemoryStorage(),
+    storage?: BotStorage,
   ) {
-    const conversationState = new ConversationState(storage);
-    const dialogs = new DialogSet(conversationState.createProperty<DialogState>('dialogState'));
     const kb = createKnowledgeBase(config.knowledge.entries, {
       synonyms: config.knowledge.synonyms,
     });
@@ -76,47 +62,19 @@ export class DraftConversation {
         },
       },
     });
-    dialogs.add(root);
-    this.adapter = new TestAdapter(
-      async (context) => {
-        const dc = await dialogs.createContext(context);
-        const result = await dc.continueDialog();
-        if (result.status === DialogTurnStatus.empty) await dc.beginDialog(root.id);
-        await conversationState.saveChanges(context);
-      },
-      {
-        conversation: {
-          id: conversationId,
-          isGroup: false,
-          conversationType: 'personal',
-          name: '',
-        },
-      },
-    );
+    this.bot = new DialogTestBot(root, conversationId, storage);
   }
 
   /** The greeting of a new session, as the web channel opens one. */
-  async open(): Promise<BotReply[]> {
-    await this.adapter.receiveActivity({
-      type: ActivityTypes.ConversationUpdate,
-      membersAdded: [{ id: 'user', name: 'user' }],
-    });
-    return this.drain();
+  open(): Promise<BotReply[]> {
+    return this.bot.open();
   }
 
   async send(text: string): Promise<DraftTurn> {
-    await this.adapter.receiveActivity({ type: ActivityTypes.Message, text });
     return {
-      replies: this.drain(),
+      replies: await this.bot.send(text),
       tickets: await this.tickets.listByConversation(this.conversationId),
       handoffs: [...this.handoffs],
     };
-  }
-
-  private drain(): BotReply[] {
-    return this.adapter.activeQueue
-      .splice(0)
-      .filter((a) => a.type === ActivityTypes.Message)
-      .map((a) => ({ text: a.text ?? '', meta: metaOf(a) ?? {} }));
   }
 }

@@ -146,18 +146,18 @@ function firstReply({ ticket }: SummaryInput): string {
   if (lang === 'zh') {
     const topic = `${product === undefined ? '' : `${product}的`}${words.category[ticket.category]}问题`;
     const empathy = {
-      angry: '给您带来这样的困扰,真的非常抱歉,换作是我也会很生气。',
-      anxious: '我理解您很着急,我们马上处理。',
-      sad: '让您失望了,非常抱歉。',
+      angry: '给您带来这样的困扰，真的非常抱歉，换作是我也会很生气。',
+      anxious: '我理解您很着急，我们马上处理。',
+      sad: '让您失望了，非常抱歉。',
       neutral: '感谢您耐心说明。',
       positive: '感谢您的耐心。',
     }[emotion];
     return [
-      `${name === undefined ? '' : `${name},`}您好,我是人工客服,接下来由我为您处理。`,
-      `您反映的${topic}我已经完整看过(工单号 ${ticket.id}),不需要您再重复说明。`,
+      `${name === undefined ? '' : `${name}，`}您好，我是人工客服，接下来由我为您处理。`,
+      `您反映的${topic}我已经完整看过（工单号 ${ticket.id}），不需要您再重复说明。`,
       empathy,
-      demand === undefined ? '' : `您希望“${demand}”,我现在就为您核实处理。`,
-      missing === '' ? '' : `为尽快处理,还需要您补充一下${missing}。`,
+      demand === undefined ? '' : `您希望“${demand}”，我现在就为您核实处理。`,
+      missing === '' ? '' : `为尽快处理，还需要您补充一下${missing}。`,
     ].join('');
   }
   const topic = `${product === undefined ? '' : `${product} `}${words.category[ticket.category]} issue`;

@@ -101,14 +101,14 @@ export const WORDS: Readonly<Record<Language, Words>> = {
 /** Next-step advice following the seeds' method: report sensitive cases at once, ask only what is missing. */
 export const STEPS: Readonly<Record<Language, Record<string, string>>> = {
   zh: {
-    escalate: '敏感投诉:立即上报主管(逐级上报、及时申报)',
-    safety: '先确认客户人身与财产安全,必要时转应急处理',
-    ask: '仅补问缺失要素:{missing}',
-    refund: '核实扣费/交易记录,确认退款路径与时限',
-    compensation: '赔偿须先确认授权范围,不做无效承诺',
-    apology: '代表公司真诚致歉,说明改进措施',
+    escalate: '敏感投诉：立即上报主管（逐级上报、及时申报）',
+    safety: '先确认客户人身与财产安全，必要时转应急处理',
+    ask: '仅补问缺失要素：{missing}',
+    refund: '核实扣费/交易记录，确认退款路径与时限',
+    compensation: '赔偿须先确认授权范围，不做无效承诺',
+    apology: '代表公司真诚致歉，说明改进措施',
     restate: '复述问题并请客户确认理解是否正确',
-    deadline: '告知客户处理进度与下一步时限(首次答复不超过 24 小时)',
+    deadline: '告知客户处理进度与下一步时限（首次答复不超过 24 小时）',
   },
   en: {
     escalate: 'Sensitive case: report to a supervisor now',

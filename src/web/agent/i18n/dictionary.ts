@@ -122,6 +122,8 @@ export interface ConsoleDictionary {
   none: string;
   /** Emotion strength by intensity: weak below 0.4, strong from 0.7. */
   intensity: { weak: string; medium: string; strong: string };
+  /** A time element: the customer's words and the date they mean. */
+  elementWithMoment: string;
   /** `{emotion}（{strength}）`, with the trend after it. */
   emotionShown: string;
   trend: Record<EmotionTrend, string>;

@@ -92,8 +92,9 @@ export const en: ConsoleDictionary = {
   listSeparator: ', ',
   none: 'none',
   intensity: { weak: 'mild', medium: 'moderate', strong: 'strong' },
+  elementWithMoment: '{raw} ({moment})',
   emotionShown: '{emotion} ({strength})',
-  trend: { rising: 'getting worse', steady: 'steady', falling: 'calming down' },
+  trend: { rising: 'trend: worsening', steady: 'trend: unchanged', falling: 'trend: easing' },
   urgency: { urgent: 'urgent', high: 'high', medium: 'medium', normal: 'normal' },
   priorityExplained: 'counts as {minutes} min of waiting',
   resolutions: {

@@ -1,4 +1,5 @@
 import type { Category, Language, RiskFlag, SlotName } from '../../../domain/taxonomy.js';
+import type { SlotValue } from '../../../domain/analysis.js';
 import type { EmotionPoint, Severity } from '../../../domain/ticket.js';
 import type { Nature } from '../../../domain/taxonomy.js';
 import { WORDS } from '../../../handoff/summary/summary-text.js';
@@ -27,6 +28,34 @@ export interface ConsoleLabels {
   list: (items: readonly string[]) => string;
   /** A moment as the agent's clock shows it. */
   time: (iso: string) => string;
+  /** A collected element as the agent reads it: a time in the customer's words with the date it means. */
+  element: (slot: SlotName, value: SlotValue) => string;
+}
+
+const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/;
+
+/**
+ * A `time` slot value is the customer's own wall clock (domain/wall-clock.ts), so it is read
+ * field by field and shown as written — converting it to the agent's zone would move the day.
+ */
+function wallClockFormatter(lang: Language): (value: string) => string | undefined {
+  const locale = lang === 'zh' ? 'zh-CN' : 'en-GB';
+  const date = new Intl.DateTimeFormat(locale, { month: 'long', day: 'numeric', timeZone: 'UTC' });
+  const dateTime = new Intl.DateTimeFormat(locale, {
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: 'UTC',
+  });
+  return (value) => {
+    const m = WALL_CLOCK.exec(value);
+    if (m === null) return undefined;
+    const [year, month, day, hour, minute] = m.slice(1).map((part) => Number(part ?? 0));
+    const at = new Date(Date.UTC(year!, month! - 1, day, hour, minute));
+    return (m[4] === undefined ? date : dateTime).format(at);
+  };
 }
 
 /** Priority counts minutes of waiting (handoff/priority.ts): a P1 starts at 60, an angry caller adds 30. */
@@ -41,6 +70,7 @@ export function consoleLabels(lang: Language): ConsoleLabels {
   const text = CONSOLE_DICTIONARIES[lang];
   const words = WORDS[lang];
   const staff = staffLabelsFor(lang);
+  const wallClock = wallClockFormatter(lang);
   const timeFormat = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en', {
     month: 'numeric',
     day: 'numeric',
@@ -68,6 +98,12 @@ export function consoleLabels(lang: Language): ConsoleLabels {
     urgency: urgencyOf,
     list: (items) => (items.length === 0 ? text.none : items.join(text.listSeparator)),
     time: (iso) => timeFormat.format(new Date(iso)),
+    element: (slot, { value, raw }) => {
+      const moment = slot === 'time' ? wallClock(value) : undefined;
+      if (moment === undefined) return value;
+      if (raw.trim() === '' || raw.includes(value)) return moment;
+      return text.elementWithMoment.replace('{raw}', raw).replace('{moment}', moment);
+    },
   };
 }
 

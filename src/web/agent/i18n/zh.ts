@@ -92,8 +92,9 @@ export const zh: ConsoleDictionary = {
   listSeparator: '、',
   none: '无',
   intensity: { weak: '弱', medium: '中', strong: '强' },
+  elementWithMoment: '{raw}（{moment}）',
   emotionShown: '{emotion}（{strength}）',
-  trend: { rising: '情绪在上升', steady: '情绪平稳', falling: '情绪在缓和' },
+  trend: { rising: '走势：加剧', steady: '走势：持平', falling: '走势：缓和' },
   urgency: { urgent: '特急', high: '高', medium: '中', normal: '一般' },
   priorityExplained: '相当于已等待 {minutes} 分钟',
   resolutions: {

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
+import { StaffLoginForm, type Credentials } from '../../staff/login-form.js';
 import type { Failure } from '../i18n/dictionary.js';
 import type { ConsoleLabels } from '../i18n/labels.js';
 import { ApiError, login } from './api.js';
-import { ErrorLine } from './text.js';
 
 /** The agent login; a failure is said in the agent's language and goes with the next good login. */
 export function LoginForm(props: {
@@ -13,13 +13,9 @@ export function LoginForm(props: {
 }) {
   const t = props.labels.text;
   const [failure, setFailure] = useState<Failure | undefined>(props.reason);
-  const submit = async (form: FormData): Promise<void> => {
-    const field = (name: string): string => {
-      const value = form.get(name);
-      return typeof value === 'string' ? value : '';
-    };
+  const submit = async ({ username, password }: Credentials): Promise<void> => {
     try {
-      const reply = await login(field('username'), field('password'));
+      const reply = await login(username, password);
       setFailure(undefined);
       props.onLogin(reply.token);
     } catch (error) {
@@ -27,27 +23,12 @@ export function LoginForm(props: {
     }
   };
   return (
-    <form
-      class="login"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit(new FormData(event.currentTarget));
-      }}
-    >
-      <h1>{t.title}</h1>
-      <label>
-        {t.login.username}
-        <input name="username" autocomplete="username" required />
-      </label>
-      <label>
-        {t.login.password}
-        <input name="password" type="password" autocomplete="current-password" required />
-      </label>
-      <button type="submit">{t.login.submit}</button>
-      <ErrorLine
-        class="login-error"
-        message={failure === undefined ? undefined : `${t.login.failed}${t.failures[failure]}`}
-      />
-    </form>
+    <StaffLoginForm
+      text={{ heading: t.title, ...t.login }}
+      headingLevel={1}
+      errorClass="login-error"
+      error={failure === undefined ? undefined : `${t.login.failed}${t.failures[failure]}`}
+      onSubmit={submit}
+    />
   );
 }

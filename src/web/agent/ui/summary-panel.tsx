@@ -90,7 +90,7 @@ export function SummaryPanel(props: {
           <li key={slot}>
             {labels.slot(slot as SlotName)}
             {t.separator}
-            <Isolated text={value.value} />
+            <Isolated text={labels.element(slot as SlotName, value)} />
             {stated.has(slot as SlotName) ? <span class="stated">（{f.stated}）</span> : null}
           </li>
         ))}
