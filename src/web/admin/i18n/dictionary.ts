@@ -198,6 +198,34 @@ export interface Dictionary {
     faqQuestions: string;
     faqAnswer: string;
     faqApply: string;
+    /** The script-line form (scripts kind). */
+    scriptHeading: string;
+    scriptLang: string;
+    langName: { zh: string; en: string };
+    scriptKey: string;
+    scriptWordings: string;
+    scriptWordingsHint: string;
+    /** The threshold form (rules and business hours kinds). */
+    thresholdHeading: string;
+    thresholdHint: string;
+    threshold: {
+      angerThreshold: string;
+      faqFailures: string;
+      stalledTurns: string;
+      highAmount: string;
+      hours: string;
+      timeZone: string;
+    };
+    slaFor: (severity: string) => string;
+    fieldErrors: {
+      required: string;
+      range: (min: number, max: number) => string;
+      integer: string;
+      positive: string;
+      hours: string;
+      timeZone: string;
+      yaml: string;
+    };
     testsHeading: string;
     runTests: string;
     testsPassed: (count: number) => string;
