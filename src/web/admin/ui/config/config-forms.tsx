@@ -11,6 +11,12 @@ import {
 } from './form-edits.js';
 
 type Texts = Dictionary['configEditor'];
+
+/** Format examples shown in the fields (values the file holds, the same in every language). */
+const EXAMPLES: Readonly<Record<string, string>> = {
+  hours: 'mon-fri 09:00-18:00',
+  timeZone: 'Asia/Shanghai',
+};
 type FormProps = { body: string; onBody: (body: string) => void; t: Texts };
 
 /** The common scripts edit: one script's wordings in one language, written into the same body. */
@@ -112,6 +118,7 @@ export function ThresholdForm({ body, onBody, t, kind }: FormProps & { kind: Thr
           <input
             name={f.name}
             defaultValue={values[f.name] ?? ''}
+            placeholder={EXAMPLES[f.name]}
             inputMode={'number' in f ? 'decimal' : 'text'}
             aria-invalid={errors[f.name] !== undefined}
           />
