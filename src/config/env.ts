@@ -44,6 +44,8 @@ export const EnvSchema = z.object({
   AGENT_LOGIN_ATTEMPTS: z.coerce.number().int().positive().default(5),
   /** How long a disconnected agent keeps their cases before they are requeued. */
   AGENT_GRACE_SECONDS: z.coerce.number().int().positive().default(120),
+  /** `on`: a newly queued (or requeued) case goes to the least-loaded online agent who can take it. */
+  AUTO_ASSIGN: z.enum(['on', 'off']).default('off'),
   /** When agents answer, e.g. `mon-fri 09:00-18:00`; outside it customers are told when to expect contact. */
   BUSINESS_HOURS: z
     .string()

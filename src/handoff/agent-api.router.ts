@@ -19,6 +19,10 @@ export type AgentRouterDeps = {
   maxMessageChars: number;
   /** The 回访 routes (`follow-ups.router.ts`), behind the same bearer check. */
   followUps: Router;
+  /** Inbox views, labels and case status (`inbox.router.ts`), behind the same bearer check. */
+  inbox?: Router;
+  /** Availability, the team, supervisors' view and reassign (`team.router.ts`), same bearer check. */
+  team: Router;
 };
 
 const Login = z.object({
@@ -39,6 +43,7 @@ const STATUS: Readonly<Record<Exclude<ActionOutcome, { ok: true }>['reason'], nu
   not_owner: 403,
   unknown_target: 400,
   at_capacity: 409,
+  too_many_labels: 422,
 };
 const MESSAGE: Readonly<Record<keyof typeof STATUS, string>> = {
   not_found: 'no such handoff',
@@ -48,9 +53,10 @@ const MESSAGE: Readonly<Record<keyof typeof STATUS, string>> = {
   not_owner: 'you do not own this conversation',
   unknown_target: 'transfer target is neither an agent nor group:<name>',
   at_capacity: 'you already have as many conversations as your capacity allows',
+  too_many_labels: 'a case has at most 10 labels',
 };
 
-function reply(res: Response, outcome: ActionOutcome): void {
+export function reply(res: Response, outcome: ActionOutcome): void {
   if (outcome.ok) {
     const { id, state, agent, group, ticketId } = outcome.handoff;
     res.json({ id, ticketId, state, agent, group });
@@ -162,6 +168,8 @@ export function createAgentRouter(deps: AgentRouterDeps): Router {
     reply(res, await service.close(String(req.params['id']), agentOf(res), parsed));
   });
   router.use(deps.followUps);
+  if (deps.inbox) router.use(deps.inbox);
+  router.use(deps.team);
   router.use(jsonErrors);
   return router;
 }

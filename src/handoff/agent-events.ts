@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Message } from '../domain/message.js';
+import type { Availability } from './availability.js';
 import { HandoffNote, HandoffState, Survey, type Handoff } from './handoff.js';
 import { HandoffSummary } from './summary/summary.schema.js';
 
@@ -24,6 +25,8 @@ export const HandoffDetail = z.object({
   transcript: z.array(Message),
   notes: z.array(HandoffNote),
   survey: Survey.optional(),
+  labels: z.array(z.string()).default([]),
+  waiting: z.literal('customer').optional(),
 });
 export type HandoffDetail = z.infer<typeof HandoffDetail>;
 
@@ -53,8 +56,12 @@ export interface AgentServerEvents {
   'handoff:alert': (alert: HandoffAlert) => void;
   /** The customer of a case you own is typing. */
   'customer:typing': (event: { handoffId: string }) => void;
+  /** A case's labels or its waiting-on-the-customer mark changed (every agent: inbox rows show them). */
+  'handoff:marked': (event: { id: string; labels: string[]; waiting?: 'customer' }) => void;
   /** The case's summary changed from what the customer wrote while waiting or talking (issue 11 §8). */
   'handoff:updated': (event: { id: string; changed: string[]; summary: HandoffSummary }) => void;
+  /** An agent changed their availability (online / away / busy) on some console. */
+  'team:availability': (event: { agent: string; availability: Availability }) => void;
 }
 
 /** Agent → server events on socket.io `/agent`. */

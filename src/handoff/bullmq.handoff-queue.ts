@@ -63,6 +63,19 @@ export class BullmqHandoffQueue implements HandoffQueue {
     return handoffs.filter((h) => h.state === 'queued');
   }
 
+  async open(): Promise<Handoff[]> {
+    const handoffs = await this.records.readMany(await this.records.openIds());
+    return handoffs.filter(isActive);
+  }
+
+  async closed(page: {
+    offset: number;
+    limit: number;
+  }): Promise<{ items: Handoff[]; total: number }> {
+    const { ids, total } = await this.records.closedIds(page.offset, page.limit);
+    return { items: await this.records.readMany(ids), total };
+  }
+
   async assignedTo(agent: string): Promise<Handoff[]> {
     const handoffs = await this.records.readMany(await this.records.agentIds(agent));
     return handoffs

@@ -17,6 +17,10 @@ import { LoginLimiter } from '../agents/login-limiter.js';
 import { createAgentRouter } from './agent-api.router.js';
 import type { FollowUps } from './follow-ups.port.js';
 import { createFollowUpsRouter, type StaffAction } from './follow-ups.router.js';
+import { CaseMarks } from './case-marks.js';
+import type { Handoff, Survey } from './handoff.js';
+import { Inbox } from './inbox.js';
+import { createInboxRouter } from './inbox.router.js';
 import { MemoryFollowUps } from './memory.follow-ups.js';
 import type { CannedResponses } from './canned-responses.port.js';
 import { MemoryCannedResponses } from './memory.canned-responses.js';
@@ -29,6 +33,10 @@ import { HandoffService } from './handoff.service.js';
 import { MemoryAgentPresence } from './memory.agent-presence.js';
 import { RedisAgentPresence } from './redis.agent-presence.js';
 import { MemoryHandoffQueue } from './memory.handoff-queue.js';
+import type { AgentPresence } from './agent-presence.port.js';
+import { AutoAssigner } from './auto-assign.js';
+import { TeamRoster } from './team-roster.js';
+import { createTeamRouter } from './team.router.js';
 import { LlmAbstractWriter } from './summary/abstract-writer.js';
 import { createSummarizer } from './summary/llm-summarizer.js';
 
@@ -41,6 +49,7 @@ export type HandoffEnv = Pick<
   | 'AGENT_LOGIN_ATTEMPTS'
   | 'AGENT_LOGIN_WINDOW_SECONDS'
   | 'AGENT_GRACE_SECONDS'
+  | 'AUTO_ASSIGN'
   | 'AGENT_PRESENCE_TTL_SECONDS'
   | 'BUSINESS_HOURS'
   | 'BUSINESS_TIME_ZONE'
@@ -121,12 +130,13 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
       : new BullmqHandoffQueue({ client: redis.client, prefix: redis.prefix, onError: toError });
   const queue = deps.decorateQueue?.(bareQueue) ?? bareQueue;
   const presenceMs = env.AGENT_PRESENCE_TTL_SECONDS * 1000;
+  const presence: AgentPresence =
+    redis === undefined
+      ? new MemoryAgentPresence(presenceMs)
+      : new RedisAgentPresence(redis.client, redis.prefix, presenceMs);
   const namespace = new AgentNamespace(deps.io, {
     tokens,
-    presence:
-      redis === undefined
-        ? new MemoryAgentPresence(presenceMs)
-        : new RedisAgentPresence(redis.client, redis.prefix, presenceMs),
+    presence,
     heartbeatMs: Math.floor(presenceMs / 3),
     onError: deps.onError,
   });
@@ -135,7 +145,20 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
   const followUps = deps.followUps ?? new MemoryFollowUps();
   const { llm } = deps;
   const prompts = deps.prompts ?? new PromptLoader();
-  const service = new HandoffService({
+  const roster = new TeamRoster(directory, presence, queue);
+  const assigner =
+    env.AUTO_ASSIGN === 'on'
+      ? new AutoAssigner({
+          members: () => roster.members(),
+          claim: async (id, username) => {
+            const outcome = await service.claim(id, { username, role: 'agent' });
+            if (outcome.ok) return 'assigned';
+            return outcome.reason === 'at_capacity' ? 'at_capacity' : 'gone';
+          },
+          onError: deps.onError,
+        })
+      : undefined;
+  const service: HandoffService = new HandoffService({
     llm:
       llm === undefined
         ? undefined
@@ -163,9 +186,23 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
       followUpHours: env.FOLLOW_UP_HOURS,
     },
     onError: deps.onError,
+    team: {
+      queued: (handoff) => assigner?.offer(handoff),
+      claimed: (agent) => presence.touch(agent),
+    },
     ...(deps.understanding ? { understanding: deps.understanding } : {}),
     ...(deps.escalation ? { escalation: deps.escalation } : {}),
   });
+  const marks = new CaseMarks(queue, namespace);
+  const inbox = new Inbox({ queue, groups: () => directory.groups(), followUps });
+  // The customer's message first clears 等待客户回复, then is read into the case.
+  const caseHooks = {
+    customerWrote: async (handoff: Handoff, text: string, at: string): Promise<void> => {
+      await marks.customerWrote(handoff, at);
+      await service.customerWrote(handoff, text, at);
+    },
+    surveyAnswered: (handoff: Handoff, survey: Survey) => service.surveyAnswered(handoff, survey),
+  };
   namespace.onTyping((agent, handoffId) => service.agentTyping(handoffId, agent));
   namespace.onPresence({
     connected: (agent) => service.agentConnected(agent),
@@ -174,7 +211,7 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
   return {
     service,
     trigger: service,
-    interceptor: new HandoffInterceptor(queue, namespace, deps.delivery, service, (error) =>
+    interceptor: new HandoffInterceptor(queue, namespace, deps.delivery, caseHooks, (error) =>
       deps.onError(error, 'live case update'),
     ),
     agentRouter: createAgentRouter({
@@ -189,6 +226,18 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
         timeZone: env.BUSINESS_TIME_ZONE,
         ...(deps.audit ? { audit: deps.audit } : {}),
       }),
+      inbox: createInboxRouter({ inbox, marks }),
+      team: createTeamRouter({
+        service,
+        roster,
+        setAvailability: async (agent, availability) => {
+          const set = await presence.setAvailability(agent, availability);
+          if (set) namespace.toAll('team:availability', { agent, availability });
+          return set;
+        },
+        availabilityOf: (agent) => presence.availabilityOf(agent),
+        ...(deps.audit ? { audit: deps.audit } : {}),
+      }),
     }),
     followUps,
     canned,
@@ -198,6 +247,7 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
     endSessions: (username) => namespace.endSessions(username),
     close: async () => {
       namespace.stop();
+      await assigner?.settled();
       await service.stop();
       await queue.shutdown();
     },

@@ -15,12 +15,16 @@ export interface HandoffQueue {
   latest(conversationId: string): Promise<Handoff | undefined>;
   /** Queued cases, most urgent first. */
   list(): Promise<Handoff[]>;
+  /** Every case not yet closed (queued or assigned), in no particular order: the inbox views. */
+  open(): Promise<Handoff[]>;
+  /** Closed cases, most recently closed first, one page of them, and how many there are in all. */
+  closed(page: { offset: number; limit: number }): Promise<{ items: Handoff[]; total: number }>;
   /** Cases an agent currently owns. */
   assignedTo(agent: string): Promise<Handoff[]>;
   /** 1-based place in the queue, or undefined when not queued. */
   position(id: string): Promise<number | undefined>;
   claim(id: string, agent: string, at: string): Promise<HandoffOutcome>;
-  /** Applies any other change (release, transfer, close, note, survey) atomically. */
+  /** Applies any other change (release, transfer, close, note, survey, labels, waiting) atomically. */
   update(id: string, change: Exclude<HandoffChange, { kind: 'claim' }>): Promise<HandoffOutcome>;
   /** Handling times (seconds) of the most recently closed cases, newest first. */
   recentHandlingSeconds(limit: number): Promise<number[]>;

@@ -1,12 +1,13 @@
 import type { AgentIdentity } from '../agents/agent.js';
-import type {
-  Handoff,
-  HandoffNote,
-  HandoffOutcome,
-  HandoffRefusal,
-  NewHandoff,
-  Resolution,
-  Survey,
+import {
+  MAX_LABELS,
+  type Handoff,
+  type HandoffNote,
+  type HandoffOutcome,
+  type HandoffRefusal,
+  type NewHandoff,
+  type Resolution,
+  type Survey,
 } from './handoff.js';
 import type { HandoffSummary } from './summary/summary.schema.js';
 
@@ -20,7 +21,14 @@ export type HandoffChange =
   | { kind: 'note'; note: HandoffNote }
   | { kind: 'survey'; survey?: Survey }
   /** The same facts with the LLM's validated wording (narrative, abstract). */
-  | { kind: 'summary'; summary: HandoffSummary };
+  | { kind: 'summary'; summary: HandoffSummary }
+  /** Labels added and removed in one step; more than MAX_LABELS in the end is refused. */
+  | { kind: 'labels'; agent: string; add: readonly string[]; remove: readonly string[]; at: string }
+  /**
+   * The owner marks the case as waiting on the customer, or not (`waiting` absent); assigned cases
+   * only. Without `agent`, the customer's own message cleared it.
+   */
+  | { kind: 'waiting'; agent?: string; waiting?: 'customer'; at: string };
 
 export function isActive(handoff: Pick<Handoff, 'state'>): boolean {
   return handoff.state !== 'closed';
@@ -34,6 +42,7 @@ export function openHandoff(id: string, input: NewHandoff): Handoff {
     state: 'queued',
     enqueuedAt: at,
     notes: [],
+    labels: [],
     surveyPending: false,
     version: 1,
   };
@@ -59,7 +68,12 @@ export function applyHandoffChange(handoff: Handoff, change: HandoffChange): Han
       if (handoff.state !== 'assigned') return { ok: false, reason: 'not_assigned' };
       if (change.agent !== undefined && handoff.agent !== change.agent)
         return { ok: false, reason: 'not_owner' };
-      return next({ state: 'queued', agent: undefined, assignedAt: undefined });
+      return next({
+        state: 'queued',
+        agent: undefined,
+        assignedAt: undefined,
+        waiting: undefined,
+      });
     case 'transfer':
       if (handoff.state === 'closed') return { ok: false, reason: 'closed' };
       if (handoff.state !== 'assigned' || handoff.agent !== change.from)
@@ -70,6 +84,7 @@ export function applyHandoffChange(handoff: Handoff, change: HandoffChange): Han
             state: 'queued',
             agent: undefined,
             assignedAt: undefined,
+            waiting: undefined,
             group: change.to.group,
           });
     case 'close':
@@ -81,6 +96,7 @@ export function applyHandoffChange(handoff: Handoff, change: HandoffChange): Han
         closedAt: change.at,
         resolution: change.resolution,
         surveyPending: true,
+        waiting: undefined,
       });
     case 'note':
       return next({ notes: [...handoff.notes, change.note] });
@@ -89,6 +105,18 @@ export function applyHandoffChange(handoff: Handoff, change: HandoffChange): Han
       return next({ surveyPending: false, survey: change.survey });
     case 'summary':
       return next({ summary: change.summary });
+    case 'labels': {
+      const removed = new Set(change.remove);
+      const labels = [...new Set([...handoff.labels, ...change.add])].filter(
+        (label) => !removed.has(label),
+      );
+      if (labels.length > MAX_LABELS) return { ok: false, reason: 'too_many_labels' };
+      return next({ labels });
+    }
+    case 'waiting':
+      if (handoff.state === 'closed') return { ok: false, reason: 'closed' };
+      if (handoff.state !== 'assigned') return { ok: false, reason: 'not_assigned' };
+      return next({ waiting: change.waiting });
   }
 }
 

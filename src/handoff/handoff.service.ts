@@ -55,6 +55,8 @@ export type HandoffServiceDeps = {
   /** Answers a waiting case that got worse (the flows' urgent steps); without it, only P1. */
   escalation?: LiveEscalation;
   clock?: () => Date;
+  /** Team hooks: offer a queued case for automatic assignment (`auto-assign.ts`); note who got one. */
+  team?: { queued(handoff: Handoff): void; claimed(agent: string): Promise<void> };
 };
 
 /** Intent confidence above which a survey comment is read as a new complaint. */
@@ -116,6 +118,14 @@ export class HandoffService implements HandoffTrigger {
       { kind: 'sla_breach', handoffId: handoff.id },
       new Date(summary.slaDeadline),
     );
+    const outcome = await this.tellQueued(handoff, now);
+    // After the customer heard "queued", so an automatic assignment is told after it.
+    this.deps.team?.queued(handoff);
+    return outcome;
+  }
+
+  private async tellQueued(handoff: Handoff, now: Date): Promise<TriggerOutcome> {
+    const { config } = this.deps;
     const estimate = await this.positions.estimate(handoff.id);
     this.positions.refreshSoon();
     if (!config.businessHours.isOpen(now)) {
@@ -145,8 +155,8 @@ export class HandoffService implements HandoffTrigger {
     const handoff = await this.deps.queue.get(id);
     if (handoff === undefined) return undefined;
     const transcript = await this.deps.transcripts.list(handoff.conversationId);
-    const { state, agent, group, summary, notes, survey } = handoff;
-    return { id, state, agent, group, summary, transcript, notes, survey };
+    const { state, agent, group, summary, notes, survey, labels, waiting } = handoff;
+    return { id, state, agent, group, summary, transcript, notes, survey, labels, waiting };
   }
 
   /** Cases an agent owns, for a console that reconnects or reloads. */
@@ -167,6 +177,7 @@ export class HandoffService implements HandoffTrigger {
     await this.deps.queue.cancel('sla_breach', id);
     await this.positions.assigned(handoff, actor.username);
     await this.setTicketStatus(handoff.ticketId, 'in_progress');
+    await this.deps.team?.claimed(actor.username);
     return outcome;
   }
 
@@ -452,6 +463,7 @@ export class HandoffService implements HandoffTrigger {
       new Date(now.getTime() + minutes * 60_000),
     );
     await this.positions.requeued(handoff, now);
+    this.deps.team?.queued(handoff);
   }
 
   private async setTicketStatus(ticketId: string, status: TicketStatus): Promise<void> {

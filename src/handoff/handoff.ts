@@ -32,6 +32,10 @@ export const Survey = z.object({
 });
 export type Survey = z.infer<typeof Survey>;
 
+/** A label is free text an agent chooses; 1–32 characters after trimming. */
+export const HandoffLabel = z.string().trim().min(1).max(32);
+export const MAX_LABELS = 10;
+
 export const Handoff = z.object({
   id: z.string(),
   conversationId: z.string(),
@@ -52,6 +56,10 @@ export const Handoff = z.object({
   notes: z.array(HandoffNote),
   surveyPending: z.boolean(),
   survey: Survey.optional(),
+  /** Free labels (标签) agents put on the case; records stored before labels existed read as none. */
+  labels: z.array(HandoffLabel).max(MAX_LABELS).default([]),
+  /** Set by the owner while the case waits on the customer (等待客户回复); the customer's next message clears it. */
+  waiting: z.literal('customer').optional(),
   /** Optimistic-concurrency counter: each stored change increments it. */
   version: z.number().int().min(1),
 });
@@ -64,7 +72,8 @@ export type NewHandoff = Pick<
 > & { at: string };
 
 /** Expected refusals are values (STYLE §7); the HTTP layer maps them to status codes. */
-export type HandoffRefusal = 'not_found' | 'taken' | 'not_owner' | 'closed' | 'not_assigned';
+export type HandoffRefusal =
+  'not_found' | 'taken' | 'not_owner' | 'closed' | 'not_assigned' | 'too_many_labels';
 export type HandoffOutcome = { ok: true; handoff: Handoff } | { ok: false; reason: HandoffRefusal };
 
 /** Delayed work attached to a handoff: SLA breach alert, follow-up (回访) reminder, disconnect grace expiry. */

@@ -20,6 +20,8 @@ const TIMER_ATTEMPTS = 3;
 const TIMER_BACKOFF_MS = 200;
 const HANDLING_KEPT = 100;
 
+const closedOrder = (handoff: Handoff): number => Date.parse(handoff.closedAt ?? '') || 0;
+
 /**
  * Embedded-mode queue. Records round-trip through JSON and go through the same transitions as the
  * Redis queue, so a Date or an undefined field fails here first (STYLE §4).
@@ -52,6 +54,18 @@ export class MemoryHandoffQueue implements HandoffQueue {
 
   list(): Promise<Handoff[]> {
     return Promise.resolve(this.queued());
+  }
+
+  open(): Promise<Handoff[]> {
+    return Promise.resolve(this.all().filter(isActive));
+  }
+
+  closed(page: { offset: number; limit: number }): Promise<{ items: Handoff[]; total: number }> {
+    const closed = this.all()
+      .filter((h) => !isActive(h))
+      .sort((a, b) => closedOrder(b) - closedOrder(a) || (a.id < b.id ? 1 : -1));
+    const items = closed.slice(page.offset, page.offset + page.limit);
+    return Promise.resolve({ items, total: closed.length });
   }
 
   assignedTo(agent: string): Promise<Handoff[]> {

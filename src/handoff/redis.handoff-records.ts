@@ -68,6 +68,21 @@ export class RedisHandoffRecords {
     return rank === null ? undefined : rank;
   }
 
+  openIds(): Promise<string[]> {
+    return this.client.sMembers(this.openKey());
+  }
+
+  /** One page of closed ids, most recently closed first, and how many are closed in all. */
+  async closedIds(offset: number, limit: number): Promise<{ ids: string[]; total: number }> {
+    const [ids, total] = await Promise.all([
+      limit === 0
+        ? Promise.resolve([])
+        : this.client.zRange(this.closedKey(), offset, offset + limit - 1, { REV: true }),
+      this.client.zCard(this.closedKey()),
+    ]);
+    return { ids, total };
+  }
+
   agentIds(agent: string): Promise<string[]> {
     return this.client.sMembers(this.agentKey(agent));
   }
@@ -117,6 +132,12 @@ export class RedisHandoffRecords {
       ops.push('sadd', this.agentKey(next.agent), next.id);
     if (next.state === 'closed' && next.agent !== undefined)
       ops.push('srem', this.agentKey(next.agent), next.id);
+    if (next.state !== 'closed') ops.push('sadd', this.openKey(), next.id);
+    if (next.state === 'closed' && previous?.state !== 'closed') {
+      ops.push('srem', this.openKey(), next.id);
+      const closedAt = Date.parse(next.closedAt ?? '') || 0;
+      ops.push('zadd', this.closedKey(), String(closedAt), next.id);
+    }
     const seconds = previous?.state === 'assigned' ? handlingSeconds(next) : undefined;
     if (seconds !== undefined)
       ops.push('lpush-trim', this.handledKey(), String(seconds), String(HANDLING_KEPT));
@@ -134,6 +155,14 @@ export class RedisHandoffRecords {
   }
   private agentKey(agent: string): string {
     return `${this.prefix}handoff:agent:${agent}`;
+  }
+  /** Ids of every case not yet closed; records written before this index existed are not in it. */
+  private openKey(): string {
+    return `${this.prefix}handoff:open`;
+  }
+  /** Closed ids scored by closing time (ms). */
+  private closedKey(): string {
+    return `${this.prefix}handoff:closed`;
   }
   private handledKey(): string {
     return `${this.prefix}handoff:handled`;

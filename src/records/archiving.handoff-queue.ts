@@ -43,6 +43,14 @@ export class ArchivingHandoffQueue implements HandoffQueue {
     return this.queue.list();
   }
 
+  open(): Promise<Handoff[]> {
+    return this.queue.open();
+  }
+
+  closed(page: { offset: number; limit: number }): Promise<{ items: Handoff[]; total: number }> {
+    return this.queue.closed(page);
+  }
+
   assignedTo(agent: string): Promise<Handoff[]> {
     return this.queue.assignedTo(agent);
   }
@@ -137,6 +145,9 @@ function staffOf(change: Exclude<HandoffChange, { kind: 'claim' }>): string | un
       return change.agent;
     case 'note':
       return change.note.agent;
+    case 'labels':
+    case 'waiting':
+      return change.agent;
     default:
       return undefined;
   }

@@ -1,21 +1,22 @@
-import { randomUUID } from 'node:crypto';
 import nock from 'nock';
-import pg from 'pg';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { followLiveConfig } from '../../src/admin/config/live-config.js';
 import { readSeedBody } from '../../src/admin/config/seed-config.js';
 import type { App } from '../../src/app.js';
 import { LocalConfigNotices, notifyingConfigVersions } from '../../src/config/config-notices.js';
-import { loadEnv } from '../../src/config/env.js';
 import { MemoryConfigVersions } from '../../src/config/memory.config-versions.js';
 import type { KnowledgeFiles } from '../../src/knowledge/jsonl.knowledge-loader.js';
-import { productOptions } from '../../src/product.js';
 import { login } from '../handoff/harness.js';
-import { postgresAvailable, TEST_DATABASE_URL } from '../records/databases.js';
-import { TEST_REDIS_URL, redisAvailable } from '../support/redis.js';
+import { postgresAvailable } from '../records/databases.js';
+import { redisAvailable } from '../support/redis.js';
 import { redisScope } from '../support/redis-scope.js';
-import { connectChat, startTestApp } from '../support/test-app.js';
+import {
+  createScratchDatabase,
+  productionEnv,
+  type ScratchDatabase,
+} from '../support/scratch-database.js';
+import { startProductApp } from '../support/product-app.js';
+import { connectChat, say } from '../support/test-app.js';
 
 const roots = { configDir: 'config', promptsDir: 'prompts' };
 const LLM_ORIGIN = 'http://llm.live-config.test';
@@ -82,9 +83,8 @@ describe.runIf(production)(
   { timeout: 120_000 },
   () => {
     const redis = redisScope('live-config');
-    const database = `qt_test_${randomUUID().replaceAll('-', '')}`;
+    let scratch: ScratchDatabase | undefined;
     const apps: App[] = [];
-    const admin = () => new pg.Client({ connectionString: TEST_DATABASE_URL });
     /** The system prompts the instances sent to the (failing) LLM, newest last. */
     const systemPrompts: string[] = [];
     beforeAll(() => {
@@ -101,17 +101,14 @@ describe.runIf(production)(
     afterAll(async () => {
       nock.cleanAll();
       for (const app of apps) await app.close();
-      const client = admin();
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-      await client.end();
+      await scratch?.drop();
     });
 
     async function answerTo(url: string, text: string): Promise<string> {
       const { client, box } = await connectChat(url);
       try {
         await box.next(); // the greeting
-        await client.emitWithAck('message', { text, clientMessageId: randomUUID() });
+        await say(client, text);
         const [reply] = await box.next();
         return reply?.text ?? '';
       } finally {
@@ -122,18 +119,9 @@ describe.runIf(production)(
     const urls: string[] = [];
 
     it('a publish on one instance answers customers on the other within 2 s', async () => {
-      const client = admin();
-      await client.connect();
-      await client.query(`CREATE DATABASE ${database}`);
-      await client.end();
-      redis.client();
-      const url = new URL(TEST_DATABASE_URL);
-      url.pathname = `/${database}`;
+      scratch = await createScratchDatabase();
       const env = {
-        REDIS_URL: TEST_REDIS_URL,
-        REDIS_PREFIX: redis.prefix(),
-        DATABASE_URL: url.toString(),
-        RECORDS: 'database',
+        ...productionEnv(redis, scratch),
         AGENT_SEED: 'root:secret-root',
         AGENT_ADMINS: 'root',
         AGENT_TOKEN_SECRET: 'live-config-secret-live-config-secret-01',
@@ -144,11 +132,7 @@ describe.runIf(production)(
         OPENAI_BREAKER_THRESHOLD: '100000',
       };
       const start = async () => {
-        const options = await productOptions(
-          loadEnv({ LOG_LEVEL: 'silent', ...env }),
-          pino({ level: 'silent' }),
-        );
-        const started = await startTestApp(env, options);
+        const started = await startProductApp(env);
         apps.push(started.app);
         return started.url;
       };

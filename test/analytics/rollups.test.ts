@@ -136,6 +136,7 @@ async function seedRandomFacts(db: RecordsDb, seed: number): Promise<void> {
         enqueuedAt: iso(enqueued),
         summary,
         notes: [],
+        labels: [],
         surveyPending: false,
         version: 1,
       };

@@ -45,5 +45,58 @@ export function agentPresenceContract(
       expect(await presence.online()).toEqual([amy]);
       expect(await presence.lapsed()).toEqual([]);
     });
+
+    it('starts a first console online, keeps a chosen availability across a reload, refuses it without a console', async () => {
+      const presence = await make(60_000);
+      const [amy, bob] = [`amy-${randomUUID()}`, `bob-${randomUUID()}`];
+      expect(await presence.setAvailability(amy, 'away')).toBe(false);
+      await presence.beat(amy, 'tab-1');
+      await presence.beat(bob, 'tab-1');
+      expect((await presence.statuses()).map((s) => s.availability)).toEqual(['online', 'online']);
+      expect(await presence.setAvailability(amy, 'away')).toBe(true);
+      expect(await presence.leave(amy, 'tab-1')).toBe(false);
+      expect((await presence.statuses()).map((s) => s.agent)).toEqual([bob]);
+      expect(await presence.setAvailability(amy, 'busy')).toBe(false);
+      // Between the reload's two consoles the choice is still there for the new page to read.
+      expect(await presence.availabilityOf(amy)).toBe('away');
+      expect(await presence.availabilityOf(`nobody-${randomUUID()}`)).toBeUndefined();
+      await presence.beat(amy, 'tab-2');
+      const statuses = await presence.statuses();
+      expect(statuses.map(({ agent, availability }) => ({ agent, availability }))).toEqual([
+        { agent: amy, availability: 'away' },
+        { agent: bob, availability: 'online' },
+      ]);
+    });
+
+    it('restarts idle time when the availability changes or the agent gets a case, not on a repeat', async () => {
+      const presence = await make(60_000);
+      const amy = `amy-${randomUUID()}`;
+      await presence.beat(amy, 'tab');
+      const sinceOf = async () => (await presence.statuses())[0]?.since ?? 0;
+      const first = await sinceOf();
+      await sleep(20);
+      await presence.beat(amy, 'tab');
+      await presence.setAvailability(amy, 'online');
+      expect(await sinceOf()).toBe(first);
+      await presence.setAvailability(amy, 'busy');
+      const busy = await sinceOf();
+      expect(busy).toBeGreaterThan(first);
+      await sleep(20);
+      await presence.touch(amy);
+      expect(await sinceOf()).toBeGreaterThan(busy);
+      expect((await presence.statuses())[0]?.availability).toBe('busy');
+    });
+
+    it('forgets an availability once the agent has been gone for two leases', async () => {
+      const presence = await make(60);
+      const amy = `amy-${randomUUID()}`;
+      await presence.beat(amy, 'a');
+      await presence.setAvailability(amy, 'away');
+      await presence.leave(amy, 'a');
+      await sleep(200);
+      expect(await presence.availabilityOf(amy)).toBeUndefined();
+      await presence.beat(amy, 'b');
+      expect((await presence.statuses())[0]?.availability).toBe('online');
+    });
   });
 }

@@ -160,6 +160,131 @@ export function handoffQueueContract(
       expect(reopened.id).not.toBe(h.id);
     });
 
+    it('lists open cases and pages closed ones, most recently closed first', async () => {
+      const ids: string[] = [];
+      for (const [i, name] of ['a', 'b', 'c', 'd'].entries()) {
+        const h = await queue.enqueue(newHandoff({ conversationId: `page-${name}`, at: later(i) }));
+        ids.push(h.id);
+      }
+      const [a, b, c, d] = ids as [string, string, string, string];
+      await queue.claim(b, 'amy', later(5));
+      expect((await queue.open()).map((h) => h.id).sort()).toEqual([...ids].sort());
+      expect(await queue.closed({ offset: 0, limit: 10 })).toEqual({ items: [], total: 0 });
+      for (const [i, id] of [a, c, d].entries()) {
+        await queue.claim(id, 'bob', later(6));
+        await queue.update(id, {
+          kind: 'close',
+          agent: 'bob',
+          resolution: { code: 'explained' },
+          at: later(10 + (i === 1 ? 20 : i)),
+        });
+      }
+      expect((await queue.open()).map((h) => h.id)).toEqual([b]);
+      // Closed at +10 (a), +30 (c), +12 (d): newest first is c, d, a.
+      const first = await queue.closed({ offset: 0, limit: 2 });
+      expect(first.total).toBe(3);
+      expect(first.items.map((h) => h.id)).toEqual([c, d]);
+      expect(first.items.every((h) => h.state === 'closed')).toBe(true);
+      const second = await queue.closed({ offset: 2, limit: 2 });
+      expect(second).toMatchObject({ total: 3 });
+      expect(second.items.map((h) => h.id)).toEqual([a]);
+      const other = await fixture.reopen();
+      expect((await other.closed({ offset: 0, limit: 5 })).items.map((h) => h.id)).toEqual([
+        c,
+        d,
+        a,
+      ]);
+      await other.shutdown();
+    });
+
+    it('adds and removes labels atomically, refusing more than ten', async () => {
+      const h = await queue.enqueue(newHandoff({ conversationId: 'labels' }));
+      expect(h.labels).toEqual([]);
+      const one = await queue.update(h.id, {
+        kind: 'labels',
+        agent: 'amy',
+        add: ['退款', 'VIP', '退款'],
+        remove: [],
+        at: later(1),
+      });
+      expect(one.ok && one.handoff.labels).toEqual(['退款', 'VIP']);
+      const concurrent = await Promise.all(
+        ['x1', 'x2', 'x3', 'x4'].map((label) =>
+          queue.update(h.id, {
+            kind: 'labels',
+            agent: 'amy',
+            add: [label],
+            remove: [],
+            at: later(2),
+          }),
+        ),
+      );
+      expect(concurrent.every((o) => o.ok)).toBe(true);
+      expect((await queue.get(h.id))?.labels.sort()).toEqual(
+        ['VIP', 'x1', 'x2', 'x3', 'x4', '退款'].sort(),
+      );
+      const swapped = await queue.update(h.id, {
+        kind: 'labels',
+        agent: 'amy',
+        add: ['投诉升级'],
+        remove: ['VIP', 'absent'],
+        at: later(3),
+      });
+      expect(swapped.ok && swapped.handoff.labels).not.toContain('VIP');
+      expect(swapped.ok && swapped.handoff.labels).toContain('投诉升级');
+      const tooMany = await queue.update(h.id, {
+        kind: 'labels',
+        agent: 'amy',
+        add: ['l1', 'l2', 'l3', 'l4', 'l5'],
+        remove: [],
+        at: later(4),
+      });
+      expect(tooMany).toEqual({ ok: false, reason: 'too_many_labels' });
+      expect((await queue.get(h.id))?.labels).toHaveLength(6);
+    });
+
+    it('marks an assigned case as waiting on the customer and clears it on release or close', async () => {
+      const h = await queue.enqueue(newHandoff({ conversationId: 'waiting' }));
+      expect(
+        await queue.update(h.id, { kind: 'waiting', waiting: 'customer', at: later(1) }),
+      ).toEqual({ ok: false, reason: 'not_assigned' });
+      await queue.claim(h.id, 'amy', later(1));
+      const waiting = await queue.update(h.id, {
+        kind: 'waiting',
+        agent: 'amy',
+        waiting: 'customer',
+        at: later(2),
+      });
+      expect(waiting.ok && waiting.handoff.waiting).toBe('customer');
+      const cleared = await queue.update(h.id, { kind: 'waiting', at: later(3) });
+      expect(cleared.ok && cleared.handoff.waiting).toBeUndefined();
+      await queue.update(h.id, {
+        kind: 'waiting',
+        agent: 'amy',
+        waiting: 'customer',
+        at: later(4),
+      });
+      const released = await queue.update(h.id, { kind: 'release', at: later(5) });
+      expect(released.ok && released.handoff.waiting).toBeUndefined();
+      await queue.claim(h.id, 'bob', later(6));
+      await queue.update(h.id, {
+        kind: 'waiting',
+        agent: 'bob',
+        waiting: 'customer',
+        at: later(7),
+      });
+      const closed = await queue.update(h.id, {
+        kind: 'close',
+        agent: 'bob',
+        resolution: { code: 'explained' },
+        at: later(8),
+      });
+      expect(closed.ok && closed.handoff.waiting).toBeUndefined();
+      expect(
+        await queue.update(h.id, { kind: 'waiting', waiting: 'customer', at: later(9) }),
+      ).toEqual({ ok: false, reason: 'closed' });
+    });
+
     it('keeps everything for another instance over the same storage', async () => {
       const h = await queue.enqueue(newHandoff({ conversationId: 'persist' }));
       await queue.claim(h.id, 'amy', later(1));

@@ -1,15 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { QueueItem } from '../../src/handoff/agent-events.js';
 import { NAUGHTY_STRINGS } from '../fixtures/naughty-strings.js';
-import {
-  agentSocket,
-  api,
-  draft,
-  login,
-  startHarness,
-  type AgentSocket,
-  type Harness,
-} from './harness.js';
+import { api, draft, login } from './harness.js';
+import { agentTestbed } from '../support/agent-testbed.js';
 
 const turn = (conversationId: string, text: string) => ({
   conversationId,
@@ -20,35 +13,27 @@ const turn = (conversationId: string, text: string) => ({
 });
 
 describe('agent API and handoff service (embedded)', () => {
-  let h: Harness;
-  const sockets: AgentSocket[] = [];
-  beforeEach(async () => {
-    h = await startHarness();
-  });
-  afterEach(async () => {
-    for (const socket of sockets.splice(0)) socket.disconnect();
-    await h.close();
-  });
+  const bed = agentTestbed();
 
   async function queuedCase(conversationId: string) {
-    const ticket = await h.tickets.create(
+    const ticket = await bed.h.tickets.create(
       draft(conversationId, {
         slots: { demand: { value: 'refund', raw: '退钱', confidence: 0.9 } },
         missingSlots: ['contact_phone'],
       }),
     );
-    await h.delivery.append(conversationId, {
+    await bed.h.delivery.append(conversationId, {
       id: `${conversationId}-1`,
       from: 'customer',
       text: '你们乱扣我话费,气死我了,退钱!',
       at: new Date().toISOString(),
     });
-    await h.delivery.send(conversationId, {
+    await bed.h.delivery.send(conversationId, {
       from: 'bot',
       text: `已为您登记工单 ${ticket.id},24 小时内答复。`,
       meta: { act: 'ticket', ticketId: ticket.id },
     });
-    const outcome = await h.handoff.trigger.request({
+    const outcome = await bed.h.handoff.trigger.request({
       conversationId,
       ticketId: ticket.id,
       rule: 'anger',
@@ -59,10 +44,8 @@ describe('agent API and handoff service (embedded)', () => {
   }
 
   it('plays a handoff from queue to survey: one claim wins, notes stay private', async () => {
-    const [amy, bob] = [await login(h.url, 'amy'), await login(h.url, 'bob')];
-    const amySocket = await agentSocket(h.url, amy);
-    const bobSocket = await agentSocket(h.url, bob);
-    sockets.push(amySocket, bobSocket);
+    const { token: amy, socket: amySocket } = await bed.signIn('amy');
+    const { token: bob, socket: bobSocket } = await bed.signIn('bob');
     const announced = new Promise<QueueItem>((resolve) => amySocket.once('queue:added', resolve));
 
     const { ticket, outcome } = await queuedCase('conv-1');
@@ -71,40 +54,40 @@ describe('agent API and handoff service (embedded)', () => {
     expect(item.ticketId).toBe(ticket.id);
     expect(item.summary.demand).toBe('退钱');
     expect(item.summary.missing).toEqual(['contact_phone']);
-    expect(h.delivery.statuses.at(-1)?.status).toEqual({
+    expect(bed.h.delivery.statuses.at(-1)?.status).toEqual({
       state: 'queued',
       position: 1,
       etaSeconds: 150,
     });
 
-    const queue = await api(h.url, '/queue', { token: amy });
+    const queue = await api(bed.h.url, '/queue', { token: amy });
     expect(queue.status).toBe(200);
     expect((queue.body['items'] as QueueItem[]).map((i) => i.id)).toEqual([item.id]);
 
     const claims = await Promise.all([
-      api(h.url, `/handoffs/${item.id}/claim`, { token: amy, body: {} }),
-      api(h.url, `/handoffs/${item.id}/claim`, { token: bob, body: {} }),
+      api(bed.h.url, `/handoffs/${item.id}/claim`, { token: amy, body: {} }),
+      api(bed.h.url, `/handoffs/${item.id}/claim`, { token: bob, body: {} }),
     ]);
     expect(claims.map((c) => c.status).sort()).toEqual([200, 409]);
     const winner = claims[0]?.status === 200 ? amy : bob;
     const loser = winner === amy ? bob : amy;
     const winnerName = winner === amy ? 'amy' : 'bob';
-    expect(h.delivery.statuses.at(-1)?.status).toEqual({
+    expect(bed.h.delivery.statuses.at(-1)?.status).toEqual({
       state: 'assigned',
       agentName: winnerName,
     });
 
-    const forbidden = await api(h.url, `/handoffs/${item.id}/messages`, {
+    const forbidden = await api(bed.h.url, `/handoffs/${item.id}/messages`, {
       token: loser,
       body: { text: 'hi' },
     });
     expect(forbidden.status).toBe(403);
-    const sent = await api(h.url, `/handoffs/${item.id}/messages`, {
+    const sent = await api(bed.h.url, `/handoffs/${item.id}/messages`, {
       token: winner,
       body: { text: '您好,我来处理' },
     });
     expect(sent.status).toBe(200);
-    const note = await api(h.url, `/handoffs/${item.id}/notes`, {
+    const note = await api(bed.h.url, `/handoffs/${item.id}/notes`, {
       token: winner,
       body: { text: 'SECRET: 客户是 VIP' },
     });
@@ -112,36 +95,44 @@ describe('agent API and handoff service (embedded)', () => {
 
     const winnerSocket = winner === amy ? amySocket : bobSocket;
     const forwarded = new Promise((resolve) => winnerSocket.once('customer:message', resolve));
-    expect(await h.handoff.interceptor.intercept(turn('conv-1', '好的,快点'))).toBe('handled');
+    expect(await bed.h.handoff.interceptor.intercept(turn('conv-1', '好的,快点'))).toBe('handled');
     expect(await forwarded).toMatchObject({ handoffId: item.id, message: { text: '好的,快点' } });
 
-    const detail = await api(h.url, `/handoffs/${item.id}`, { token: winner });
+    const detail = await api(bed.h.url, `/handoffs/${item.id}`, { token: winner });
     expect(detail.body).toMatchObject({ id: item.id, state: 'assigned', agent: winnerName });
     expect((detail.body['notes'] as Array<{ text: string }>).map((n) => n.text)).toEqual([
       'SECRET: 客户是 VIP',
     ]);
-    const customerSees = await h.delivery.list('conv-1');
+    const customerSees = await bed.h.delivery.list('conv-1');
     expect(customerSees.some((m) => m.text.includes('SECRET'))).toBe(false);
     expect(customerSees.some((m) => m.from === 'agent' && m.text === '您好,我来处理')).toBe(true);
 
     expect(
-      (await api(h.url, `/handoffs/${item.id}/close`, { token: loser, body: { resolution: 'x' } }))
-        .status,
+      (
+        await api(bed.h.url, `/handoffs/${item.id}/close`, {
+          token: loser,
+          body: { resolution: 'x' },
+        })
+      ).status,
     ).toBe(403);
-    const closed = await api(h.url, `/handoffs/${item.id}/close`, {
+    const closed = await api(bed.h.url, `/handoffs/${item.id}/close`, {
       token: winner,
       body: { resolution: 'refunded' },
     });
     expect(closed.body).toMatchObject({ state: 'closed' });
-    expect(h.delivery.statuses.at(-1)?.status).toEqual({ state: 'closed' });
-    expect((await h.delivery.list('conv-1')).at(-1)?.meta).toMatchObject({ act: 'survey' });
-    expect((await h.tickets.get(ticket.id))?.status).toBe('resolved');
+    expect(bed.h.delivery.statuses.at(-1)?.status).toEqual({ state: 'closed' });
+    expect((await bed.h.delivery.list('conv-1')).at(-1)?.meta).toMatchObject({ act: 'survey' });
+    expect((await bed.h.tickets.get(ticket.id))?.status).toBe('resolved');
 
-    expect(await h.handoff.interceptor.intercept(turn('conv-1', '4 分,还不错'))).toBe('handled');
-    expect((await h.delivery.list('conv-1')).at(-1)?.meta).toMatchObject({ act: 'close' });
-    const afterSurvey = await api(h.url, `/handoffs/${item.id}`, { token: winner });
+    expect(await bed.h.handoff.interceptor.intercept(turn('conv-1', '4 分,还不错'))).toBe(
+      'handled',
+    );
+    expect((await bed.h.delivery.list('conv-1')).at(-1)?.meta).toMatchObject({ act: 'close' });
+    const afterSurvey = await api(bed.h.url, `/handoffs/${item.id}`, { token: winner });
     expect(afterSurvey.body['survey']).toMatchObject({ rating: 4, comment: '还不错' });
-    expect(await h.handoff.interceptor.intercept(turn('conv-1', '还有个问题'))).toBe('continue');
+    expect(await bed.h.handoff.interceptor.intercept(turn('conv-1', '还有个问题'))).toBe(
+      'continue',
+    );
   });
 
   it('answers 401 on every endpoint without a valid token, 400 on bad bodies, 404 on unknown ids', async () => {
@@ -157,34 +148,36 @@ describe('agent API and handoff service (embedded)', () => {
       [`/handoffs/${id}/close`, { resolution: 'done' }],
     ];
     for (const [path, body] of calls) {
-      expect((await api(h.url, path, { body })).status, path).toBe(401);
-      expect((await api(h.url, path, { body, token: 'forged.token.value' })).status, path).toBe(
+      expect((await api(bed.h.url, path, { body })).status, path).toBe(401);
+      expect((await api(bed.h.url, path, { body, token: 'forged.token.value' })).status, path).toBe(
         401,
       );
     }
-    const amy = await login(h.url, 'amy');
-    expect((await api(h.url, `/handoffs/${id}/claim`, { token: amy, body: {} })).status).toBe(404);
-    expect((await api(h.url, `/handoffs/not-a-uuid`, { token: amy })).status).toBe(404);
+    const amy = await login(bed.h.url, 'amy');
+    expect((await api(bed.h.url, `/handoffs/${id}/claim`, { token: amy, body: {} })).status).toBe(
+      404,
+    );
+    expect((await api(bed.h.url, `/handoffs/not-a-uuid`, { token: amy })).status).toBe(404);
     const { outcome } = await queuedCase('conv-2');
     expect(outcome.state).toBe('queued');
-    const [item] = (await api(h.url, '/queue', { token: amy })).body['items'] as QueueItem[];
-    await api(h.url, `/handoffs/${item?.id}/claim`, { token: amy, body: {} });
-    const empty = await api(h.url, `/handoffs/${item?.id}/messages`, {
+    const [item] = (await api(bed.h.url, '/queue', { token: amy })).body['items'] as QueueItem[];
+    await api(bed.h.url, `/handoffs/${item?.id}/claim`, { token: amy, body: {} });
+    const empty = await api(bed.h.url, `/handoffs/${item?.id}/messages`, {
       token: amy,
       body: { text: '  ' },
     });
     expect(empty.status).toBe(400);
-    const huge = await api(h.url, `/handoffs/${item?.id}/messages`, {
+    const huge = await api(bed.h.url, `/handoffs/${item?.id}/messages`, {
       token: amy,
       body: { text: 'x'.repeat(5000) },
     });
     expect(huge.status).toBe(400);
-    const wrongType = await api(h.url, `/handoffs/${item?.id}/notes`, {
+    const wrongType = await api(bed.h.url, `/handoffs/${item?.id}/notes`, {
       token: amy,
       body: { text: 42 },
     });
     expect(wrongType.status).toBe(400);
-    const malformed = await fetch(`${h.url}/api/agent/handoffs/${item?.id}/notes`, {
+    const malformed = await fetch(`${bed.h.url}/api/agent/handoffs/${item?.id}/notes`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${amy}` },
       body: '{"text": ',
@@ -193,13 +186,13 @@ describe('agent API and handoff service (embedded)', () => {
   });
 
   it('answers hostile texts in messages and notes with 200 or a clear 400, never a crash', async () => {
-    const amy = await login(h.url, 'amy');
+    const amy = await login(bed.h.url, 'amy');
     await queuedCase('conv-naughty');
-    const [item] = (await api(h.url, '/queue', { token: amy })).body['items'] as QueueItem[];
-    await api(h.url, `/handoffs/${item?.id}/claim`, { token: amy, body: {} });
+    const [item] = (await api(bed.h.url, '/queue', { token: amy })).body['items'] as QueueItem[];
+    await api(bed.h.url, `/handoffs/${item?.id}/claim`, { token: amy, body: {} });
     for (const text of NAUGHTY_STRINGS) {
       for (const kind of ['messages', 'notes']) {
-        const { status, body } = await api(h.url, `/handoffs/${item?.id}/${kind}`, {
+        const { status, body } = await api(bed.h.url, `/handoffs/${item?.id}/${kind}`, {
           token: amy,
           body: { text },
         });
@@ -207,7 +200,7 @@ describe('agent API and handoff service (embedded)', () => {
         if (status === 400) expect(body['error']).toEqual(expect.any(String));
       }
     }
-    const sent = (await h.delivery.list('conv-naughty')).filter((m) => m.from === 'agent');
+    const sent = (await bed.h.delivery.list('conv-naughty')).filter((m) => m.from === 'agent');
     expect(sent.map((m) => m.text)).toEqual(
       NAUGHTY_STRINGS.map((t) => t.trim()).filter((t) => t !== '' && t.length <= 4000),
     );
@@ -215,30 +208,36 @@ describe('agent API and handoff service (embedded)', () => {
 
   it('transfers to another agent or to a group, and lets an admin act on any case', async () => {
     const [amy, bob, root] = [
-      await login(h.url, 'amy'),
-      await login(h.url, 'bob'),
-      await login(h.url, 'root'),
+      await login(bed.h.url, 'amy'),
+      await login(bed.h.url, 'bob'),
+      await login(bed.h.url, 'root'),
     ];
     await queuedCase('conv-3');
-    const [item] = (await api(h.url, '/queue', { token: amy })).body['items'] as QueueItem[];
+    const [item] = (await api(bed.h.url, '/queue', { token: amy })).body['items'] as QueueItem[];
     const id = item?.id ?? '';
-    await api(h.url, `/handoffs/${id}/claim`, { token: amy, body: {} });
+    await api(bed.h.url, `/handoffs/${id}/claim`, { token: amy, body: {} });
     expect(
-      (await api(h.url, `/handoffs/${id}/transfer`, { token: amy, body: { to: 'nobody' } })).status,
+      (await api(bed.h.url, `/handoffs/${id}/transfer`, { token: amy, body: { to: 'nobody' } }))
+        .status,
     ).toBe(400);
     expect(
-      (await api(h.url, `/handoffs/${id}/transfer`, { token: bob, body: { to: 'bob' } })).status,
+      (await api(bed.h.url, `/handoffs/${id}/transfer`, { token: bob, body: { to: 'bob' } }))
+        .status,
     ).toBe(403);
-    const moved = await api(h.url, `/handoffs/${id}/transfer`, { token: amy, body: { to: 'bob' } });
+    const moved = await api(bed.h.url, `/handoffs/${id}/transfer`, {
+      token: amy,
+      body: { to: 'bob' },
+    });
     expect(moved.body).toMatchObject({ state: 'assigned', agent: 'bob' });
     expect(
-      (await api(h.url, `/handoffs/${id}/messages`, { token: amy, body: { text: 'x' } })).status,
+      (await api(bed.h.url, `/handoffs/${id}/messages`, { token: amy, body: { text: 'x' } }))
+        .status,
     ).toBe(403);
-    const grouped = await api(h.url, `/handoffs/${id}/transfer`, {
+    const grouped = await api(bed.h.url, `/handoffs/${id}/transfer`, {
       token: root,
       body: { to: 'group:billing' },
     });
     expect(grouped.body).toMatchObject({ state: 'queued', group: 'billing' });
-    expect(h.delivery.statuses.at(-1)?.status).toMatchObject({ state: 'queued', position: 1 });
+    expect(bed.h.delivery.statuses.at(-1)?.status).toMatchObject({ state: 'queued', position: 1 });
   });
 });

@@ -1,55 +1,39 @@
 import type { CustomerDelivery } from '../../src/channels/customer-delivery.port.js';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  agentSocket,
-  api,
-  draft,
-  login,
-  startHarness,
-  type AgentSocket,
-  type Harness,
-} from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { api, draft, login } from './harness.js';
+import { agentTestbed } from '../support/agent-testbed.js';
 
 const settle = (ms = 300): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('typing indicators between the agent console and the customer', () => {
-  let h: Harness;
-  const sockets: AgentSocket[] = [];
-  beforeEach(async () => {
-    h = await startHarness();
-  });
-  afterEach(async () => {
-    for (const socket of sockets.splice(0)) socket.disconnect();
-    await h.close();
-  });
+  const bed = agentTestbed();
 
   async function claimedByAmy(conversationId: string) {
-    const ticket = await h.tickets.create(draft(conversationId));
-    await h.handoff.trigger.request({
+    const ticket = await bed.h.tickets.create(draft(conversationId));
+    await bed.h.handoff.trigger.request({
       conversationId,
       ticketId: ticket.id,
       rule: 'request_human',
       lang: 'zh',
       channel: 'web',
     });
-    const queued = (await h.handoff.service.queueItems()).find((i) => i.ticketId === ticket.id);
+    const queued = (await bed.h.handoff.service.queueItems()).find((i) => i.ticketId === ticket.id);
     if (queued === undefined) throw new Error('no handoff');
-    const [amy, bob] = await Promise.all([login(h.url, 'amy'), login(h.url, 'bob')]);
-    const claim = await api(h.url, `/handoffs/${queued.id}/claim`, {
+    const [amy, bob] = await Promise.all([login(bed.h.url, 'amy'), login(bed.h.url, 'bob')]);
+    const claim = await api(bed.h.url, `/handoffs/${queued.id}/claim`, {
       token: amy,
       body: {},
     });
     expect(claim.status).toBe(200);
-    const amySocket = await agentSocket(h.url, amy);
-    const bobSocket = await agentSocket(h.url, bob);
-    sockets.push(amySocket, bobSocket);
+    const { socket: amySocket } = await bed.signIn('amy', amy);
+    const { socket: bobSocket } = await bed.signIn('bob', bob);
     return { id: queued.id, amySocket, bobSocket };
   }
 
   it("passes on the owner's typing only, once a second, and ignores a malformed event", async () => {
     const { id, amySocket, bobSocket } = await claimedByAmy('conv-typing-1');
     const typed: string[] = [];
-    const delivery: CustomerDelivery = h.delivery;
+    const delivery: CustomerDelivery = bed.h.delivery;
     delivery.agentTyping = (conversationId: string) => {
       typed.push(conversationId);
       return Promise.resolve();
@@ -69,8 +53,8 @@ describe('typing indicators between the agent console and the customer', () => {
     const seen: Array<[string, string]> = [];
     amySocket.on('customer:typing', ({ handoffId }) => seen.push(['amy', handoffId]));
     bobSocket.on('customer:typing', ({ handoffId }) => seen.push(['bob', handoffId]));
-    await h.handoff.service.customerTyping('conv-typing-2');
-    await h.handoff.service.customerTyping('conv-nobody');
+    await bed.h.handoff.service.customerTyping('conv-typing-2');
+    await bed.h.handoff.service.customerTyping('conv-nobody');
     await settle();
     expect(seen).toEqual([['amy', id]]);
   });

@@ -1,5 +1,4 @@
 import type { ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,11 +10,16 @@ import type { Message } from '../../src/domain/message.js';
 import type { RecordsSchema } from '../../src/records/schema.js';
 import { startIntakeApp } from '../handoff/round-trip.support.js';
 import { AGENT_TOKEN_SECRET, AGENTS } from '../handoff/round-trip.support.js';
-import { redisAvailable, TEST_REDIS_URL } from '../support/redis.js';
+import { redisAvailable } from '../support/redis.js';
 import { redisScope } from '../support/redis-scope.js';
+import {
+  createScratchDatabase,
+  productionEnv,
+  type ScratchDatabase,
+} from '../support/scratch-database.js';
 import { spawnServer } from '../support/spawn-server.js';
-import { connectChat, type ChatClient } from '../support/test-app.js';
-import { postgresAvailable, TEST_DATABASE_URL } from './databases.js';
+import { connectChat, say, type ChatClient } from '../support/test-app.js';
+import { postgresAvailable } from './databases.js';
 
 const OPENER = '你们乱扣我话费整整三个月!气死我了!!我要投诉,马上给我转人工!';
 
@@ -29,7 +33,7 @@ async function fileByHandoff(client: ChatClient): Promise<string> {
       resolve(message.meta.ticketId);
     });
   });
-  const ack = await client.emitWithAck('message', { text: OPENER, clientMessageId: randomUUID() });
+  const ack = await say(client, OPENER);
   expect(ack).toMatchObject({ ok: true });
   return told;
 }
@@ -96,39 +100,21 @@ describe.runIf(production)(
   () => {
     const redis = redisScope('records-sigkill');
     const children: ChildProcess[] = [];
-    const database = `qt_test_${randomUUID().replaceAll('-', '')}`;
-    const admin = () => new pg.Client({ connectionString: TEST_DATABASE_URL });
+    let scratch: ScratchDatabase | undefined;
     afterEach(async () => {
       for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
-      const client = admin();
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-      await client.end();
+      await scratch?.drop();
     });
 
     it('loses neither the ticket nor an acknowledged message when the server is killed', async () => {
-      const client = admin();
-      await client.connect();
-      await client.query(`CREATE DATABASE ${database}`);
-      await client.end();
-      redis.client();
-      const url = new URL(TEST_DATABASE_URL);
-      url.pathname = `/${database}`;
-      const env = {
-        REDIS_URL: TEST_REDIS_URL,
-        REDIS_PREFIX: redis.prefix(),
-        DATABASE_URL: url.toString(),
-        RECORDS: 'database',
-      };
+      scratch = await createScratchDatabase();
+      const env = productionEnv(redis, scratch);
       const first = await startServer(env);
       children.push(first.child);
       const { client: customer } = await connectChat(first.url);
       const ticketId = await fileByHandoff(customer);
       const later = ['我是13800138000', '三个月每月多扣二十块'];
-      for (const text of later)
-        expect(
-          await customer.emitWithAck('message', { text, clientMessageId: randomUUID() }),
-        ).toMatchObject({ ok: true });
+      for (const text of later) expect(await say(customer, text)).toMatchObject({ ok: true });
       first.child.kill('SIGKILL');
       await new Promise((resolve) => first.child.once('exit', resolve));
       customer.disconnect();

@@ -7,6 +7,7 @@ import { buildBundle } from '../../scripts/build-browser-bundles.js';
 import { AGENTS } from '../handoff/round-trip.support.js';
 import { offlineUnderstanding, shippedRootDialog } from '../support/intake-harness.js';
 import { connectChat, startTestApp, type ChatClient } from '../support/test-app.js';
+import { loggedInAgentConsole } from '../web/agent-console.support.js';
 
 const RLO = '\u202E';
 const MARKUP = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
@@ -76,12 +77,7 @@ describe.skipIf(!hasChromium)('customer text rendered in Chromium', () => {
   });
 
   it('the agent console creates no element from customer text and keeps each value in its own direction', async () => {
-    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 860 } });
-    await page.goto(`${url}/agent`);
-    await page.fill('input[name=username]', 'amy');
-    await page.fill('input[name=password]', 'secret-amy');
-    await page.click('button[type=submit]');
-    await page.waitForSelector('.queue .empty');
+    const page = await loggedInAgentConsole(browser, url);
 
     const { client } = await connectChat(url);
     customers.push(client);

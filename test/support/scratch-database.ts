@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { TEST_DATABASE_URL } from '../records/databases.js';
+import { TEST_REDIS_URL } from './redis.js';
 
 export interface ScratchDatabase {
   /** The database's name on the test server. */
@@ -38,5 +39,22 @@ export async function createScratchDatabase(): Promise<ScratchDatabase> {
       withAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(
         () => undefined,
       ),
+  };
+}
+
+/**
+ * The production set-up's environment (DESIGN: Redis for hot state, PostgreSQL as the system of
+ * record) on a scratch database and a fresh Redis key prefix of `redis`'s scope.
+ */
+export function productionEnv(
+  redis: { client(): unknown; prefix(): string },
+  database: ScratchDatabase,
+): Record<'REDIS_URL' | 'REDIS_PREFIX' | 'DATABASE_URL' | 'RECORDS', string> {
+  redis.client(); // fails outside the scope's describe block, before any server starts
+  return {
+    REDIS_URL: TEST_REDIS_URL,
+    REDIS_PREFIX: redis.prefix(),
+    DATABASE_URL: database.url,
+    RECORDS: 'database',
   };
 }

@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import { io as connect, type Socket } from 'socket.io-client';
 import { createApp, type App, type AppOptions } from '../../src/app.js';
 import type {
   ClientToServerEvents,
+  MessageAck,
   ServerToClientEvents,
   SessionPayload,
 } from '../../src/channels/web/protocol.js';
@@ -47,6 +49,11 @@ export async function connectChat(
     client.once('connect_error', reject);
   });
   return { client, session, box };
+}
+
+/** A customer message on the chat socket, as the widget sends it (a fresh client message id); the ack. */
+export function say(client: ChatClient, text: string): Promise<MessageAck> {
+  return client.emitWithAck('message', { text, clientMessageId: randomUUID() });
 }
 
 export interface Inbox {

@@ -1,23 +1,17 @@
-import { mkdir } from 'node:fs/promises';
-import { pino } from 'pino';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
-import { loadEnv } from '../../src/config/env.js';
-import { productOptions } from '../../src/product.js';
 import { buildBundle } from '../../scripts/build-browser-bundles.js';
 import { login } from '../handoff/harness.js';
-import { hasChromium, launchChromium } from '../support/chromium.js';
-import { startTestApp } from '../support/test-app.js';
+import { hasChromium } from '../support/chromium.js';
+import {
+  ADMIN_SHOTS as SHOTS,
+  adminBrowser,
+  staffPage,
+  submitLogin,
+} from '../support/staff-pages.js';
+import { EMBEDDED_ADMIN_ENV, startProductApp } from '../support/product-app.js';
 
-/** Screenshots to look at (gitignored). */
-const SHOTS = 'test-results/admin';
-const ENV = {
-  RECORDS: 'database',
-  DATA_DIR: 'memory://',
-  AGENT_SEED: 'amy:secret-amy,root:secret-root',
-  AGENT_ADMINS: 'root',
-};
 const QUESTION = '怎么查询我的账单';
 // Keeps “我的账单”, which a starter conversation test expects.
 const NEW_ANSWER = '新版答案：打开App首页的“我的账单”卡片即可查看每月账单。';
@@ -31,8 +25,7 @@ describe.skipIf(!hasChromium)('configuration editor in Chromium', { timeout: 180
   beforeAll(async () => {
     await buildBundle('adminConsole');
     await buildBundle('widget');
-    const env = loadEnv({ LOG_LEVEL: 'silent', ...ENV });
-    ({ app, url } = await startTestApp(ENV, await productOptions(env, pino({ level: 'silent' }))));
+    ({ app, url } = await startProductApp(EMBEDDED_ADMIN_ENV));
     const root = await login(url, 'root');
     const live = await (
       await fetch(`${url}/api/admin/config/knowledge/export`, {
@@ -41,8 +34,7 @@ describe.skipIf(!hasChromium)('configuration editor in Chromium', { timeout: 180
     ).text();
     const entry = live.split('\n').find((l) => l.includes('"id": "bill-query-zh"')) ?? '{}';
     shippedAnswer = (JSON.parse(entry) as { answer: string }).answer;
-    browser = await launchChromium();
-    await mkdir(SHOTS, { recursive: true });
+    browser = await adminBrowser();
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
@@ -69,11 +61,8 @@ describe.skipIf(!hasChromium)('configuration editor in Chromium', { timeout: 180
 
   it('an FAQ edit with a mistake shows at its line, then publishes to the widget and rolls back', async () => {
     expect(await customerAnswer()).toContain(shippedAnswer);
-    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
-    await page.goto(`${url}/admin/config/knowledge`);
-    await page.fill('input[name=username]', 'root');
-    await page.fill('input[name=password]', 'secret-root');
-    await page.click('.login button[type=submit]');
+    const page = await staffPage(browser, url, '/admin/config/knowledge');
+    await submitLogin(page, 'root');
     const line = page.locator('.cm-line', { hasText: '"id": "bill-query-zh"' });
     await line.waitFor();
     expect(await page.locator('.live-line').textContent()).toContain('由 seed 发布');

@@ -1,27 +1,22 @@
-import { mkdir } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
-import { pino } from 'pino';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnalyticsReport } from '../../src/analytics/analytics-report.js';
 import type { App } from '../../src/app.js';
-import { loadEnv } from '../../src/config/env.js';
 import { CATEGORIES, EMOTIONS, NATURES } from '../../src/domain/taxonomy.js';
 import type { Message } from '../../src/domain/message.js';
-import { productOptions } from '../../src/product.js';
 import { buildBundle } from '../../scripts/build-browser-bundles.js';
 import { api, login } from '../handoff/harness.js';
-import { hasChromium, launchChromium } from '../support/chromium.js';
-import { connectChat, startTestApp, type ChatClient } from '../support/test-app.js';
+import { hasChromium } from '../support/chromium.js';
+import {
+  ADMIN_SHOTS as SHOTS,
+  adminBrowser,
+  staffPage,
+  submitLogin,
+} from '../support/staff-pages.js';
+import { EMBEDDED_ADMIN_ENV, startProductApp } from '../support/product-app.js';
+import { connectChat, type ChatClient } from '../support/test-app.js';
 
-/** Screenshots to look at (gitignored). */
-const SHOTS = 'test-results/admin';
-const ENV = {
-  RECORDS: 'database',
-  DATA_DIR: 'memory://',
-  AGENT_SEED: 'amy:secret-amy,root:secret-root',
-  AGENT_ADMINS: 'root',
-};
 const UNANSWERED = '你们营业厅门口能不能停电动车呀';
 
 function until(client: ChatClient, match: (m: Message) => boolean, what: string): Promise<Message> {
@@ -94,8 +89,7 @@ describe.skipIf(!hasChromium)('analytics dashboard in Chromium', { timeout: 180_
 
   beforeAll(async () => {
     await buildBundle('adminConsole');
-    const env = loadEnv({ LOG_LEVEL: 'silent', ...ENV });
-    ({ app, url } = await startTestApp(ENV, await productOptions(env, pino({ level: 'silent' }))));
+    ({ app, url } = await startProductApp(EMBEDDED_ADMIN_ENV));
     await seedRun(url);
     root = await login(url, 'root');
     // The recording is write-behind: wait until the rating and the FAQ miss have landed.
@@ -104,8 +98,7 @@ describe.skipIf(!hasChromium)('analytics dashboard in Chromium', { timeout: 180_
       if (seen.csat.count === 1 && seen.faqGaps.length > 0) break;
       await new Promise((r) => setTimeout(r, 200));
     }
-    browser = await launchChromium();
-    await mkdir(SHOTS, { recursive: true });
+    browser = await adminBrowser();
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
@@ -113,16 +106,11 @@ describe.skipIf(!hasChromium)('analytics dashboard in Chromium', { timeout: 180_
   });
 
   it('refuses an agent, then shows an admin the seeded figures in Chinese, with no raw codes', async () => {
-    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
-    await page.goto(`${url}/admin`);
-    await page.fill('input[name=username]', 'amy');
-    await page.fill('input[name=password]', 'secret-amy');
-    await page.click('.login button[type=submit]');
+    const page = await staffPage(browser, url, '/admin');
+    await submitLogin(page, 'amy');
     await expect.poll(() => page.locator('.login .error').textContent()).toBe('该账号不是管理员');
 
-    await page.fill('input[name=username]', 'root');
-    await page.fill('input[name=password]', 'secret-root');
-    await page.click('.login button[type=submit]');
+    await submitLogin(page, 'root');
     await page.waitForSelector('[data-kpi=tickets]');
     const expected = await report(url, root);
     expect(expected.csat).toMatchObject({ count: 1, average: 4 });
@@ -161,11 +149,8 @@ describe.skipIf(!hasChromium)('analytics dashboard in Chromium', { timeout: 180_
   });
 
   it('fits a phone and switches to English', async () => {
-    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
-    await page.goto(`${url}/admin/analytics`);
-    await page.fill('input[name=username]', 'root');
-    await page.fill('input[name=password]', 'secret-root');
-    await page.click('.login button[type=submit]');
+    const page = await staffPage(browser, url, '/admin/analytics', { width: 390, height: 844 });
+    await submitLogin(page, 'root');
     await page.waitForSelector('[data-kpi=tickets]');
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - window.innerWidth,

@@ -1,14 +1,17 @@
-import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { buildBundle } from '../../scripts/build-browser-bundles.js';
 import { api, draft } from '../handoff/harness.js';
-import { hasChromium, launchChromium } from '../support/chromium.js';
+import { hasChromium } from '../support/chromium.js';
+import {
+  ADMIN_SHOTS as SHOTS,
+  adminBrowser,
+  staffPage,
+  submitLogin,
+} from '../support/staff-pages.js';
 import { startTestApp } from '../support/test-app.js';
 
-/** Screenshots to look at (gitignored). */
-const SHOTS = 'test-results/admin';
 const WIDTHS = [1280, 820] as const;
 
 async function shoot(page: Page, name: string): Promise<void> {
@@ -39,8 +42,7 @@ describe.skipIf(!hasChromium)(
         DATA_DIR: 'memory://',
         AGENT_SEED: '',
       }));
-      browser = await launchChromium();
-      await mkdir(SHOTS, { recursive: true });
+      browser = await adminBrowser();
     }, 240_000);
     afterAll(async () => {
       await browser?.close();
@@ -101,14 +103,8 @@ describe.skipIf(!hasChromium)(
       await shoot(admin, 'people');
 
       // 3. The new agent logs in on /agent and takes a case.
-      const agent = await browser.newPage({
-        locale: 'zh-CN',
-        viewport: { width: 1280, height: 860 },
-      });
-      await agent.goto(`${url}/agent`);
-      await agent.fill('input[name=username]', 'cat');
-      await agent.fill('input[name=password]', 'secret-cat');
-      await agent.click('button[type=submit]');
+      const agent = await staffPage(browser, url, '/agent', { width: 1280, height: 860 });
+      await submitLogin(agent, 'cat');
       await expect.poll(() => agent.locator('.me').textContent()).toBe('cat');
       const catToken = String(
         (await api(url, '/login', { body: { username: 'cat', password: 'secret-cat' } })).body[

@@ -5,7 +5,7 @@ import { buildBundle } from '../../scripts/build-browser-bundles.js';
 import { startIntakeApp } from '../handoff/round-trip.support.js';
 import { hasChromium, launchChromium } from '../support/chromium.js';
 import { connectChat, type ChatClient } from '../support/test-app.js';
-import { consoleWords, rawWordsIn } from './agent-console.support.js';
+import { consoleWords, loggedInAgentConsole, rawWordsIn } from './agent-console.support.js';
 
 const PHONE = '13812345678';
 const complaint = (what: string): string =>
@@ -30,12 +30,7 @@ describe.skipIf(!hasChromium)('agent console with the system of record', () => {
   });
 
   it("finds an earlier ticket by number and shows it in the same customer's next case", async () => {
-    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
-    await page.goto(`${url}/agent`);
-    await page.fill('input[name=username]', 'amy');
-    await page.fill('input[name=password]', 'secret-amy');
-    await page.click('button[type=submit]');
-    await page.waitForSelector('.queue .empty');
+    const page = await loggedInAgentConsole(browser, url, 'amy', 900);
 
     const first = await connectChat(url);
     customers.push(first.client);

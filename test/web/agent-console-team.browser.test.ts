@@ -1,19 +1,10 @@
-import { type Browser, type Page } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { buildBundle } from '../../scripts/build-browser-bundles.js';
 import { startIntakeApp } from '../handoff/round-trip.support.js';
 import { hasChromium, launchChromium } from '../support/chromium.js';
-
-async function agentPage(browser: Browser, url: string, username: string): Promise<Page> {
-  const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 860 } });
-  await page.goto(`${url}/agent`);
-  await page.fill('input[name=username]', username);
-  await page.fill('input[name=password]', `secret-${username}`);
-  await page.click('button[type=submit]');
-  await page.waitForSelector('.queue .empty');
-  return page;
-}
+import { loggedInAgentConsole } from './agent-console.support.js';
 
 /** Two agents and one customer on the real widget: typing shown both ways, then a transfer. */
 describe.skipIf(!hasChromium)('agent console with a customer on the widget', () => {
@@ -32,8 +23,8 @@ describe.skipIf(!hasChromium)('agent console with a customer on the widget', () 
   });
 
   it('shows the customer typing in the console and the agent typing in the widget; bob gets the case amy transfers by picker, with her note', async () => {
-    const amy = await agentPage(browser, url, 'amy');
-    const bob = await agentPage(browser, url, 'bob');
+    const amy = await loggedInAgentConsole(browser, url, 'amy');
+    const bob = await loggedInAgentConsole(browser, url, 'bob');
     const customer = await browser.newPage({ locale: 'zh-CN' });
     await customer.goto(url);
     const widgetBox = customer.locator('#qingting-chat textarea');

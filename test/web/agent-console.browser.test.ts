@@ -5,7 +5,13 @@ import type { App } from '../../src/app.js';
 import { buildBundle } from '../../scripts/build-browser-bundles.js';
 import { startIntakeApp } from '../handoff/round-trip.support.js';
 import { connectChat, type ChatClient } from '../support/test-app.js';
-import { consoleWords, rawWordsIn } from './agent-console.support.js';
+import {
+  agentConsolePage,
+  consoleWords,
+  loggedInAgentConsole,
+  rawWordsIn,
+} from './agent-console.support.js';
+import { submitLogin } from '../support/staff-pages.js';
 
 const HOSTILE =
   '你们乱扣我话费整整三个月!气死我了!!我要投诉,马上给我转人工!<img src=x onerror="window.__pwned=1">';
@@ -38,12 +44,7 @@ describe.skipIf(!hasChromium)('agent console in Chromium', () => {
   });
 
   it('logs in, sees a new case live, claims it, replies with the suggestion, keeps drafts, closes', async () => {
-    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 860 } });
-    await page.goto(`${url}/agent`);
-    await page.fill('input[name=username]', 'amy');
-    await page.fill('input[name=password]', 'secret-amy');
-    await page.click('button[type=submit]');
-    await page.waitForSelector('.queue .empty');
+    const page = await loggedInAgentConsole(browser, url);
 
     const { client } = await connectChat(url);
     customers.push(client);
@@ -90,11 +91,8 @@ describe.skipIf(!hasChromium)('agent console in Chromium', () => {
   }, 60_000);
 
   it('speaks Chinese with no raw code, and clears each error once it no longer applies', async () => {
-    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 860 } });
-    await page.goto(`${url}/agent`);
-    await page.fill('input[name=username]', 'amy');
-    await page.fill('input[name=password]', 'wrong-password');
-    await page.click('button[type=submit]');
+    const page = await agentConsolePage(browser, url);
+    await submitLogin(page, 'amy', 'wrong-password');
     await expect
       .poll(() => page.locator('.login-error').textContent())
       .toBe('登录失败：用户名或密码错误。');

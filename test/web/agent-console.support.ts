@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import {
   CATEGORIES,
   EMOTIONS,
@@ -9,6 +9,7 @@ import {
 import { SEVERITIES } from '../../src/domain/ticket.js';
 import { LIVE_FIELDS } from '../../src/handoff/live-case.js';
 import { FAILURES, RESOLUTION_CODES } from '../../src/web/agent/i18n/dictionary.js';
+import { staffPage, submitLogin } from '../support/staff-pages.js';
 
 /** Latin words the Chinese console may show: key names, "SLA", and the `group:` syntax of transfer. */
 const ALLOWED_LATIN = new Set(['SLA', 'Ctrl', 'Shift', 'group']);
@@ -58,4 +59,22 @@ export function latinWords(text: string): string[] {
 /** What a Chinese console must not show: a raw taxonomy code or any other English word. */
 export function rawWordsIn(words: readonly string[]): string[] {
   return words.filter((word) => CODES.has(word) || !ALLOWED_LATIN.has(word));
+}
+
+/** The agent console in Chinese at 1280 px wide, on its login form. */
+export function agentConsolePage(browser: Browser, url: string, height = 860): Promise<Page> {
+  return staffPage(browser, url, '/agent', { width: 1280, height });
+}
+
+/** The agent console logged in as `username`, once its (empty) queue shows. */
+export async function loggedInAgentConsole(
+  browser: Browser,
+  url: string,
+  username = 'amy',
+  height = 860,
+): Promise<Page> {
+  const page = await agentConsolePage(browser, url, height);
+  await submitLogin(page, username);
+  await page.waitForSelector('.queue .empty');
+  return page;
 }

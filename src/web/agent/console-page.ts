@@ -1,3 +1,5 @@
+import { INBOX_STYLES } from './inbox-styles.js';
+
 /** The `/agent` page: a shell the bundled console script fills; all styles here, no inline script. */
 export function consolePage(): string {
   return `<!doctype html>
@@ -65,6 +67,18 @@ export function consolePage(): string {
   .status { padding: .25rem 1rem; margin: 0; color: #8d2b0b; } .status:empty { display: none; }
   button { font: inherit; cursor: pointer; border: 1px solid #9fb3c8; border-radius: 4px; background: #fff; padding: .25rem .6rem; }
   button { white-space: nowrap; }
+${INBOX_STYLES}
+  .availability { display: flex; gap: .5rem; align-items: center; } .availability .load { font-size: .9em; }
+  .availability-choice { border-left: 4px solid #3ebd93; } .availability.away .availability-choice { border-left-color: #f0b429; }
+  .availability.busy .availability-choice { border-left-color: #d64545; } .availability-error { color: #ffd8d8; font-size: .85em; }
+  .supervisor { background: #fff; border-radius: 6px; margin: 1rem 1rem 0; padding: .75rem; }
+  .supervisor .row { display: flex; gap: .5rem; align-items: center; } .supervisor h3 { font-size: .95rem; margin: .75rem 0 .25rem; }
+  .members { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem; }
+  .member { padding: .25rem .5rem; border-radius: 4px; background: #f0f4f8; border-left: 4px solid #9fb3c8; display: grid; }
+  .member.online { border-color: #3ebd93; } .member.away { border-color: #f0b429; } .member.busy { border-color: #d64545; }
+  .member-load { font-size: .85em; color: #486581; }
+  .supervised { border-collapse: collapse; width: 100%; } .supervised th, .supervised td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid #d9e2ec; }
+  .supervised th { color: #627d98; font-weight: 600; font-size: .9em; }
   @media (max-width: 1100px) { main { grid-template-columns: minmax(14rem, 18rem) 1fr; } .conversation { grid-template-columns: 1fr; } }
   @media (max-width: 50rem) { main, .conversation { grid-template-columns: 1fr; } }
 </style>

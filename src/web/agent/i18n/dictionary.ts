@@ -2,6 +2,7 @@ import type { Sender } from '../../../domain/taxonomy.js';
 import type { TicketStatus } from '../../../domain/ticket.js';
 import type { LiveField } from '../../../handoff/live-case.js';
 import type { EmotionTrend } from '../../../handoff/summary/summary.schema.js';
+import type { InboxWords } from './inbox-words.js';
 
 /** Resolutions an agent closes a case with; the close API takes any code, the console offers these. */
 export const RESOLUTION_CODES = [
@@ -83,7 +84,6 @@ export interface ConsoleDictionary {
   transfer: string;
   doTransfer: string;
   transferTo: string;
-  onlineMark: string;
   typeTarget: string;
   /** `{to}`: who gets the case. */
   confirmTransfer: string;
@@ -133,4 +133,34 @@ export interface ConsoleDictionary {
   resolutions: Record<ResolutionCode, string>;
   failures: Record<Failure, string>;
   alert: { sla_breach: string; follow_up: string; requeued: string };
+  /** Inbox views, labels and case status (`inbox-words.ts`). */
+  inbox: InboxWords;
+  /** Team work (issue 15 §4): availability, load, the transfer picker's groups, the supervisor view. */
+  team: {
+    availability: string;
+    states: Record<'online' | 'away' | 'busy' | 'offline', string>;
+    /** `{state}` after a colleague's name in the transfer picker. */
+    stateMark: string;
+    /** The header's load: `{load}/{capacity}`, or `{load}` alone with no limit. */
+    load: string;
+    loadTitle: string;
+    noLimit: string;
+    /** A group in the transfer picker: `{name}`. */
+    groupOption: string;
+    openSupervisor: string;
+    closeSupervisor: string;
+    heading: string;
+    members: string;
+    cases: string;
+    noCases: string;
+    agent: string;
+    ticket: string;
+    waiting: string;
+    priority: string;
+    reassignTo: string;
+    reassign: string;
+    refresh: string;
+    /** Refusals of the team calls: no console open yet, not a supervisor. */
+    failures: { no_console: string; forbidden: string };
+  };
 }

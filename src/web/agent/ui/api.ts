@@ -4,6 +4,15 @@ import { Category, type Language } from '../../../domain/taxonomy.js';
 import { TicketStatus } from '../../../domain/ticket.js';
 import { CannedResponse } from '../../../handoff/canned-response.js';
 import { HandoffState } from '../../../handoff/handoff.js';
+import { InboxPage, type InboxSort, type InboxView } from '../../../handoff/inbox.js';
+import type { CaseStatus } from '../../../handoff/case-marks.js';
+import type { Availability } from '../../../handoff/availability.js';
+import {
+  MyAvailability,
+  SupervisedCase,
+  TeamReply,
+  type MyAvailability as MyAvailabilityReply,
+} from '../../../handoff/team.js';
 import { FAILURES, type Failure } from '../i18n/dictionary.js';
 
 /** A refused or failed call, with the reason the console words in the agent's language. */
@@ -58,8 +67,8 @@ const MeReply = z.object({
   assigned: z.array(z.object({ id: z.string(), ticketId: z.string() })),
 });
 const QueueReply = z.object({ items: z.array(QueueItem) });
-const OnlineReply = z.object({ items: z.array(z.string()) });
 const CannedReply = z.object({ items: z.array(CannedResponse) });
+const SupervisedReply = z.object({ items: z.array(SupervisedCase) });
 /** What every case action answers: the case's new state. */
 const ActionReply = z.object({
   id: z.string(),
@@ -69,6 +78,13 @@ const ActionReply = z.object({
   group: z.string().optional(),
 });
 export type ActionReply = z.infer<typeof ActionReply>;
+/** A label or status change answers the case's marks as well. */
+const MarkReply = ActionReply.extend({
+  labels: z.array(z.string()),
+  waiting: z.literal('customer').optional(),
+});
+export type MarkReply = z.infer<typeof MarkReply>;
+export type InboxRequest = { view: InboxView; sort: InboxSort; label?: string; cursor?: string };
 /** A ticket of a search or a customer's history (records/ticket-search.ts), phone masked. */
 const TicketRow = z.object({
   id: z.string(),
@@ -122,9 +138,23 @@ export class ConsoleApi {
   async queue(): Promise<QueueItem[]> {
     return QueueReply.parse(await this.call('GET', '/queue')).items;
   }
-  /** Usernames with a console open, for the transfer picker. */
-  async onlineAgents(): Promise<string[]> {
-    return OnlineReply.parse(await this.call('GET', '/agents/online')).items;
+  /** Every enabled agent with availability and load, and the groups (transfer picker, supervisors). */
+  async team(): Promise<TeamReply> {
+    return TeamReply.parse(await this.call('GET', '/team'));
+  }
+  async myAvailability(): Promise<MyAvailabilityReply> {
+    return MyAvailability.parse(await this.call('GET', '/me/availability'));
+  }
+  /** 409 (`unknown` failure) while this console's socket has not connected yet. */
+  async setAvailability(availability: Availability): Promise<void> {
+    await this.call('PUT', '/me/availability', { availability });
+  }
+  /** Everyone's assigned cases; 403 for anyone but an admin. */
+  async supervisedCases(): Promise<SupervisedCase[]> {
+    return SupervisedReply.parse(await this.call('GET', '/supervisor/cases')).items;
+  }
+  reassign(id: string, to: string): Promise<ActionReply> {
+    return this.action(id, 'reassign', { to });
   }
   async canned(lang: Language): Promise<CannedResponse[]> {
     return CannedReply.parse(await this.call('GET', `/canned-responses?lang=${lang}`)).items;
@@ -152,6 +182,22 @@ export class ConsoleApi {
       if (error instanceof ApiError && error.status === 404) return undefined;
       throw error;
     }
+  }
+  /** One page of an inbox view, with every view's count. */
+  async inbox(request: InboxRequest): Promise<InboxPage> {
+    const query = new URLSearchParams({ view: request.view, sort: request.sort });
+    if (request.label !== undefined) query.set('label', request.label);
+    if (request.cursor !== undefined) query.set('cursor', request.cursor);
+    return InboxPage.parse(await this.call('GET', `/inbox?${query}`));
+  }
+  async labels(
+    id: string,
+    change: { add?: readonly string[]; remove?: readonly string[] },
+  ): Promise<MarkReply> {
+    return MarkReply.parse(await this.call('POST', `${this.of(id)}/labels`, change));
+  }
+  async status(id: string, status: CaseStatus): Promise<MarkReply> {
+    return MarkReply.parse(await this.call('POST', `${this.of(id)}/status`, { status }));
   }
   async detail(id: string): Promise<HandoffDetail> {
     return HandoffDetail.parse(await this.call('GET', this.of(id)));

@@ -9,6 +9,8 @@ import { ApiError, type ConsoleApi } from './api.js';
 import { fillPlaceholders, matchCanned, shortcutTyped } from './canned.js';
 import { CannedPicker } from './canned-picker.js';
 import { CustomerPanel } from './customer-panel.js';
+import { LabelEditor } from './label-chips.js';
+import { StatusActions } from './status-actions.js';
 import { SummaryPanel } from './summary-panel.js';
 import { TransferBox } from './transfer-box.js';
 import { ErrorLine, Isolated } from './text.js';
@@ -282,6 +284,20 @@ export function CaseView(props: {
             </button>
           </div>
           <ErrorLine class="close-error" message={failure('close')} />
+          <StatusActions
+            id={id}
+            waiting={detail.waiting}
+            words={labels}
+            api={api}
+            onUnauthorized={props.onUnauthorized}
+          />
+          <LabelEditor
+            id={id}
+            labels={detail.labels}
+            words={labels}
+            api={api}
+            onUnauthorized={props.onUnauthorized}
+          />
         </div>
       </div>
       <div class="side">

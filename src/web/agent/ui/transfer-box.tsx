@@ -1,14 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { TeamGroup, TeamMember } from '../../../handoff/team.js';
 import type { ConsoleLabels } from '../i18n/labels.js';
 import type { ConsoleApi } from './api.js';
+import { byAvailability, memberText } from './team-words.js';
 import { Isolated } from './text.js';
 
 /** "Type a name": the picker's last choice, for an offline agent or a `group:` name. */
 const TYPED = '';
 
 /**
- * Transfer by picking an online colleague (or typing an agent or `group:name`), then confirming
- * with an optional note the colleague reads first.
+ * Transfer by picking a colleague with a console open (online first, away and busy marked) or a
+ * group of the directory (or typing an agent or `group:name`), then confirming with an optional
+ * note the colleague reads first.
  */
 export function TransferBox(props: {
   api: ConsoleApi;
@@ -17,19 +20,24 @@ export function TransferBox(props: {
   onTransfer: (to: string, note: string) => Promise<void>;
 }) {
   const t = props.labels.text;
-  const [online, setOnline] = useState<string[]>([]);
+  const [online, setOnline] = useState<TeamMember[]>([]);
+  const [groups, setGroups] = useState<TeamGroup[]>([]);
   const [choice, setChoice] = useState(TYPED);
   const [typed, setTyped] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [note, setNote] = useState('');
   useEffect(() => {
     let live = true;
-    props.api.onlineAgents().then(
-      (names) => {
+    props.api.team().then(
+      (team) => {
         if (!live) return;
-        const others = names.filter((name) => name !== props.me);
+        const others = byAvailability(team.members).filter(
+          (m) => m.username !== props.me && m.availability !== 'offline',
+        );
         setOnline(others);
-        if (others[0] !== undefined) setChoice(others[0]);
+        setGroups(team.groups);
+        const first = others[0]?.username ?? team.groups[0]?.name;
+        if (first !== undefined) setChoice(others[0] ? first : `group:${first}`);
       },
       () => undefined, // no picker: typing a name still works
     );
@@ -50,10 +58,14 @@ export function TransferBox(props: {
             setConfirming(false);
           }}
         >
-          {online.map((name) => (
-            <option key={name} value={name}>
-              {name}
-              {t.onlineMark}
+          {online.map((member) => (
+            <option key={member.username} value={member.username}>
+              {memberText(props.labels, member)}
+            </option>
+          ))}
+          {groups.map((group) => (
+            <option key={group.name} value={`group:${group.name}`}>
+              {t.team.groupOption.replace('{name}', group.displayName ?? group.name)}
             </option>
           ))}
           <option value={TYPED}>{t.typeTarget}</option>

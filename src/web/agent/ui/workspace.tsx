@@ -11,13 +11,26 @@ import type { Failure } from '../i18n/dictionary.js';
 import type { ConsoleLabels } from '../i18n/labels.js';
 import { ApiError, ConsoleApi } from './api.js';
 import { beep } from './attention.js';
+import { AvailabilitySwitch } from './availability-switch.js';
 import { CaseView } from './case-view.js';
-import { QueueList, type QueuedCase } from './queue-list.js';
+import { Inbox } from './inbox.js';
+import { Supervisor } from './supervisor.js';
 import { classes } from './text.js';
 import { TicketSearch } from './ticket-search.js';
 
 type OpenCase = { detail: HandoffDetail; changed: readonly string[] };
 type AgentSocket = Socket<AgentServerEvents, AgentClientEvents>;
+
+/** Socket events after which the inbox lists and counts are fetched again. */
+const INBOX_EVENTS: ReadonlySet<string> = new Set([
+  'queue:added',
+  'queue:removed',
+  'handoff:assigned',
+  'handoff:released',
+  'handoff:closed',
+  'handoff:marked',
+  'handoff:updated',
+]);
 
 /** How long "the customer is typing" shows after their last keystroke reached us. */
 const TYPING_SHOWN_MS = 5000;
@@ -48,7 +61,8 @@ export function Workspace(props: {
   const t = labels.text;
   const api = useMemo(() => new ConsoleApi(props.token), [props.token]);
   const [me, setMe] = useState<string>();
-  const [queue, setQueue] = useState<Readonly<Record<string, QueuedCase>>>({});
+  const [inboxTick, setInboxTick] = useState(0);
+  const [supervisor, setSupervisor] = useState<{ may: boolean; open: boolean }>();
   const [cases, setCases] = useState<Readonly<Record<string, OpenCase>>>({});
   const [active, setActive] = useState<string>();
   const [claimErrors, setClaimErrors] = useState<Readonly<Record<string, Failure>>>({});
@@ -110,17 +124,24 @@ export function Workspace(props: {
         window.setTimeout(() => stopTyping(handoffId), TYPING_SHOWN_MS),
       );
     });
+    socket.onAny((event: string) => {
+      if (INBOX_EVENTS.has(event)) setInboxTick((n) => n + 1);
+    });
+    socket.on('handoff:marked', ({ id, labels, waiting }) =>
+      setCases((current) => {
+        const open = current[id];
+        if (open === undefined) return current;
+        return { ...current, [id]: { ...open, detail: { ...open.detail, labels, waiting } } };
+      }),
+    );
     socket.on('connect', () => setStatus(undefined));
     socket.on('connect_error', () => setStatus(t.failures.network));
-    socket.on('queue:added', (item) => {
-      setQueue((current) => ({ ...current, [item.id]: { item, receivedAt: Date.now() } }));
+    socket.on('queue:added', () => {
       setUnseen((n) => n + 1);
       beep(props.audio);
     });
-    socket.on('queue:removed', ({ id }) => setQueue((current) => without(current, id)));
     socket.on('handoff:assigned', ({ handoff }) => void open(handoff.id).catch(fail));
     socket.on('handoff:released', ({ id }) => drop(id));
-    socket.on('handoff:closed', ({ id }) => setQueue((current) => without(current, id)));
     socket.on('customer:message', ({ handoffId, message }) => {
       stopTyping(handoffId);
       setCases((current) => {
@@ -136,28 +157,15 @@ export function Workspace(props: {
         if (open === undefined) return current;
         return { ...current, [id]: { detail: { ...open.detail, summary }, changed } };
       });
-      setQueue((current) => {
-        const queued = current[id];
-        if (queued === undefined) return current;
-        return { ...current, [id]: { ...queued, item: { ...queued.item, summary } } };
-      });
     });
     socket.on('handoff:alert', (alert) =>
       setStatus(`${t.alert[alert.kind]}${t.separator}${alert.ticketId}`),
     );
     void (async () => {
-      const [who, items, responses] = await Promise.all([
-        api.me(),
-        api.queue(),
-        api.canned(labels.lang),
-      ]);
+      const [who, responses] = await Promise.all([api.me(), api.canned(labels.lang)]);
       setMe(who.agent.username);
+      setSupervisor({ may: who.agent.role === 'admin', open: false });
       setCanned(responses);
-      const receivedAt = Date.now();
-      setQueue((current) => ({
-        ...Object.fromEntries(items.map((item) => [item.id, { item, receivedAt }])),
-        ...current,
-      }));
       for (const { id } of who.assigned) await open(id);
     })().catch(fail);
     return () => {
@@ -188,6 +196,17 @@ export function Workspace(props: {
       <header>
         <h1>{t.title}</h1>
         <span class="me">{me}</span>
+        <AvailabilitySwitch api={api} labels={labels} load={openIds.length} />
+        {supervisor?.may ? (
+          <button
+            type="button"
+            class="supervise"
+            aria-pressed={supervisor.open}
+            onClick={() => setSupervisor({ may: true, open: !supervisor.open })}
+          >
+            {supervisor.open ? t.team.closeSupervisor : t.team.openSupervisor}
+          </button>
+        ) : null}
         <button type="button" class="logout" onClick={() => props.onLogout()}>
           {t.logout}
         </button>
@@ -195,15 +214,19 @@ export function Workspace(props: {
       <p class="status" role="status">
         {status}
       </p>
+      {supervisor?.open ? <Supervisor api={api} labels={labels} /> : null}
       <main>
         <section class="queue-panel" aria-label={t.queue}>
           <TicketSearch api={api} labels={labels} />
-          <h2>{t.queue}</h2>
-          <QueueList
-            cases={Object.values(queue)}
+          <h2>{t.inbox.heading}</h2>
+          <Inbox
+            api={api}
             labels={labels}
+            refresh={inboxTick}
             errors={claimErrors}
             onClaim={claim}
+            onOpen={(id) => void open(id).catch(fail)}
+            onUnauthorized={() => props.onLogout('unauthorized')}
           />
         </section>
         <section class="work" aria-label={t.conversations}>
