@@ -58,6 +58,9 @@ import { createHttpApp } from './server/http-app.js';
 import type { ReadinessCheck } from './server/health.js';
 import { clientAddressOf } from './server/client-address.js';
 import { createLogger } from './server/logger.js';
+import type { CannedResponses } from './handoff/canned-responses.port.js';
+import type { LiveHandoffTimes } from './handoff/handoff-times.js';
+import type { PromptLoader } from './llm/prompt-loader.js';
 import { BoundedMemoryStorage } from './storage/bounded.memory-storage.js';
 import type { IdempotencyStore } from './storage/idempotency.port.js';
 import { MemoryIdempotencyStore } from './storage/memory.idempotency-store.js';
@@ -115,6 +118,13 @@ export interface AppContext {
   http: Express;
 }
 
+export interface HandoffLive {
+  times: Pick<LiveHandoffTimes, 'current'>;
+  prompts: PromptLoader;
+  /** Wraps the system of record's canned responses (called once, only with one). */
+  canned: (store: CannedResponses) => CannedResponses;
+}
+
 export interface AppOptions {
   logger?: Logger;
   understanding?: Understanding;
@@ -128,6 +138,11 @@ export interface AppOptions {
   interceptors?: (context: AppContext) => readonly TurnInterceptor[];
   /** Back-off of outbound platform calls; default 1 s doubling to 5 min (tests use a shorter one). */
   channelBackoff?: Backoff;
+  /**
+   * What the handoff reads at every use so a published configuration applies without a restart
+   * (the product follows the admin console's live versions into them; src/admin/config).
+   */
+  handoffLive?: HandoffLive;
   /** Mounts more routes or namespaces; the returned function runs at close, before Redis is closed. */
   extend?: (
     context: AppContext,
@@ -265,8 +280,11 @@ export async function createApp(env: Readonly<Env>, options: AppOptions = {}): P
           directory: records.agents,
           followUps: records.followUps,
           audit: (action) => records.audit.record(auditEntry(action)),
-          canned: records.canned,
+          canned: options.handoffLive?.canned(records.canned) ?? records.canned,
         }
+      : {}),
+    ...(options.handoffLive
+      ? { times: options.handoffLive.times, prompts: options.handoffLive.prompts }
       : {}),
     onError: (error, where) => logger.error({ err: error, where }, 'handoff failed'),
   });

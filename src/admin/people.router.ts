@@ -34,6 +34,21 @@ const CreateGroup = z
   .object({ name: GroupName, displayName: GroupChanges.shape.displayName.unwrap().optional() })
   .strict();
 
+/** Whether an enabled admin other than `username` would be left (the console's way back in). */
+async function anotherEnabledAdmin(directory: AgentDirectory, username: string): Promise<boolean> {
+  return (await directory.list()).some(
+    (a) => a.username !== username && a.role === 'admin' && !a.disabled,
+  );
+}
+
+/** A group's new name, display name (`null` clears it), or both. */
+const PatchGroup = z
+  .object({ name: GroupName.optional(), displayName: GroupChanges.shape.displayName.optional() })
+  .strict()
+  .refine((patch) => patch.name !== undefined || patch.displayName !== undefined, {
+    message: 'give a name or a displayName',
+  });
+
 function notFound(res: Response, what: string): void {
   res.status(404).json({ error: `no such ${what}` });
 }
@@ -75,40 +90,60 @@ export function createPeopleRouter(deps: PeopleRouterDeps): Router {
       .json({ agent: (await directory.list()).find((a) => a.username === agent.username) });
   });
 
-  router.patch('/api/admin/agents/:username', async (req, res) => {
-    const username = Username.safeParse(req.params['username']);
-    if (!username.success || !(await directory.has(username.data))) return notFound(res, 'agent');
-    const body = PatchAgent.safeParse(req.body);
-    if (!body.success) return invalid(res, body.error);
-    const target = username.data;
-    const { disabled, password, ...changes } = body.data;
-    const actor = agentOf(res).username;
-    // An admin cannot lock themselves out: the console would lose its last way back in.
-    if (actor === target && (disabled === true || changes.role === 'agent'))
-      return void res
-        .status(409)
-        .json({ error: 'you cannot disable your own account or remove your own admin role' });
-    const record = (action: string, detail: Record<string, unknown> = {}) =>
-      audit({ actor, action, targetKind: 'agent', targetId: target, detail });
-    if (Object.keys(changes).length > 0) {
-      await directory.update(target, changes);
-      await record('agent.update', changes);
-    }
-    if (password !== undefined) {
-      await directory.resetPassword(target, password);
-      await record('agent.password_reset');
-      deps.endSessions(target);
-    }
-    if (disabled !== undefined) {
-      await directory.setDisabled(target, disabled);
-      await record(disabled ? 'agent.disable' : 'agent.enable');
-      if (disabled) {
-        deps.endSessions(target);
-        await deps.requeueCasesOf(target);
+  /**
+   * Account changes run one at a time in this process, so two admins disabling each other at
+   * once cannot both pass the last-admin check (across instances the check is not atomic).
+   */
+  let serial: Promise<unknown> = Promise.resolve();
+  const oneAtATime = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = serial.then(work);
+    serial = next.catch(() => undefined);
+    return next;
+  };
+
+  router.patch('/api/admin/agents/:username', (req, res) =>
+    oneAtATime(async () => {
+      const username = Username.safeParse(req.params['username']);
+      if (!username.success || !(await directory.has(username.data))) return notFound(res, 'agent');
+      const body = PatchAgent.safeParse(req.body);
+      if (!body.success) return invalid(res, body.error);
+      const target = username.data;
+      const { disabled, password, ...changes } = body.data;
+      const actor = agentOf(res).username;
+      const removesAdmin = disabled === true || changes.role === 'agent';
+      // An admin cannot lock themselves out: the console would lose its last way back in.
+      if (actor === target && removesAdmin)
+        return void res.status(409).json({
+          error: 'you cannot disable your own account or remove your own admin role',
+          reason: 'own_account',
+        });
+      if (removesAdmin && !(await anotherEnabledAdmin(directory, target)))
+        return void res.status(409).json({
+          error: 'the last enabled admin cannot be disabled or demoted',
+          reason: 'last_admin',
+        });
+      const record = (action: string, detail: Record<string, unknown> = {}) =>
+        audit({ actor, action, targetKind: 'agent', targetId: target, detail });
+      if (Object.keys(changes).length > 0) {
+        await directory.update(target, changes);
+        await record('agent.update', changes);
       }
-    }
-    res.json({ agent: (await directory.list()).find((a) => a.username === target) });
-  });
+      if (password !== undefined) {
+        await directory.resetPassword(target, password);
+        await record('agent.password_reset');
+        deps.endSessions(target);
+      }
+      if (disabled !== undefined) {
+        await directory.setDisabled(target, disabled);
+        await record(disabled ? 'agent.disable' : 'agent.enable');
+        if (disabled) {
+          deps.endSessions(target);
+          await deps.requeueCasesOf(target);
+        }
+      }
+      res.json({ agent: (await directory.list()).find((a) => a.username === target) });
+    }),
+  );
 
   router.get('/api/admin/groups', async (_req, res) => {
     res.json({ items: await directory.groups() });
@@ -134,9 +169,20 @@ export function createPeopleRouter(deps: PeopleRouterDeps): Router {
 
   router.patch('/api/admin/groups/:name', async (req, res) => {
     const name = String(req.params['name']);
-    const body = GroupChanges.safeParse(req.body);
+    const body = PatchGroup.safeParse(req.body);
     if (!body.success) return invalid(res, body.error);
-    if (!(await directory.renameGroup(name, body.data.displayName))) return notFound(res, 'group');
+    const { name: to, displayName } = body.data;
+    if (!(await directory.groups()).some((group) => group.name === name))
+      return notFound(res, 'group');
+    // A new name first (members follow), then the display name of the group under its name.
+    const current = to ?? name;
+    if (to !== undefined) {
+      const moved = await directory.moveGroup(name, to);
+      if (moved === 'not_found') return notFound(res, 'group');
+      if (moved === 'taken')
+        return void res.status(409).json({ error: `the group ${to} exists`, reason: 'taken' });
+    }
+    if (displayName !== undefined) await directory.renameGroup(current, displayName);
     await audit({
       actor: agentOf(res).username,
       action: 'group.update',
@@ -144,7 +190,7 @@ export function createPeopleRouter(deps: PeopleRouterDeps): Router {
       targetId: name,
       detail: body.data,
     });
-    res.json({ group: (await directory.groups()).find((group) => group.name === name) });
+    res.json({ group: (await directory.groups()).find((group) => group.name === current) });
   });
 
   router.delete('/api/admin/groups/:name', async (req, res) => {

@@ -38,6 +38,11 @@ export interface AgentDirectory {
   createGroup(name: string, displayName?: string): Promise<boolean>;
   /** Sets or clears a group's display name; false when unknown. */
   renameGroup(name: string, displayName: string | null): Promise<boolean>;
+  /**
+   * Gives a group a new name; its members and display name follow. `taken` when the new name
+   * is another group's, `not_found` when there is no such group.
+   */
+  moveGroup(name: string, to: string): Promise<'moved' | 'not_found' | 'taken'>;
   /** Removes a group and its memberships (the accounts stay); false when unknown. */
   deleteGroup(name: string): Promise<boolean>;
 }

@@ -171,6 +171,18 @@ export class SeededAgentDirectory implements AgentDirectory {
     return Promise.resolve(true);
   }
 
+  moveGroup(name: string, to: string): Promise<'moved' | 'not_found' | 'taken'> {
+    GroupName.parse(to);
+    if (!this.groupNames.has(name)) return Promise.resolve('not_found');
+    if (name === to) return Promise.resolve('moved');
+    if (this.groupNames.has(to)) return Promise.resolve('taken');
+    this.groupNames.set(to, this.groupNames.get(name));
+    this.groupNames.delete(name);
+    for (const stored of this.accounts.values())
+      stored.groups = stored.groups.map((group) => (group === name ? to : group));
+    return Promise.resolve('moved');
+  }
+
   deleteGroup(name: string): Promise<boolean> {
     if (!this.groupNames.delete(name)) return Promise.resolve(false);
     for (const stored of this.accounts.values())

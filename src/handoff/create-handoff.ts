@@ -26,7 +26,7 @@ import type { CannedResponses } from './canned-responses.port.js';
 import { MemoryCannedResponses } from './memory.canned-responses.js';
 import { AgentNamespace } from './agent.namespace.js';
 import { BullmqHandoffQueue } from './bullmq.handoff-queue.js';
-import { BusinessHours } from './business-hours.js';
+import { envHandoffTimes, liveSlaMinutes, type LiveHandoffTimes } from './handoff-times.js';
 import { HandoffInterceptor } from './handoff.interceptor.js';
 import type { HandoffQueue } from './handoff-queue.port.js';
 import { HandoffService } from './handoff.service.js';
@@ -83,6 +83,10 @@ export type HandoffDeps = {
   audit?: (action: StaffAction) => Promise<void>;
   /** Canned responses (the system of record's when on); default: in this process's memory. */
   canned?: CannedResponses;
+  /** Business hours and SLA minutes read at every use (the admin's published ones); default: env. */
+  times?: Pick<LiveHandoffTimes, 'current'>;
+  /** Prompt files for the summaries (with the published prompts laid over them); default: files. */
+  prompts?: PromptLoader;
 };
 
 /** Everything the composition root wires: the trigger for the dialogs, the interceptor for the bot core, the routers. */
@@ -137,10 +141,12 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
     heartbeatMs: Math.floor(presenceMs / 3),
     onError: deps.onError,
   });
-  const slaMinutes = env.HANDOFF_SLA_MINUTES;
+  const fromEnv = envHandoffTimes(env);
+  const times = deps.times ?? { current: () => fromEnv };
   const followUps = deps.followUps ?? new MemoryFollowUps();
   const { llm } = deps;
-  const prompts = new PromptLoader();
+  const prompts = deps.prompts ?? new PromptLoader();
+  const slaMinutes = liveSlaMinutes(times);
   const roster = new TeamRoster(directory, presence, queue, slaMinutes);
   const assigner =
     env.AUTO_ASSIGN === 'on'
@@ -177,8 +183,11 @@ export async function createHandoff(deps: HandoffDeps): Promise<HandoffSubsystem
     isAgent: (username) => directory.has(username),
     capacityOf: async (username) => (await directory.find(username))?.capacity,
     config: {
+      // Getters: the service reads these at every use, so a published change applies at once.
       slaMinutes,
-      businessHours: new BusinessHours(env.BUSINESS_HOURS, env.BUSINESS_TIME_ZONE),
+      get businessHours() {
+        return times.current().businessHours;
+      },
       graceSeconds: env.AGENT_GRACE_SECONDS,
       followUpHours: env.FOLLOW_UP_HOURS,
     },

@@ -33,11 +33,54 @@ export class PromptTemplate {
   }
 }
 
+/**
+ * The prompts an admin published (the `prompts` configuration kind), by name relative to the
+ * prompts root (`understanding/system.zh.md`). Empty until a version is live: the files answer.
+ */
+export class LivePrompts {
+  private texts: ReadonlyMap<string, string> = new Map();
+
+  readonly use = (next: ReadonlyMap<string, string>): void => {
+    this.texts = next;
+  };
+
+  text(name: string): string | undefined {
+    return this.texts.get(name);
+  }
+}
+
+/**
+ * A file's template that renders the published text of its name when there is one, so a publish
+ * changes the next LLM call without reloading the consumers that hold the template.
+ */
+class LivePromptTemplate extends PromptTemplate {
+  private published: PromptTemplate | undefined;
+
+  constructor(
+    name: string,
+    source: string,
+    private readonly live: LivePrompts,
+  ) {
+    super(name, source);
+  }
+
+  override render(vars: Readonly<Record<string, string>>): string {
+    const text = this.live.text(this.name);
+    if (text === undefined || text === this.source) return super.render(vars);
+    if (this.published?.source !== text) this.published = new PromptTemplate(this.name, text);
+    return this.published.render(vars);
+  }
+}
+
 /** Reads prompt files under one root (admins edit them without touching code); each file is read once. */
 export class PromptLoader {
   private readonly cache = new Map<string, Promise<PromptTemplate>>();
 
-  constructor(private readonly root: string = DEFAULT_PROMPTS_DIR) {}
+  /** With `live`, a published prompt of the same name wins over the file at every render. */
+  constructor(
+    private readonly root: string = DEFAULT_PROMPTS_DIR,
+    private readonly live?: LivePrompts,
+  ) {}
 
   /** `name` is relative to the root, e.g. `understanding/system.zh.md`; it may not climb out of it. */
   load(name: string): Promise<PromptTemplate> {
@@ -48,7 +91,10 @@ export class PromptLoader {
     let template = this.cache.get(file);
     if (!template) {
       template = readFile(file, 'utf8').then(
-        (source) => new PromptTemplate(name, source),
+        (source) =>
+          this.live
+            ? new LivePromptTemplate(name, source, this.live)
+            : new PromptTemplate(name, source),
         (error: unknown) => {
           this.cache.delete(file);
           throw new PromptError(`Cannot read prompt ${name}: ${String(error)}`);

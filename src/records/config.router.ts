@@ -34,6 +34,8 @@ const Publish = z
     override: z.boolean().optional(),
   })
   .strict();
+/** Roll back although a conversation test now fails on the restored version (audited). */
+const Rollback = z.object({ override: z.boolean().optional() }).strict();
 const RunTests = z.object({ drafts: Drafts.optional() }).strict();
 const TryTurn = z
   .object({
@@ -156,40 +158,79 @@ export function createConfigRouter(deps: ConfigRouterDeps): Router {
     res.status(201).json(saved);
   });
 
+  /**
+   * The tests a version would fail if it went live (none for a kind the tests do not cover), or
+   * the refusal already sent: 409 `tests_failed` without an override, 422 for an unusable body.
+   */
+  const gate = async (
+    res: Response,
+    kind: ConfigKind,
+    version: number,
+    override: boolean,
+  ): Promise<string[] | undefined> => {
+    const target = await configs.get(kind, version);
+    if (!target || !TESTED_KINDS.includes(kind)) return [];
+    let report;
+    try {
+      report = await runner.runTests({ [kind]: target.body });
+    } catch (error) {
+      if (!(error instanceof DraftUnusable)) throw error;
+      res.status(422).json({ error: error.message });
+      return undefined;
+    }
+    const failing = report.results.filter((r) => !r.passed).map((r) => r.name);
+    if (failing.length > 0 && !override) {
+      res.status(409).json({ error: 'tests_failed', reason: 'tests_failed', report });
+      return undefined;
+    }
+    return failing;
+  };
+  const overridden = (failing: readonly string[]) =>
+    failing.length > 0 ? { override: true, failing } : {};
+
   router.post('/api/admin/config/:kind/publish', async (req, res) => {
     const publish = Publish.safeParse(req.body);
     if (!publish.success) return invalid(res, publish.error);
     const kind = kindOf(req);
     const { version, override = false } = publish.data;
-    let failing: string[] = [];
-    const target = await configs.get(kind, version);
-    if (target && TESTED_KINDS.includes(kind)) {
-      let report;
-      try {
-        report = await runner.runTests({ [kind]: target.body });
-      } catch (error) {
-        if (!(error instanceof DraftUnusable)) throw error;
-        return void res.status(422).json({ error: error.message });
-      }
-      failing = report.results.filter((r) => !r.passed).map((r) => r.name);
-      if (failing.length > 0 && !override)
-        return void res.status(409).json({ error: 'tests_failed', reason: 'tests_failed', report });
-    }
+    const failing = await gate(res, kind, version, override);
+    if (failing === undefined) return;
     const outcome = await configs.publish(kind, version, agentOf(res).username);
     await answer(res, outcome, () =>
-      audited(res, 'config.publish', kind, {
-        ...detailOf(outcome),
-        ...(failing.length > 0 ? { override: true, failing } : {}),
-      }),
+      audited(res, 'config.publish', kind, { ...detailOf(outcome), ...overridden(failing) }),
     );
   });
 
+  // A rollback restores a version that was live, but the tests (or the other kinds) may have
+  // changed since: it is gated like a publish.
   router.post('/api/admin/config/:kind/rollback', async (req, res) => {
+    const rollback = Rollback.safeParse(req.body ?? {});
+    if (!rollback.success) return invalid(res, rollback.error);
     const kind = kindOf(req);
-    const outcome = await configs.rollback(kind, agentOf(res).username);
-    await answer(res, outcome, () => audited(res, 'config.rollback', kind, detailOf(outcome)));
+    const previous = await rollbackTarget(configs, kind);
+    if (previous === undefined)
+      return void res
+        .status(409)
+        .json({ error: 'nothing_to_roll_back', reason: 'nothing_to_roll_back' });
+    const failing = await gate(res, kind, previous, rollback.data.override ?? false);
+    if (failing === undefined) return;
+    const outcome = await configs.publish(kind, previous, agentOf(res).username);
+    await answer(res, outcome, () =>
+      audited(res, 'config.rollback', kind, { ...detailOf(outcome), ...overridden(failing) }),
+    );
   });
   return router;
+}
+
+/** What `rollback` would restore: the newest retired version older than the live one. */
+async function rollbackTarget(
+  configs: ConfigVersions,
+  kind: ConfigKind,
+): Promise<number | undefined> {
+  const versions = await configs.list(kind);
+  const live = versions.find((v) => v.status === 'live');
+  if (live === undefined) return undefined;
+  return versions.find((v) => v.status === 'retired' && v.version < live.version)?.version;
 }
 
 function detailOf(outcome: PublishOutcome): object {

@@ -179,6 +179,35 @@ export class PgAgentDirectory implements AgentDirectory {
     return numUpdatedRows === 1n;
   }
 
+  async moveGroup(name: string, to: string): Promise<'moved' | 'not_found' | 'taken'> {
+    const next = GroupName.parse(to);
+    return this.db.transaction().execute(async (tx) => {
+      const group = await tx
+        .selectFrom('agent_groups')
+        .select('display_name')
+        .where('name', '=', name)
+        .forUpdate()
+        .executeTakeFirst();
+      if (group === undefined) return 'not_found';
+      if (name === next) return 'moved';
+      // The membership's foreign key has no ON UPDATE CASCADE: add the new group, move the
+      // members, drop the old one, in one transaction.
+      const { numInsertedOrUpdatedRows } = await tx
+        .insertInto('agent_groups')
+        .values({ name: next, display_name: group.display_name })
+        .onConflict((oc) => oc.column('name').doNothing())
+        .executeTakeFirst();
+      if (numInsertedOrUpdatedRows !== 1n) return 'taken';
+      await tx
+        .updateTable('agent_group_members')
+        .set({ group_name: next })
+        .where('group_name', '=', name)
+        .execute();
+      await tx.deleteFrom('agent_groups').where('name', '=', name).execute();
+      return 'moved';
+    });
+  }
+
   async deleteGroup(name: string): Promise<boolean> {
     const { numDeletedRows } = await this.db
       .deleteFrom('agent_groups')

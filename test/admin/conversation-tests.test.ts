@@ -114,7 +114,7 @@ describe('try-it and the publish gate over HTTP', () => {
 
   async function post(path: string, body: unknown) {
     const response = await fetch(`${url}/api/admin/config${path}`, {
-      method: path === '/knowledge' ? 'PUT' : 'POST',
+      method: path === '/knowledge' || path === '/tests' ? 'PUT' : 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${root}` },
       body: JSON.stringify(body),
     });
@@ -149,6 +149,37 @@ describe('try-it and the publish gate over HTTP', () => {
       action: 'config.publish',
       detail: { version, override: true, failing: ['账单查询由知识库回答'] },
     });
+  });
+
+  it('gates a rollback like a publish: refused while the restored version fails, audited override', async () => {
+    // The bad knowledge of the test above is live; the tests now expect its wording, so the
+    // shipped knowledge a rollback would restore fails them.
+    const tests = (await shipped('tests')).replace('contains: [我的账单]', 'contains: [账单中心]');
+    const saved = await post('/tests', { body: tests });
+    expect(saved.status).toBe(201);
+    expect((await post('/tests/publish', { version: saved.body['version'] })).status).toBe(200);
+    const live = (await configs.live('knowledge'))?.version;
+    const refused = await post('/knowledge/rollback', {});
+    expect(refused).toMatchObject({
+      status: 409,
+      body: { reason: 'tests_failed', report: { passed: false } },
+    });
+    expect((await configs.live('knowledge'))?.version).toBe(live);
+    expect((await post('/knowledge/rollback', { override: 'yes' })).status).toBe(400);
+    const forced = await post('/knowledge/rollback', { override: true });
+    expect(forced).toMatchObject({ status: 200, body: { live: { version: 1 }, retired: live } });
+    expect(audited.at(-1)).toMatchObject({
+      action: 'config.rollback',
+      detail: { version: 1, override: true, failing: ['账单查询由知识库回答'] },
+    });
+    // The shipped tests back, for the next test (the runner reads the newest knowledge draft, the
+    // bad one, hence the override).
+    const restored = await post('/tests', { body: await shipped('tests') });
+    const back = await post('/tests/publish', {
+      version: restored.body['version'],
+      override: true,
+    });
+    expect(back.status, JSON.stringify(back.body).slice(0, 600)).toBe(200);
   });
 
   it('runs the tests against the draft on request', async () => {

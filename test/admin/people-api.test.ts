@@ -1,4 +1,9 @@
+import type { AddressInfo } from 'node:net';
+import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPeopleRouter } from '../../src/admin/people.router.js';
+import { SeededAgentDirectory } from '../../src/agents/agent-directory.js';
+import { auditEntry } from '../../src/records/audit-entry.js';
 import type { App } from '../../src/app.js';
 import { agentSocket, api, draft, login } from '../handoff/harness.js';
 import { startTestApp } from '../support/test-app.js';
@@ -103,7 +108,10 @@ describe('admin people, audit and system API', { timeout: 120_000 }, () => {
     expect((await patch({ role: 'admin' }, 'nobody')).status).toBe(404);
     expect(await patch({ disabled: true }, 'root')).toEqual({
       status: 409,
-      body: { error: 'you cannot disable your own account or remove your own admin role' },
+      body: {
+        error: 'you cannot disable your own account or remove your own admin role',
+        reason: 'own_account',
+      },
     });
     expect((await patch({ role: 'agent' }, 'root')).status).toBe(409);
     expect(await app.context.handoff.directory.find('root')).toMatchObject({
@@ -179,6 +187,42 @@ describe('admin people, audit and system API', { timeout: 120_000 }, () => {
     expect(
       (await call(url, '/api/admin/groups/network', { token: root, method: 'DELETE' })).status,
     ).toBe(404);
+  });
+
+  it('a group takes a new name; its members and display name follow, a taken name is refused', async () => {
+    await call(url, '/api/admin/groups', {
+      token: root,
+      body: { name: 'net', displayName: '网络' },
+    });
+    await call(url, '/api/admin/agents', {
+      token: root,
+      body: { username: 'ned', password: 'secret-ned', groups: ['net'] },
+    });
+    const rename = (from: string, body: unknown) =>
+      call(url, `/api/admin/groups/${from}`, { token: root, method: 'PATCH', body });
+    expect((await rename('net', {})).status).toBe(400);
+    expect((await rename('net', { name: 'not ok' })).status).toBe(400);
+    expect(await rename('net', { name: 'vip' })).toMatchObject({
+      status: 409,
+      body: { reason: 'taken' },
+    });
+    expect((await rename('nowhere', { name: 'x' })).status).toBe(404);
+    const moved = await rename('net', { name: 'network', displayName: '网络组' });
+    expect(moved).toEqual({
+      status: 200,
+      body: { group: { name: 'network', displayName: '网络组', members: ['ned'] } },
+    });
+    const groups = (await call(url, '/api/admin/groups', { token: root })).body['items'] as {
+      name: string;
+    }[];
+    expect(groups.map((g) => g.name)).not.toContain('net');
+    const ned = (
+      (await call(url, '/api/admin/agents', { token: root })).body['items'] as {
+        username: string;
+        groups: string[];
+      }[]
+    ).find((a) => a.username === 'ned');
+    expect(ned?.groups).toEqual(['network']);
   });
 
   it('a disable ends the agent’s console and token at once and requeues their case; a reset kills old tokens', async () => {
@@ -278,5 +322,60 @@ describe('admin people, audit and system API', { timeout: 120_000 }, () => {
     const queued = ((await api(url, '/queue', { token: root })).body['items'] as unknown[]).length;
     expect(system.body['queue']).toMatchObject({ queued });
     expect(queued).toBeGreaterThan(0);
+  });
+});
+
+describe('the last enabled admin', () => {
+  /**
+   * The router alone, with a caller whose own account is not in the directory: what a call sees
+   * when another admin's account changed after their login check (two admins disabling each
+   * other on two instances), so the guard is exercised deterministically.
+   */
+  async function router() {
+    const directory = await SeededAgentDirectory.fromSeed('root:secret-root,amy:secret-amy', [
+      'root',
+    ]);
+    const http = express();
+    http.use(
+      createPeopleRouter({
+        directory,
+        auth: (_req, res, next) => {
+          res.locals['agent'] = { username: 'ops', role: 'admin' };
+          next();
+        },
+        audit: (fields) => Promise.resolve(auditEntry(fields)),
+        endSessions: () => undefined,
+        requeueCasesOf: () => Promise.resolve(),
+      }),
+    );
+    const server = http.listen(0);
+    await new Promise((resolve) => server.once('listening', resolve));
+    const { port } = server.address() as AddressInfo;
+    return { url: `http://127.0.0.1:${port}`, directory, close: () => server.close() };
+  }
+
+  it('cannot be disabled or demoted (409 last_admin); other accounts can', async () => {
+    const { url, directory, close } = await router();
+    try {
+      const patch = (who: string, body: unknown) =>
+        call(url, `/api/admin/agents/${who}`, { method: 'PATCH', body });
+      expect(await patch('root', { disabled: true })).toMatchObject({
+        status: 409,
+        body: { reason: 'last_admin' },
+      });
+      expect((await patch('root', { role: 'agent' })).body).toMatchObject({
+        reason: 'last_admin',
+      });
+      expect(await directory.find('root')).toMatchObject({ role: 'admin', disabled: false });
+      expect((await patch('amy', { disabled: true })).status).toBe(200);
+      // With a second enabled admin, the first may step down.
+      expect((await patch('amy', { disabled: false, role: 'admin' })).status).toBe(200);
+      expect((await patch('root', { role: 'agent' })).status).toBe(200);
+      expect((await patch('amy', { disabled: true })).body).toMatchObject({
+        reason: 'last_admin',
+      });
+    } finally {
+      close();
+    }
   });
 });

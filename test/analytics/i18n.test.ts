@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { CATEGORIES, EMOTIONS, RISK_FLAGS } from '../../src/domain/taxonomy.js';
 import { DICTIONARIES, labelsFor } from '../../src/web/admin/i18n/labels.js';
 
-/** Every key path of a dictionary, e.g. `kpi.csat`, `weekdays.3`. */
+const SEP = ' › ';
+
+/** Every key path of a dictionary, e.g. `kpi › csat`, `weekdays › 3` (keys may hold dots: `agent.create`). */
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
   return Object.entries(value).flatMap(([key, child]) =>
-    keys(child, prefix ? `${prefix}.${key}` : key),
+    keys(child, prefix ? `${prefix}${SEP}${key}` : key),
   );
 }
 
@@ -16,7 +18,7 @@ describe('dashboard dictionaries', () => {
     for (const dictionary of Object.values(DICTIONARIES))
       for (const path of keys(dictionary)) {
         const value = path
-          .split('.')
+          .split(SEP)
           .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], dictionary);
         expect(value, path).not.toBe('');
       }

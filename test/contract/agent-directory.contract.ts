@@ -146,6 +146,16 @@ export function agentDirectoryContract(
       expect(await directory.renameGroup('billing', '账务组')).toBe(true);
       expect(await directory.renameGroup('vip', null)).toBe(true);
       expect(await directory.renameGroup('nope', 'x')).toBe(false);
+      // A new name: the members and the display name follow; a taken or unknown name is refused.
+      expect(await directory.moveGroup('billing', 'vip')).toBe('taken');
+      expect(await directory.moveGroup('nope', 'other')).toBe('not_found');
+      expect(await directory.moveGroup('billing', 'accounts')).toBe('moved');
+      expect(await directory.groups()).toEqual([
+        { name: 'accounts', displayName: '账务组', members: ['amy'] },
+        { name: 'vip', members: ['amy'] },
+      ]);
+      expect((await directory.list())[0]?.groups.sort()).toEqual(['accounts', 'vip']);
+      expect(await directory.moveGroup('accounts', 'billing')).toBe('moved');
       expect(await directory.deleteGroup('vip')).toBe(true);
       expect(await directory.deleteGroup('vip')).toBe(false);
       expect(await directory.groups()).toEqual([

@@ -2,7 +2,12 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PromptError, PromptLoader, PromptTemplate } from '../../src/llm/prompt-loader.js';
+import {
+  LivePrompts,
+  PromptError,
+  PromptLoader,
+  PromptTemplate,
+} from '../../src/llm/prompt-loader.js';
 
 describe('PromptTemplate', () => {
   it('substitutes every {{var}} once, without re-expanding values', () => {
@@ -41,5 +46,20 @@ describe('PromptLoader', () => {
       const t = await loader.load(`understanding/system.${lang}.md`);
       expect([...t.variables].sort()).toEqual(['now', 'timeZone', 'weekday']);
     }
+  });
+});
+
+describe('PromptLoader with published prompts', () => {
+  it('renders the published text of a name at every call, the file until there is one', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'qt-live-prompts-'));
+    await writeFile(path.join(root, 'p.md'), 'file says {{who}}');
+    const live = new LivePrompts();
+    const template = await new PromptLoader(root, live).load('p.md');
+    expect(template.render({ who: 'a' })).toBe('file says a');
+    live.use(new Map([['p.md', 'published says {{who}}']]));
+    // The same template object a consumer holds: no reload needed.
+    expect(template.render({ who: 'b' })).toBe('published says b');
+    live.use(new Map([['other.md', 'x']]));
+    expect(template.render({ who: 'c' })).toBe('file says c');
   });
 });

@@ -125,7 +125,12 @@ for (const backend of await testBackends()) {
       opened.push(test);
       const { db } = test.database;
       await new AuditLog(db).record(
-        auditEntry({ actor: 'root', action: 'erase', targetKind: 'customer', targetId: 'x' }),
+        auditEntry({
+          actor: 'root',
+          action: 'customer.erase',
+          targetKind: 'customer',
+          targetId: 'x',
+        }),
       );
       await expect(db.updateTable('audit_log').set({ actor: 'mallory' }).execute()).rejects.toThrow(
         /append-only/,

@@ -45,11 +45,25 @@ export interface KindValues {
 
 /** Handoff thresholds laid over every flow's own (`rules.yaml`). */
 const RulesFile = z.strictObject({ handoff: HandoffRules.partial() });
-type RulesFile = z.infer<typeof RulesFile>;
+export type RulesFile = z.infer<typeof RulesFile>;
 
-/** `business-hours.yaml`: agent hours (`mon-fri 09:00-18:00`) in an IANA time zone. */
+/**
+ * `business-hours.yaml`: agent hours (`mon-fri 09:00-18:00`) in an IANA time zone, and the minutes
+ * each severity may wait for an agent (HANDOFF_SLA_MINUTES when left out).
+ */
 const BusinessHoursFile = z
-  .strictObject({ hours: z.string(), timeZone: z.string() })
+  .strictObject({
+    hours: z.string(),
+    timeZone: z.string(),
+    slaMinutes: z
+      .strictObject({
+        P1: z.number().int().positive(),
+        P2: z.number().int().positive(),
+        P3: z.number().int().positive(),
+        P4: z.number().int().positive(),
+      })
+      .optional(),
+  })
   .superRefine(({ hours, timeZone }, ctx) => {
     try {
       new BusinessHours(hours, timeZone).isOpen(new Date());
@@ -57,7 +71,7 @@ const BusinessHoursFile = z
       ctx.addIssue({ code: 'custom', path: ['hours'], message: (error as Error).message });
     }
   });
-type BusinessHoursFile = z.infer<typeof BusinessHoursFile>;
+export type BusinessHoursFile = z.infer<typeof BusinessHoursFile>;
 
 /** `canned.yaml`: the agents' canned responses, one shortcut per language. */
 const CannedFile = z.strictObject({ responses: z.array(CannedDraft) }).superRefine((file, ctx) => {

@@ -1,3 +1,4 @@
+import type { AuditAction, AuditTarget } from '../../../records/audit-entry.js';
 import type { AnalyticsTable } from '../../../analytics/analytics-report.js';
 import type { ConfigKind } from '../../../config/config-version.js';
 import type { Nature } from '../../../domain/taxonomy.js';
@@ -59,9 +60,18 @@ export interface Dictionary {
     createGroup: string;
     deleteGroup: string;
     confirmDisable: string;
+    renameGroup: string;
+    /** The server's refusals by `reason`, in words (else its message is shown). */
+    refusals: { last_admin: string; own_account: string; taken: string };
     actions: string;
   };
   audit: {
+    /** Every action code the server writes, in words. */
+    actions: Record<AuditAction, string>;
+    /** What a target is (`agent`, `config`…), in words. */
+    targets: Record<AuditTarget, string>;
+    /** Between a target and its id (`账号：alice`). */
+    targetSeparator: string;
     actor: string;
     action: string;
     target: string;
@@ -188,6 +198,34 @@ export interface Dictionary {
     faqQuestions: string;
     faqAnswer: string;
     faqApply: string;
+    /** The script-line form (scripts kind). */
+    scriptHeading: string;
+    scriptLang: string;
+    langName: { zh: string; en: string };
+    scriptKey: string;
+    scriptWordings: string;
+    scriptWordingsHint: string;
+    /** The threshold form (rules and business hours kinds). */
+    thresholdHeading: string;
+    thresholdHint: string;
+    threshold: {
+      angerThreshold: string;
+      faqFailures: string;
+      stalledTurns: string;
+      highAmount: string;
+      hours: string;
+      timeZone: string;
+    };
+    slaFor: (severity: string) => string;
+    fieldErrors: {
+      required: string;
+      range: (min: number, max: number) => string;
+      integer: string;
+      positive: string;
+      hours: string;
+      timeZone: string;
+      yaml: string;
+    };
     testsHeading: string;
     runTests: string;
     testsPassed: (count: number) => string;

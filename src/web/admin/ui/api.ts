@@ -9,6 +9,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The refusal's code when the server gave one (`last_admin`, `tests_failed`…). */
+    readonly reason?: string,
   ) {
     super(message);
   }
@@ -19,13 +21,14 @@ export const LoginReply = z.object({
   agent: z.object({ username: z.string(), role: z.string() }),
 });
 export type LoginReply = z.infer<typeof LoginReply>;
-const ErrorReply = z.object({ error: z.string() }).partial();
+const ErrorReply = z.object({ error: z.string(), reason: z.string() }).partial();
 
 async function failure(response: Response): Promise<ApiError> {
   const body = ErrorReply.safeParse(await response.json().catch(() => ({})));
   return new ApiError(
     response.status,
     (body.success && body.data.error) || String(response.status),
+    body.success ? body.data.reason : undefined,
   );
 }
 

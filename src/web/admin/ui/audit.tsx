@@ -1,6 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { z } from 'zod';
-import { AuditEntry } from '../../../records/audit-entry.js';
+import {
+  AUDIT_ACTIONS,
+  AUDIT_TARGETS,
+  AuditEntry,
+  type AuditAction,
+  type AuditTarget,
+} from '../../../records/audit-entry.js';
+import type { Dictionary } from '../i18n/dictionary.js';
 import { field, messageOf } from './form.js';
 import type { PageProps } from './page.js';
 
@@ -22,6 +29,23 @@ function query(filter: Filter, before?: string): string {
   }
   if (before !== undefined) params.set('before', before);
   return params.toString();
+}
+
+const isAction = (code: string): code is AuditAction =>
+  (AUDIT_ACTIONS as readonly string[]).includes(code);
+const isTarget = (code: string): code is AuditTarget =>
+  (AUDIT_TARGETS as readonly string[]).includes(code);
+
+/** An entry's action and target in the console's words; a code from an older release shows as is. */
+function wordsOf(entry: AuditEntry, text: Dictionary) {
+  const { actions, targets } = text.audit;
+  const kinds: Readonly<Record<string, string>> = text.configEditor.kind;
+  const id =
+    entry.targetKind === 'config' ? (kinds[entry.targetId] ?? entry.targetId) : entry.targetId;
+  return {
+    action: isAction(entry.action) ? actions[entry.action] : entry.action,
+    target: `${isTarget(entry.targetKind) ? targets[entry.targetKind] : entry.targetKind}${text.audit.targetSeparator}${id}`,
+  };
 }
 
 /** The audit log: who did what to which record, newest first, filtered and paged. */
@@ -105,21 +129,22 @@ export function AuditLogPage(props: PageProps) {
                 </tr>
               </thead>
               <tbody>
-                {items.map((entry) => (
-                  <tr data-action={entry.action}>
-                    <td class="nowrap">{time.format(new Date(entry.at))}</td>
-                    <td>{entry.actor}</td>
-                    <td>
-                      <code>{entry.action}</code>
-                    </td>
-                    <td>
-                      {entry.targetKind}: {entry.targetId}
-                    </td>
-                    <td class="detail">
-                      {Object.keys(entry.detail).length === 0 ? '—' : JSON.stringify(entry.detail)}
-                    </td>
-                  </tr>
-                ))}
+                {items.map((entry) => {
+                  const words = wordsOf(entry, props.labels.text);
+                  return (
+                    <tr data-action={entry.action}>
+                      <td class="nowrap">{time.format(new Date(entry.at))}</td>
+                      <td>{entry.actor}</td>
+                      <td class="action">{words.action}</td>
+                      <td>{words.target}</td>
+                      <td class="detail">
+                        {Object.keys(entry.detail).length === 0
+                          ? '—'
+                          : JSON.stringify(entry.detail)}
+                      </td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </div>

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { z } from 'zod';
 import { AgentGroup, AgentListing } from '../../../agents/agent.js';
+import { ApiError } from './api.js';
 import { field, messageOf } from './form.js';
 import type { PageProps } from './page.js';
+import type { Dictionary } from '../i18n/dictionary.js';
 
 const Agents = z.object({ items: z.array(AgentListing) });
 const Groups = z.object({ items: z.array(AgentGroup) });
@@ -16,6 +18,14 @@ const groupsOf = (text: string): string[] =>
 
 /** Capacity field: empty is no limit (`null`), anything else a number the server checks. */
 const capacityOf = (text: string): number | null => (text.trim() === '' ? null : Number(text));
+
+/** A refusal in the console's words when the server named its reason, else the server's message. */
+function refusalOf(failure: unknown, t: Dictionary['people']): string {
+  const refusals: Readonly<Record<string, string>> = t.refusals;
+  if (failure instanceof ApiError && failure.reason !== undefined && failure.reason in refusals)
+    return refusals[failure.reason] ?? failure.message;
+  return messageOf(failure);
+}
 
 function Notice(props: { error?: string | undefined; done?: string | undefined }) {
   if (props.error !== undefined)
@@ -55,7 +65,7 @@ function CreateAgent(props: PageProps & { onCreated: () => void }) {
       setNotice({ done: t.created });
       props.onCreated();
     } catch (failure) {
-      setNotice({ error: messageOf(failure) });
+      setNotice({ error: refusalOf(failure, t) });
     }
   };
   return (
@@ -120,7 +130,7 @@ function AgentRow(props: PageProps & { agent: AgentListing; onChanged: () => voi
       setEditing(false);
       props.onChanged();
     } catch (failure) {
-      setNotice({ error: messageOf(failure) });
+      setNotice({ error: refusalOf(failure, t) });
     }
   };
   const toggle = () => {
@@ -219,6 +229,73 @@ function AgentRow(props: PageProps & { agent: AgentListing; onChanged: () => voi
   );
 }
 
+/** A group's row; "rename" opens a form for its name and display name (members follow). */
+function GroupRow(props: {
+  group: AgentGroup;
+  t: Dictionary['people'];
+  run: (path: string, init: { method: string; body?: unknown }) => Promise<boolean>;
+}) {
+  const { group, t, run } = props;
+  const [editing, setEditing] = useState(false);
+  const path = `/api/admin/groups/${encodeURIComponent(group.name)}`;
+  if (editing)
+    return (
+      <tr data-group={group.name}>
+        <td colSpan={4}>
+          <form
+            class="inline-form"
+            data-form="rename-group"
+            onSubmit={(event) => {
+              event.preventDefault();
+              const data = new FormData(event.currentTarget);
+              const name = field(data, 'name').trim();
+              const displayName = field(data, 'displayName').trim();
+              void run(path, {
+                method: 'PATCH',
+                body: {
+                  ...(name === group.name ? {} : { name }),
+                  displayName: displayName === '' ? null : displayName,
+                },
+              }).then((done) => done && setEditing(false));
+            }}
+          >
+            <label>
+              {t.groupName}
+              <input name="name" required value={group.name} />
+            </label>
+            <label>
+              {t.displayName}
+              <input name="displayName" value={group.displayName ?? ''} />
+            </label>
+            <div class="form-actions">
+              <button type="submit" class="primary">
+                {t.save}
+              </button>
+              <button type="button" onClick={() => setEditing(false)}>
+                {t.cancel}
+              </button>
+            </div>
+          </form>
+        </td>
+      </tr>
+    );
+  return (
+    <tr data-group={group.name}>
+      <td>{group.name}</td>
+      <td>{group.displayName ?? '—'}</td>
+      <td>{group.members.join('，') || '—'}</td>
+      <td class="row-actions">
+        <button type="button" data-action="rename-group" onClick={() => setEditing(true)}>
+          {t.renameGroup}
+        </button>
+        <button type="button" onClick={() => void run(path, { method: 'DELETE' })}>
+          {t.deleteGroup}
+        </button>
+      </td>
+    </tr>
+  );
+}
+
 function GroupsCard(props: PageProps & { groups: AgentGroup[]; onChanged: () => void }) {
   const t = props.labels.text.people;
   const [error, setError] = useState<string>();
@@ -227,8 +304,10 @@ function GroupsCard(props: PageProps & { groups: AgentGroup[]; onChanged: () => 
       await props.api.send(path, init);
       setError(undefined);
       props.onChanged();
+      return true;
     } catch (failure) {
-      setError(messageOf(failure));
+      setError(refusalOf(failure, t));
+      return false;
     }
   };
   return (
@@ -245,23 +324,7 @@ function GroupsCard(props: PageProps & { groups: AgentGroup[]; onChanged: () => 
         </thead>
         <tbody>
           {props.groups.map((group) => (
-            <tr data-group={group.name}>
-              <td>{group.name}</td>
-              <td>{group.displayName ?? '—'}</td>
-              <td>{group.members.join(', ') || '—'}</td>
-              <td>
-                <button
-                  type="button"
-                  onClick={() =>
-                    void run(`/api/admin/groups/${encodeURIComponent(group.name)}`, {
-                      method: 'DELETE',
-                    })
-                  }
-                >
-                  {t.deleteGroup}
-                </button>
-              </td>
-            </tr>
+            <GroupRow key={group.name} group={group} t={t} run={run} />
           ))}
         </tbody>
       </table>
@@ -276,7 +339,7 @@ function GroupsCard(props: PageProps & { groups: AgentGroup[]; onChanged: () => 
           void run('/api/admin/groups', {
             method: 'POST',
             body: { name: field(data, 'name'), ...(displayName === '' ? {} : { displayName }) },
-          }).then(() => form.reset());
+          }).then((done) => done && form.reset());
         }}
       >
         <label>

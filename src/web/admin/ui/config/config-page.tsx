@@ -8,6 +8,7 @@ import { ApiError } from '../api.js';
 import { ConfigApi, type Listing, type Problem, type Report } from './config-api.js';
 import { TestReport, TestsCard, TryItCard } from './draft-check.js';
 import { FaqForm } from './faq-form.js';
+import { ScriptForm, ThresholdForm } from './config-forms.js';
 
 /**
  * `/admin/config/<kind>`: the kind's body in an editor checked as you type, the diff against the
@@ -164,6 +165,16 @@ export function ConfigPage({ api, labels, rest, navigate }: PageProps) {
           {kind === 'knowledge' && (
             <div class="card">
               <FaqForm body={text} onBody={(body) => setLoaded(body)} t={t} />
+            </div>
+          )}
+          {kind === 'scripts' && (
+            <div class="card">
+              <ScriptForm body={text} onBody={(body) => setLoaded(body)} t={t} />
+            </div>
+          )}
+          {(kind === 'rules' || kind === 'business_hours') && (
+            <div class="card">
+              <ThresholdForm kind={kind} body={text} onBody={(body) => setLoaded(body)} t={t} />
             </div>
           )}
           <TestsCard config={config} drafts={drafts} text={text} t={t} />
