@@ -24,6 +24,9 @@ export const AUDIT_ACTIONS = [
   'handoff.transfer',
   'handoff.close',
   'handoff.note',
+  'handoff.labels',
+  'handoff.waiting',
+  'handoff.reassign',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

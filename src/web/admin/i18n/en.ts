@@ -85,6 +85,9 @@ export const en: Dictionary = {
       'handoff.transfer': 'Transferred a case',
       'handoff.close': 'Closed a case',
       'handoff.note': 'Added an internal note',
+      'handoff.labels': 'Changed the case labels',
+      'handoff.waiting': 'Marked the case waiting for the customer',
+      'handoff.reassign': 'Reassigned a case',
     },
     targets: {
       agent: 'Account',

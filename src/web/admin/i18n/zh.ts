@@ -84,6 +84,9 @@ export const zh: Dictionary = {
       'handoff.transfer': '转交会话',
       'handoff.close': '结束会话',
       'handoff.note': '添加内部备注',
+      'handoff.labels': '修改会话标签',
+      'handoff.waiting': '标记等待客户回复',
+      'handoff.reassign': '改派会话',
     },
     targets: {
       agent: '账号',
